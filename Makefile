@@ -1,0 +1,37 @@
+# FeedbackHub: `make run` starts the app, `make test` runs the tests.
+# Both start an embedded PostgreSQL and Redis under ./var unless
+# DATABASE_URL / REDIS_URL are set.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+LAUNCH := $(PY) -m feedbackhub.embedded
+
+.PHONY: run test lint format bench bench-import bench-dispatch clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(LAUNCH) --setup -- $(VENV)/bin/honcho start -f Procfile
+
+test: $(STAMP)
+	$(LAUNCH) --var var/test -- $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(STAMP)
+	@echo "No benchmarks yet: they arrive with the import and dispatch work (bench/)."
+
+clean:
+	rm -rf var/test

@@ -1,0 +1,80 @@
+"""Seller feedback: one per order, 1–5 stars, with the state Amazon shows."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Q
+
+from feedbackhub.crypto import EncryptedTextField
+from feedbackhub.tenancy.models import Marketplace, SellerAccount
+from orders.models import AMAZON_ORDER_ID_PATTERN, Order, validate_amazon_order_id
+
+BUYER_REMOVAL_WINDOW = timedelta(days=60)
+
+
+class FeedbackState(models.TextChoices):
+    LIVE = "live", "Live"
+    REMOVED_BY_BUYER = "removed_buyer", "Removed by buyer"
+    REMOVED_BY_AMAZON = "removed_amazon", "Removed by Amazon"
+    STRUCK_THROUGH = "struck", "Struck through by Amazon"
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def for_account(self, account):
+        return self.filter(account=account)
+
+    def counted(self):
+        """Feedback that counts toward the rating and the ODR: live only."""
+        return self.filter(state=FeedbackState.LIVE)
+
+    def negative(self):
+        return self.filter(rating__lte=2)
+
+
+class Feedback(models.Model):
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="feedback")
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.PROTECT, related_name="+")
+    # The order may arrive after its feedback; amazon_order_id links them later.
+    order = models.OneToOneField(Order, on_delete=models.SET_NULL, null=True, blank=True, related_name="feedback")
+    amazon_order_id = models.CharField(max_length=19, validators=[validate_amazon_order_id])
+    rating = models.PositiveSmallIntegerField()
+    comment = models.TextField(blank=True)
+    feedback_date = models.DateField()
+    seller_response = models.TextField(blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=15, choices=FeedbackState.choices, default=FeedbackState.LIVE)
+    state_changed_at = models.DateTimeField(null=True, blank=True)
+    rater_email = EncryptedTextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-feedback_date", "-id"]
+        verbose_name_plural = "feedback"
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_5"),
+            models.CheckConstraint(
+                condition=Q(amazon_order_id__regex=AMAZON_ORDER_ID_PATTERN), name="feedback_amazon_id_3_7_7"
+            ),
+            models.UniqueConstraint(fields=["account", "amazon_order_id"], name="uniq_feedback_account_order"),
+        ]
+        indexes = [
+            models.Index(fields=["account", "marketplace", "feedback_date"], name="feedback_account_date"),
+            models.Index(fields=["account", "rating", "state"], name="feedback_account_rating"),
+        ]
+
+    def __str__(self):
+        return f"{self.rating}★ on {self.amazon_order_id}"
+
+    @property
+    def sentiment(self):
+        if self.rating >= 4:
+            return "positive"
+        return "neutral" if self.rating == 3 else "negative"
+
+    @property
+    def buyer_removal_deadline(self):
+        """The last day the buyer can still remove this feedback."""
+        return self.feedback_date + BUYER_REMOVAL_WINDOW

@@ -1,0 +1,31 @@
+"""The Celery app, its queues and the one beat schedule.
+
+Queues are named by job so each kind of work can get its own workers:
+imports (file imports), sync (SP-API pulls), dispatch (feedback-request
+sends) and default (everything else). Tasks are routed by name prefix.
+"""
+
+import os
+
+from celery import Celery
+from kombu import Queue
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "feedbackhub.settings.local")
+
+app = Celery("feedbackhub")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+QUEUE_NAMES = ("default", "imports", "sync", "dispatch")
+app.conf.task_queues = [Queue(name) for name in QUEUE_NAMES]
+app.conf.task_default_queue = "default"
+app.conf.task_routes = {
+    "orders.import.*": {"queue": "imports"},
+    "*.sync.*": {"queue": "sync"},
+    "messaging.dispatch.*": {"queue": "dispatch"},
+}
+
+app.conf.beat_schedule = {
+    "heartbeat": {"task": "feedbackhub.heartbeat", "schedule": 60.0},
+}
+
+app.autodiscover_tasks()

@@ -1,0 +1,95 @@
+"""Seller accounts, the marketplaces they sell in, and who may see them.
+
+Every row a user can see belongs to exactly one SellerAccount; Membership
+says which users belong to an account and with which role.
+"""
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"{value!r} is not an IANA time zone (e.g. America/Los_Angeles).")
+
+
+class Region(models.TextChoices):
+    NORTH_AMERICA = "na", "North America"
+    EUROPE = "eu", "Europe"
+    FAR_EAST = "fe", "Far East"
+
+
+class Marketplace(models.Model):
+    """Amazon's reference data, loaded by a data migration."""
+
+    id = models.CharField("Amazon marketplace id", max_length=20, primary_key=True)
+    code = models.CharField(max_length=2, unique=True, help_text="Seller Central's short code, e.g. US, UK, DE.")
+    country_code = models.CharField(max_length=2, help_text="ISO 3166 country code, e.g. GB for the UK.")
+    name = models.CharField(max_length=50)
+    domain = models.CharField(max_length=30, unique=True)
+    currency = models.CharField(max_length=3)
+    time_zone = models.CharField(max_length=40, validators=[validate_time_zone])
+    date_format = models.CharField(max_length=12, help_text="strftime format of dates in Amazon's reports.")
+    language = models.CharField(max_length=5, help_text="Default buyer language, e.g. de_DE.")
+    region = models.CharField(max_length=2, choices=Region.choices)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} ({self.domain})"
+
+
+class SellerAccount(models.Model):
+    name = models.CharField(max_length=120)
+    merchant_id = models.CharField(
+        "Amazon merchant id",
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Seller Central's Merchant Token, e.g. A1B2C3D4E5F6G7.",
+    )
+    time_zone = models.CharField(max_length=40, default="America/Los_Angeles", validators=[validate_time_zone])
+    marketplaces = models.ManyToManyField(Marketplace, through="SellerMarketplace", related_name="seller_accounts")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SellerMarketplace(models.Model):
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="marketplace_links")
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "marketplace"], name="uniq_account_marketplace")]
+
+    def __str__(self):
+        return f"{self.account} in {self.marketplace.code}"
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    ADMIN = "admin", "Admin"
+    VA = "va", "Virtual assistant"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["account__name", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["user", "account"], name="uniq_membership_user_account")]
+
+    def __str__(self):
+        return f"{self.user} is {self.get_role_display()} of {self.account}"

@@ -1,0 +1,47 @@
+"""Permissions by role, in one table (the `rules` package).
+
+Every permission is checked against a SellerAccount:
+    request.user.has_perm("orders.view_orders", account)
+"""
+
+import rules
+
+from .models import Membership, Role
+
+OWNER, ADMIN, VA = Role.OWNER, Role.ADMIN, Role.VA
+
+ROLE_PERMISSIONS = {
+    "tenancy.view_dashboard": {OWNER, ADMIN},
+    "tenancy.manage_settings": {OWNER, ADMIN},
+    "tenancy.manage_members": {OWNER},
+    "orders.view_orders": {OWNER, ADMIN, VA},
+    "feedback.view_feedback": {OWNER, ADMIN},
+    "feedback.work_queue": {OWNER, ADMIN, VA},
+    "messaging.view_inbox": {OWNER, ADMIN, VA},
+    "messaging.manage_campaigns": {OWNER, ADMIN},
+    "messaging.manage_templates": {OWNER, ADMIN},
+}
+
+
+def user_role(user, account):
+    """The user's role in the account, or None; cached on the user object."""
+    if account is None or not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_feedbackhub_roles", {})
+    if account.pk not in cache:
+        cache[account.pk] = Membership.objects.filter(user=user, account=account).values_list("role", flat=True).first()
+    return cache[account.pk]
+
+
+def _role_predicate(roles):
+    names = "_or_".join(sorted(roles))
+
+    @rules.predicate(name=f"has_role_{names}")
+    def has_role(user, account):
+        return user_role(user, account) in roles
+
+    return has_role
+
+
+for _permission, _roles in ROLE_PERMISSIONS.items():
+    rules.add_perm(_permission, _role_predicate(_roles))

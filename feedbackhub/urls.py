@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from feedbackhub import views
+from feedbackhub.tenancy.forms import LoginForm
+
+
+def _superuser_only(request):
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superuser_only
+admin.site.site_header = "FeedbackHub administration"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("account/", include("feedbackhub.tenancy.urls")),
+    path("orders/", include("orders.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("messaging/", include("messaging.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.MAIL_SINK_VIEW:
+    urlpatterns += [
+        path("dev/mail/", views.mail_sink_list, name="mail_sink_list"),
+        path("dev/mail/<int:message_id>/", views.mail_sink_detail, name="mail_sink_detail"),
+    ]

@@ -1,0 +1,31 @@
+"""Reads of orders; every one takes the seller account."""
+
+from django.db.models import Count, Prefetch, Sum
+
+from .filters import OrderFilter
+from .models import Claim, Order, OrderItem
+
+
+def order_filter(*, account, params):
+    """The account's orders narrowed by the list page's filters."""
+    queryset = (
+        Order.objects.for_account(account)
+        .select_related("marketplace")
+        .annotate(item_count=Count("items"), unit_count=Sum("items__quantity"))
+        .order_by("-purchase_date", "-id")
+    )
+    return OrderFilter(params, queryset=queryset, account=account)
+
+
+def order_get(*, account, order_id):
+    """One order of the account with its items, feedback and claims, or None."""
+    return (
+        Order.objects.for_account(account)
+        .select_related("marketplace", "feedback")
+        .prefetch_related(
+            Prefetch("items", queryset=OrderItem.objects.order_by("id")),
+            Prefetch("claims", queryset=Claim.objects.order_by("-opened_at")),
+        )
+        .filter(pk=order_id)
+        .first()
+    )
