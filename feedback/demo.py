@@ -114,7 +114,8 @@ def _build_orders(rng, account, marketplace_weights, count, now):
         factor = CURRENCY_FACTOR[marketplace.currency]
         quantities = [rng.choices([1, 2, 3], [85, 12, 3])[0] for _ in basket]
         total = sum(
-            (price * factor).quantize(Decimal("0.01")) * qty for (_, _, _, price), qty in zip(basket, quantities)
+            (price * factor).quantize(Decimal("0.01")) * qty
+            for (_, _, _, price), qty in zip(basket, quantities, strict=True)
         )
         buyer_email = f"demo-buyer-{number:05d}@marketplace.amazon.example"
         purged_at = delivered + PII_RETENTION if delivered and delivered + PII_RETENTION < now else None
