@@ -1,0 +1,104 @@
+"""factory-boy factories for the core models. Names are obviously fake."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from feedback.models import Feedback
+from feedbackhub.tenancy.models import Marketplace, Membership, Role, SellerAccount, SellerMarketplace
+from orders.models import Claim, ClaimKind, FulfillmentChannel, Order, OrderItem, OrderStatus
+
+
+def marketplace(code="US"):
+    return Marketplace.objects.get(code=code)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class SellerAccountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SellerAccount
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test Seller {n}")
+    merchant_id = factory.Sequence(lambda n: f"ATEST{n:010d}")
+    time_zone = "America/Los_Angeles"
+
+    @factory.post_generation
+    def marketplaces(account, create, codes, **kwargs):
+        for code in codes or ["US"]:
+            SellerMarketplace.objects.create(account=account, marketplace=marketplace(code))
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    account = factory.SubFactory(SellerAccountFactory)
+    role = Role.OWNER
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Order
+
+    account = factory.SubFactory(SellerAccountFactory)
+    marketplace = factory.LazyFunction(lambda: marketplace("US"))
+    amazon_order_id = factory.Sequence(lambda n: f"111-{n:07d}-{(n * 7919) % 10_000_000:07d}")
+    purchase_date = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+    last_updated = factory.LazyAttribute(lambda order: order.purchase_date + timedelta(days=1))
+    status = OrderStatus.SHIPPED
+    fulfillment_channel = FulfillmentChannel.AFN
+    order_total = Decimal("24.99")
+    currency = "USD"
+    buyer_name = "Test Buyer"
+    buyer_email = factory.Sequence(lambda n: f"test-buyer-{n}@marketplace.amazon.example")
+
+
+class OrderItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrderItem
+
+    order = factory.SubFactory(OrderFactory)
+    sku = factory.Sequence(lambda n: f"SKU-{n}")
+    asin = factory.Sequence(lambda n: f"B0TEST{n:04d}")
+    title = "Test product"
+    quantity = 1
+    item_price = Decimal("24.99")
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Feedback
+
+    order = factory.SubFactory(OrderFactory)
+    account = factory.LazyAttribute(lambda fb: fb.order.account)
+    marketplace = factory.LazyAttribute(lambda fb: fb.order.marketplace)
+    amazon_order_id = factory.LazyAttribute(lambda fb: fb.order.amazon_order_id)
+    rating = 5
+    comment = "Fast delivery."
+    feedback_date = factory.LazyFunction(lambda: timezone.now().date())
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Claim
+
+    order = factory.SubFactory(OrderFactory)
+    account = factory.LazyAttribute(lambda claim: claim.order.account)
+    amazon_order_id = factory.LazyAttribute(lambda claim: claim.order.amazon_order_id)
+    kind = ClaimKind.A_TO_Z
+    opened_at = factory.LazyFunction(timezone.now)

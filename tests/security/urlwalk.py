@@ -1,0 +1,68 @@
+"""Every URL pattern of the project, with a way to fill its ids.
+
+The tenant-isolation and role-matrix tests walk this list, so a new view is
+covered the day it is added: an unknown URL kwarg or a page missing from the
+role matrix fails the tests until someone says how to check it.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.factories import ClaimFactory, FeedbackFactory, OrderFactory
+
+# Open to anyone: logging in and recovering a password, the health check.
+PUBLIC = {
+    "login",
+    "logout",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "healthz",
+}
+# Need a login but no seller account: the user's own password, the landing
+# redirect and the account switcher (tested on their own).
+ACCOUNTLESS = {"password_change", "password_change_done", "home", "tenancy:switch"}
+# Django admin: superusers only (tests/security/test_admin.py).
+ADMIN_NAMESPACE = "admin"
+
+# How to make an object of a given seller account for each URL kwarg.
+KWARG_FACTORIES = {
+    "order_id": lambda account: OrderFactory(account=account).pk,
+    "feedback_id": lambda account: FeedbackFactory(order__account=account).pk,
+    "claim_id": lambda account: ClaimFactory(order__account=account).pk,
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    kwargs: tuple[str, ...]
+
+
+def _walk(patterns, namespace=None):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from _walk(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield Route(name=name, kwargs=tuple(entry.pattern.converters))
+
+
+def all_routes():
+    return sorted(set(_walk(get_resolver().url_patterns)), key=lambda route: route.name)
+
+
+def account_routes():
+    """Routes that show or change a seller account's data."""
+    return [
+        route
+        for route in all_routes()
+        if route.name not in PUBLIC
+        and route.name not in ACCOUNTLESS
+        and not route.name.startswith(f"{ADMIN_NAMESPACE}:")
+    ]
