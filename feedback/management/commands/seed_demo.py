@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand
 
 from feedback.demo import DEMO_PASSWORD, DEMO_USERS, demo_seed
@@ -7,7 +9,12 @@ class Command(BaseCommand):
     help = "Load the demo seller account, users and six months of orders (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--orders", type=int, default=20000, help="orders to create (default 20,000)")
+        parser.add_argument(
+            "--orders",
+            type=int,
+            default=int(os.environ.get("FEEDBACKHUB_DEMO_ORDERS", 20000)),
+            help="orders to create (default 20,000, or FEEDBACKHUB_DEMO_ORDERS)",
+        )
 
     def handle(self, *args, orders, **options):
         result = demo_seed(order_count=orders)

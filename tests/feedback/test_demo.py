@@ -1,0 +1,58 @@
+from datetime import timedelta
+
+import pytest
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from feedback.demo import DEMO_USERS, demo_seed
+from feedback.models import Feedback
+from feedbackhub.tenancy.models import Membership
+from orders.models import Claim, Order, OrderItem
+
+
+@pytest.mark.django_db
+def test_demo_data_has_a_realistic_shape():
+    result = demo_seed(order_count=4000)
+    account = result.account
+    orders = Order.objects.for_account(account)
+    shape = orders.aggregate(
+        total=Count("id"),
+        fba=Count("id", filter=Q(fulfillment_channel="AFN")),
+        canceled=Count("id", filter=Q(status="Canceled")),
+        returned=Count("id", filter=Q(returned_at__isnull=False)),
+        delivered=Count("id", filter=Q(delivered_at__isnull=False)),
+        purged=Count("id", filter=Q(pii_purged_at__isnull=False)),
+    )
+    assert shape["total"] == 4000
+    assert 0.55 < shape["fba"] / 4000 < 0.75
+    assert shape["canceled"] > 50 and shape["returned"] > 20 and shape["delivered"] > 3000
+    assert shape["purged"] > 2000  # delivered over 30 days ago: buyer data already removed
+    assert set(orders.values_list("marketplace__code", flat=True)) == {"US", "CA", "UK", "DE"}
+    assert orders.filter(purchase_date__lt=timezone.now() - timedelta(days=181)).count() == 0
+    assert OrderItem.objects.filter(order__account=account).values("sku").distinct().count() >= 5
+
+    feedback = Feedback.objects.for_account(account)
+    assert 0.04 < feedback.count() / 4000 < 0.08
+    negative_share = feedback.filter(rating__lte=2).count() / feedback.count()
+    assert 0.02 < negative_share < 0.10
+    assert feedback.filter(rating=5).count() / feedback.count() > 0.7
+    assert feedback.filter(marketplace__code="DE", comment__regex=r"[äöüß]|Lieferung|Verkäufer").exists()
+    assert Claim.objects.for_account(account).filter(kind="atoz").exists()
+    assert Claim.objects.for_account(account).filter(kind="chargeback").exists()
+
+    roles = dict(Membership.objects.filter(account=account).values_list("user__username", "role"))
+    assert roles == {username: role for username, role in DEMO_USERS}
+
+
+@pytest.mark.django_db
+def test_demo_seed_is_idempotent():
+    demo_seed(order_count=200)
+    counts = (Order.objects.count(), Feedback.objects.count(), Claim.objects.count(), Membership.objects.count())
+    again = demo_seed(order_count=200)
+    assert not again.created
+    assert (
+        Order.objects.count(),
+        Feedback.objects.count(),
+        Claim.objects.count(),
+        Membership.objects.count(),
+    ) == counts
