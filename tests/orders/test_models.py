@@ -1,3 +1,4 @@
+import io
 from datetime import timedelta
 
 import pytest
@@ -105,3 +106,16 @@ def test_blind_index_is_stable_and_normalised(settings):
     assert crypto.blind_index(" Buyer@Example.com ") == crypto.blind_index("buyer@example.com")
     assert crypto.blind_index("a@example.com") != crypto.blind_index("b@example.com")
     assert "buyer" not in crypto.blind_index("buyer@example.com")
+
+
+@pytest.mark.django_db
+def test_rotate_command_reencrypts_with_the_new_key(account, settings):
+    from django.core.management import call_command
+
+    old_key = settings.FIELD_ENCRYPTION_KEYS[0]
+    order = OrderFactory(account=account, buyer_email="rotate-all@marketplace.amazon.example")
+    new_key = Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
+    call_command("rotate_encryption_keys", stdout=io.StringIO())
+    settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
+    assert Order.objects.get(pk=order.pk).buyer_email == "rotate-all@marketplace.amazon.example"
