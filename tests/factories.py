@@ -8,12 +8,19 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from feedback.models import Feedback
+from feedbackhub.tenancy.marketplace_data import marketplaces_load
 from feedbackhub.tenancy.models import Marketplace, Membership, Role, SellerAccount, SellerMarketplace
 from orders.models import Claim, ClaimKind, FulfillmentChannel, Order, OrderItem, OrderStatus
 
 
 def marketplace(code="US"):
-    return Marketplace.objects.get(code=code)
+    """A marketplace by code. Live-server (transactional) tests flush every
+    table, the migration's reference data included, so reload it if gone."""
+    found = Marketplace.objects.filter(code=code).first()
+    if found is None:
+        marketplaces_load(Marketplace)
+        found = Marketplace.objects.get(code=code)
+    return found
 
 
 class UserFactory(factory.django.DjangoModelFactory):

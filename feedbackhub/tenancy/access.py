@@ -30,7 +30,8 @@ def current_membership(request):
         chosen = request.session.get(SESSION_KEY)
         membership = next((m for m in memberships if m.account_id == chosen), None)
         if membership is None and memberships:
-            membership = memberships[0]
+            # No choice yet: the account the user joined first.
+            membership = min(memberships, key=lambda m: (m.created_at, m.pk))
         request._feedbackhub_membership = membership
         request._feedbackhub_memberships = memberships
     return request._feedbackhub_membership
