@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.db import models
 from django.db.models import Q
 
-from feedbackhub.crypto import EncryptedTextField
 from feedbackhub.tenancy.models import Marketplace, SellerAccount
 from orders.models import AMAZON_ORDER_ID_PATTERN, Order, validate_amazon_order_id
 
@@ -44,7 +43,6 @@ class Feedback(models.Model):
     responded_at = models.DateTimeField(null=True, blank=True)
     state = models.CharField(max_length=15, choices=FeedbackState.choices, default=FeedbackState.LIVE)
     state_changed_at = models.DateTimeField(null=True, blank=True)
-    rater_email = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -78,3 +76,39 @@ class Feedback(models.Model):
     def buyer_removal_deadline(self):
         """The last day the buyer can still remove this feedback."""
         return self.feedback_date + BUYER_REMOVAL_WINDOW
+
+
+class FulfillmentSide(models.TextChoices):
+    AFN = "afn", "FBA (AFN)"
+    MFN = "mfn", "FBM (MFN)"
+
+
+class AccountHealthSnapshot(models.Model):
+    """Amazon's own ODR figure (GET_V2_SELLER_PERFORMANCE_REPORT), per
+    marketplace and fulfilment side, for its reporting window."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="health_snapshots")
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.PROTECT, related_name="+")
+    fulfillment = models.CharField(max_length=3, choices=FulfillmentSide.choices)
+    date_from = models.DateTimeField()
+    date_to = models.DateTimeField()
+    order_count = models.PositiveIntegerField()
+    orders_with_defects = models.PositiveIntegerField()
+    claims = models.PositiveIntegerField(default=0)
+    chargebacks = models.PositiveIntegerField(default=0)
+    negative_feedback = models.PositiveIntegerField(default=0)
+    rate = models.DecimalField(max_digits=7, decimal_places=6)
+    target = models.DecimalField(max_digits=7, decimal_places=6, default=0.01)
+    status = models.CharField(max_length=20, blank=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date_to", "marketplace_id", "fulfillment"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "marketplace", "fulfillment", "date_from", "date_to"], name="uniq_health_window"
+            )
+        ]
+
+    def __str__(self):
+        return f"ODR {self.rate:.2%} {self.marketplace_id} {self.fulfillment} to {self.date_to:%Y-%m-%d}"

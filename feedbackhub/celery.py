@@ -8,6 +8,7 @@ sends) and default (everything else). Tasks are routed by name prefix.
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "feedbackhub.settings.local")
@@ -26,6 +27,7 @@ app.conf.task_routes = {
 
 app.conf.beat_schedule = {
     "heartbeat": {"task": "feedbackhub.heartbeat", "schedule": 60.0},
+    "purge-buyer-data": {"task": "orders.pii.purge", "schedule": crontab(hour=3, minute=17)},
 }
 
 app.autodiscover_tasks()

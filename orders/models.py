@@ -1,5 +1,6 @@
 """Orders, their items, A-to-z claims and chargebacks."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -66,6 +67,8 @@ class Order(models.Model):
     # Buyer personal data: encrypted at rest, purged 30 days after delivery.
     buyer_name = EncryptedTextField(blank=True)
     buyer_email = EncryptedTextField(blank=True)
+    # City, state/region and postal code as one encrypted value.
+    ship_to = EncryptedTextField(blank=True)
     # A keyed digest of the buyer email: finds repeat buyers after the purge.
     buyer_key = models.CharField(max_length=64, blank=True, db_index=True)
     pii_purged_at = models.DateTimeField(null=True, blank=True)
@@ -172,3 +175,83 @@ class Claim(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.amazon_order_id}"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+class ImportSource(models.TextChoices):
+    UPLOAD = "upload", "Upload"
+    SP_API = "sp-api", "Amazon SP-API"
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def for_account(self, account):
+        return self.filter(account=account)
+
+
+class ImportJob(models.Model):
+    """One file (or downloaded report) brought in, with its outcome."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="import_jobs")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.CharField(max_length=10, choices=ImportSource.choices, default=ImportSource.UPLOAD)
+    file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    original_name = models.CharField(max_length=255)
+    size_bytes = models.BigIntegerField(default=0)
+    requested_type = models.CharField(max_length=40, blank=True, help_text="Empty: detect from the header.")
+    report_type = models.CharField(max_length=40, blank=True)
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    encoding = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    error = models.TextField(blank=True, help_text="Why the whole file was rejected.")
+    rows_total = models.BigIntegerField(null=True, blank=True)
+    created = models.BigIntegerField(default=0)
+    updated = models.BigIntegerField(default=0)
+    unchanged = models.BigIntegerField(default=0)
+    rejected = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["account", "-created_at"], name="importjob_account_created")]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def duration(self):
+        if self.started_at and self.finished_at:
+            return self.finished_at - self.started_at
+        return None
+
+    @property
+    def is_finished(self):
+        return self.status in (ImportStatus.SUCCEEDED, ImportStatus.FAILED)
+
+
+class ImportRejection(models.Model):
+    """A row an import refused, with where and why."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="rejections")
+    line_no = models.BigIntegerField()
+    column = models.CharField(max_length=60, blank=True)
+    value = models.CharField(max_length=200, blank=True)
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["line_no", "id"]
+        indexes = [models.Index(fields=["job", "line_no"], name="importrejection_job_line")]
+
+    def __str__(self):
+        return f"line {self.line_no}: {self.reason}"

@@ -1,9 +1,16 @@
+import csv
+
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
 
 from feedbackhub.tenancy.access import account_view
 
+from .forms import ImportUploadForm
+from .imports.registry import report_types
+from .imports.selectors import import_job_get, import_job_list, import_job_progress, import_rejections
+from .imports.services import import_job_create
 from .selectors import order_filter, order_get
 
 ORDERS_PER_PAGE = 50
@@ -15,7 +22,12 @@ def order_list(request, account):
     page = Paginator(filterset.qs, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": filterset, "page": page, "query": query.urlencode()}
+    context = {
+        "filter": filterset,
+        "page": page,
+        "query": query.urlencode(),
+        "can_import": request.user.has_perm("orders.import_data", account),
+    }
     template = "orders/_order_table.html" if request.htmx else "orders/list.html"
     return render(request, template, context)
 
@@ -26,3 +38,72 @@ def order_detail(request, account, order_id):
     if order is None:
         raise Http404("No such order in this seller account.")
     return render(request, "orders/detail.html", {"order": order})
+
+
+IMPORTS_PER_PAGE = 25
+
+
+@account_view("orders.import_data")
+def import_upload(request, account):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = import_job_create(
+            account=account,
+            user=request.user,
+            uploaded_file=form.cleaned_data["file"],
+            requested_type=form.cleaned_data["report_type"],
+            marketplace=form.cleaned_data["marketplace"],
+        )
+        messages.info(request, f"{job.original_name} is queued for import.")
+        return redirect("orders:import_detail", job_id=job.pk)
+    return render(request, "orders/import_upload.html", {"form": form, "report_types": report_types()})
+
+
+@account_view("orders.import_data")
+def import_list(request, account):
+    page = Paginator(import_job_list(account=account), IMPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "orders/import_list.html", {"page": page})
+
+
+def _job_or_404(account, job_id):
+    job = import_job_get(account=account, job_id=job_id)
+    if job is None:
+        raise Http404("No such import in this seller account.")
+    return job
+
+
+@account_view("orders.import_data")
+def import_detail(request, account, job_id):
+    job = _job_or_404(account, job_id)
+    context = {"job": job, "progress": import_job_progress(job=job), "rejections": import_rejections(job=job)[:20]}
+    return render(request, "orders/import_detail.html", context)
+
+
+@account_view("orders.import_data")
+def import_progress(request, account, job_id):
+    job = _job_or_404(account, job_id)
+    response = render(request, "orders/_import_progress.html", {"job": job, "progress": import_job_progress(job=job)})
+    if job.is_finished and request.htmx:
+        # The summary and rejected rows appear with a full reload.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@account_view("orders.import_data")
+def import_rejections_csv(request, account, job_id):
+    job = _job_or_404(account, job_id)
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(["line", "column", "value", "reason"])
+        for rejection in import_rejections(job=job).iterator(chunk_size=2000):
+            yield writer.writerow([rejection.line_no, rejection.column, rejection.value, rejection.reason])
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejected-rows.csv"'
+    return response

@@ -10,7 +10,16 @@ from django.utils import timezone
 from feedback.models import Feedback
 from feedbackhub.tenancy.marketplace_data import marketplaces_load
 from feedbackhub.tenancy.models import Marketplace, Membership, Role, SellerAccount, SellerMarketplace
-from orders.models import Claim, ClaimKind, FulfillmentChannel, Order, OrderItem, OrderStatus
+from orders.models import (
+    Claim,
+    ClaimKind,
+    FulfillmentChannel,
+    ImportJob,
+    ImportRejection,
+    Order,
+    OrderItem,
+    OrderStatus,
+)
 
 
 def marketplace(code="US"):
@@ -109,3 +118,22 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     amazon_order_id = factory.LazyAttribute(lambda claim: claim.order.amazon_order_id)
     kind = ClaimKind.A_TO_Z
     opened_at = factory.LazyFunction(timezone.now)
+
+
+class ImportJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportJob
+
+    account = factory.SubFactory(SellerAccountFactory)
+    original_name = "All Orders report.txt"
+    report_type = "all_orders"
+    status = "succeeded"
+    rows_total = 3
+    created = 2
+    rejected = 1
+    started_at = factory.LazyFunction(timezone.now)
+    finished_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def with_rejection(job, create, extracted, **kwargs):
+        ImportRejection.objects.create(job=job, line_no=3, column="quantity", value="-1", reason="not a whole number")

@@ -120,6 +120,13 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_URL = "media/"
+# Uploads stream to disk past this size instead of sitting in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=2 * 1024**3)
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -159,3 +166,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Amazon SP-API: the app's Login with Amazon client (one per FeedbackHub
+# install); each seller's refresh token is stored encrypted on its connection.
+SP_API_LWA_APP_ID = env.str("SP_API_LWA_APP_ID", default="")
+SP_API_LWA_CLIENT_SECRET = env.str("SP_API_LWA_CLIENT_SECRET", default="")

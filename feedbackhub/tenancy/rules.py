@@ -15,6 +15,7 @@ ROLE_PERMISSIONS = {
     "tenancy.manage_settings": {OWNER, ADMIN},
     "tenancy.manage_members": {OWNER},
     "orders.view_orders": {OWNER, ADMIN, VA},
+    "orders.import_data": {OWNER, ADMIN},
     "feedback.view_feedback": {OWNER, ADMIN},
     "feedback.work_queue": {OWNER, ADMIN, VA},
     "messaging.view_inbox": {OWNER, ADMIN, VA},

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.factories import ClaimFactory, FeedbackFactory, OrderFactory
+from tests.factories import ClaimFactory, FeedbackFactory, ImportJobFactory, OrderFactory
 
 # Open to anyone: logging in and recovering a password, the health check.
 PUBLIC = {
@@ -32,6 +32,7 @@ KWARG_FACTORIES = {
     "order_id": lambda account: OrderFactory(account=account).pk,
     "feedback_id": lambda account: FeedbackFactory(order__account=account).pk,
     "claim_id": lambda account: ClaimFactory(order__account=account).pk,
+    "job_id": lambda account: ImportJobFactory(account=account).pk,
 }
 
 

@@ -1,0 +1,18 @@
+from django.db import connection
+from django.dispatch import receiver
+
+from orders.signals import orders_imported
+
+LINK_SQL = """
+UPDATE feedback_feedback f SET order_id = o.id
+FROM orders_order o
+WHERE f.account_id = %s AND f.order_id IS NULL
+  AND o.account_id = f.account_id AND o.amazon_order_id = f.amazon_order_id
+"""
+
+
+@receiver(orders_imported, dispatch_uid="feedback.link_feedback_to_orders")
+def link_feedback_to_orders(sender, account, **kwargs):
+    """Feedback that arrived before its order is linked once the order is in."""
+    with connection.cursor() as cursor:
+        cursor.execute(LINK_SQL, [account.pk])

@@ -1,0 +1,38 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.conf import settings
+
+from feedbackhub.tenancy.models import Marketplace
+
+from .imports.registry import report_types
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(help_text="Tab-separated .txt, .csv or .json as Seller Central gives it; .gz accepted.")
+    report_type = forms.ChoiceField(label="Report type", required=False)
+    marketplace = forms.ModelChoiceField(
+        queryset=Marketplace.objects.all(),
+        required=False,
+        empty_label="Detect from the file",
+        help_text="Needed for the seller feedback report (its dates follow the marketplace's format).",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report_type"].choices = [("", "Detect from the header")] + [
+            (report_type.key, report_type.label) for report_type in report_types()
+        ]
+        self.helper = FormHelper()
+        self.helper.form_enctype = "multipart/form-data"
+        self.helper.add_input(Submit("submit", "Upload and import"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size == 0:
+            raise forms.ValidationError(f"{upload.name} is empty.")
+        if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"{upload.name} is larger than {settings.IMPORT_MAX_UPLOAD_BYTES // 1024**2:,} MB."
+            )
+        return upload

@@ -1,0 +1,196 @@
+"""A-to-z Guarantee claims and chargebacks, as a CSV this app defines.
+
+Seller Central shows claims on screen only, so sellers copy them into a sheet
+with these columns (comma-separated, header required, UTF-8):
+
+    amazon-order-id,claim-type,claim-status,opened-date,closed-date,amount,currency,reason
+    112-1234567-1234567,a-to-z,open,2026-10-02,,24.99,USD,Item not received
+
+claim-type: a-to-z | chargeback. claim-status: open | granted | denied | closed.
+Dates: YYYY-MM-DD (or ISO 8601 date-time). amount, currency, reason,
+closed-date: optional. One claim per order and type: a later file updates it.
+"""
+
+import csv
+import re
+from datetime import UTC, date, datetime, time
+from decimal import Decimal, InvalidOperation
+
+from django.db import connection
+from psycopg2.extras import execute_values
+
+from ..models import ImportRejection
+from .reading import FileRejected
+from .registry import ReportType, header_columns, report_type_register
+from .upsert import UpsertCounts
+
+KEY = "claims"
+COLUMNS = (
+    "amazon-order-id",
+    "claim-type",
+    "claim-status",
+    "opened-date",
+    "closed-date",
+    "amount",
+    "currency",
+    "reason",
+)
+REQUIRED = ("amazon-order-id", "claim-type", "claim-status", "opened-date")
+KINDS = {"a-to-z": "atoz", "atoz": "atoz", "a-to-z guarantee": "atoz", "chargeback": "chargeback"}
+STATUSES = {"open", "granted", "denied", "closed"}
+ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
+BATCH = 2000
+
+
+class RowProblem(Exception):
+    def __init__(self, column, reason, value=""):
+        super().__init__(reason)
+        self.column, self.reason, self.value = column, reason, value
+
+
+def recognise(first_line):
+    columns = set(header_columns(first_line, delimiter=","))
+    return "claim-type" in columns and "amazon-order-id" in columns
+
+
+def _when(value, column):
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), time(12), tzinfo=UTC)
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except ValueError as error:
+        raise RowProblem(column, "not a date (YYYY-MM-DD)", value) from error
+
+
+def parse_row(row):
+    order_id = row["amazon-order-id"].strip()
+    if not ORDER_ID.match(order_id):
+        raise RowProblem("amazon-order-id", "not an Amazon order id (3-7-7 digits)", order_id)
+    kind = KINDS.get(row["claim-type"].strip().lower())
+    if kind is None:
+        raise RowProblem("claim-type", "expected a-to-z or chargeback", row["claim-type"])
+    status = row["claim-status"].strip().lower()
+    if status not in STATUSES:
+        raise RowProblem("claim-status", "expected open, granted, denied or closed", row["claim-status"])
+    opened = _when(row["opened-date"], "opened-date")
+    closed = _when(row["closed-date"], "closed-date") if (row.get("closed-date") or "").strip() else None
+    if closed and closed < opened:
+        raise RowProblem("closed-date", "is before opened-date", row["closed-date"])
+    amount = None
+    if (row.get("amount") or "").strip():
+        try:
+            amount = Decimal(row["amount"].strip())
+        except InvalidOperation as error:
+            raise RowProblem("amount", "not a number", row["amount"]) from error
+        if amount < 0:
+            raise RowProblem("amount", "negative", row["amount"])
+    currency = (row.get("currency") or "").strip().upper()[:3]
+    reason = (row.get("reason") or "").strip()[:200]
+    return (order_id, kind, status, reason, amount, currency, opened, closed)
+
+
+UPSERT_SQL = """
+WITH incoming (amazon_order_id, kind, status, reason, amount, currency, opened_at, closed_at) AS (VALUES %s),
+upserted AS (
+  INSERT INTO orders_claim (account_id, order_id, amazon_order_id, kind, status, reason, amount, currency,
+                            opened_at, closed_at)
+  SELECT %(account_id)s, o.id, i.amazon_order_id, i.kind, i.status, i.reason, i.amount::numeric, i.currency,
+         i.opened_at::timestamptz, i.closed_at::timestamptz
+  FROM incoming i
+  LEFT JOIN orders_order o ON o.account_id = %(account_id)s AND o.amazon_order_id = i.amazon_order_id
+  ON CONFLICT (account_id, amazon_order_id, kind) DO UPDATE SET
+    status = EXCLUDED.status, reason = EXCLUDED.reason, amount = EXCLUDED.amount,
+    currency = EXCLUDED.currency, opened_at = EXCLUDED.opened_at, closed_at = EXCLUDED.closed_at
+  WHERE (orders_claim.status, orders_claim.reason, orders_claim.amount, orders_claim.currency,
+         orders_claim.opened_at, orders_claim.closed_at)
+        IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.reason, EXCLUDED.amount, EXCLUDED.currency,
+                          EXCLUDED.opened_at, EXCLUDED.closed_at)
+  RETURNING (xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM upserted
+"""
+
+
+def _flush(cursor, account, batch, counts):
+    if not batch:
+        return
+    sql = UPSERT_SQL.replace("%(account_id)s", str(int(account.pk)))
+    created, updated = execute_values(cursor, sql, batch, page_size=len(batch), fetch=True)[0]
+    counts.created += created
+    counts.updated += updated
+    counts.unchanged += len(batch) - created - updated
+
+
+def run(*, job, report, lines, progress):
+    header_no, header = next(lines)
+    columns = header_columns(header, delimiter=",")
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        raise FileRejected(f"The claims file is missing required column(s): {', '.join(missing)} (line 1).")
+    counts = UpsertCounts()
+    seen = {}
+    batch, rejections = [], []
+    with connection.cursor() as cursor:
+        for line_no, line in lines:
+            if not line.strip():
+                continue
+            counts.rows += 1
+            values = next(csv.reader([line]))
+            if len(values) != len(columns):
+                rejections.append(
+                    ImportRejection(
+                        job=job,
+                        line_no=line_no,
+                        column="(row)",
+                        reason=f"expected {len(columns)} columns, found {len(values)}",
+                    )
+                )
+                continue
+            try:
+                parsed = parse_row(dict(zip(columns, values, strict=True)))
+            except RowProblem as problem:
+                rejections.append(
+                    ImportRejection(
+                        job=job,
+                        line_no=line_no,
+                        column=problem.column,
+                        value=problem.value[:200],
+                        reason=problem.reason,
+                    )
+                )
+                continue
+            key = parsed[:2]
+            if key in seen:
+                rejections.append(
+                    ImportRejection(
+                        job=job,
+                        line_no=line_no,
+                        column="amazon-order-id",
+                        value=parsed[0],
+                        reason=f"the same claim is already on line {seen[key]}",
+                    )
+                )
+                continue
+            seen[key] = line_no
+            batch.append(parsed)
+            if len(batch) >= BATCH:
+                _flush(cursor, job.account, batch, counts)
+                batch = []
+        _flush(cursor, job.account, batch, counts)
+    ImportRejection.objects.bulk_create(rejections, batch_size=1000)
+    counts.rejected = len(rejections)
+    return counts
+
+
+CLAIMS = report_type_register(
+    ReportType(
+        key=KEY,
+        label="A-to-z claims and chargebacks (CSV)",
+        recognise=recognise,
+        run=run,
+        description="Comma-separated: " + ",".join(COLUMNS),
+        columns=COLUMNS,
+    )
+)

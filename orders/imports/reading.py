@@ -1,0 +1,147 @@
+"""Open a report file as text lines: gzip, encoding, line checks.
+
+Streaming and constant memory: the file is read in chunks; a line may be at
+most MAX_LINE_CHARS long. Anything that makes the whole file unreadable
+raises FileRejected with a message that says what and where.
+"""
+
+import codecs
+import gzip
+import io
+import zlib
+from dataclasses import dataclass
+
+GZIP_MAGIC = b"\x1f\x8b"
+SAMPLE_BYTES = 256 * 1024
+MAX_LINE_BYTES = 1024 * 1024
+# Encodings Seller Central writes: UTF-8 (with or without BOM), Windows-1252
+# (Europe) and Shift_JIS / CP932 (Japan).
+JAPANESE_MARKETPLACES = {"JP"}
+
+
+class FileRejected(Exception):
+    """The whole file is refused; nothing it contains is written."""
+
+
+@dataclass
+class OpenedReport:
+    binary: io.BufferedIOBase
+    encoding: str
+    compressed: bool
+
+
+def _binary_stream(raw):
+    head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+    if head == GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=raw, mode="rb"), True
+    return raw, False
+
+
+def _read_sample(stream):
+    try:
+        return stream.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]
+    except (EOFError, OSError, zlib.error) as error:
+        raise FileRejected(f"The gzip file is damaged or truncated ({error}).") from error
+
+
+def _decodes(sample, encoding):
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        decoder.decode(sample, final=False)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def detect_encoding(sample, marketplace_code=None):
+    """UTF-8 (BOM or valid), else CP932 for Japan, else Windows-1252.
+
+    Valid UTF-8 is the strongest signal: real Windows-1252 or CP932 text with
+    any non-ASCII byte is almost never valid UTF-8.
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if _decodes(sample, "utf-8"):
+        return "utf-8"
+    candidates = ["cp932", "cp1252"] if marketplace_code in JAPANESE_MARKETPLACES else ["cp1252", "cp932"]
+    if marketplace_code not in JAPANESE_MARKETPLACES and _looks_japanese(sample):
+        candidates.reverse()
+    for encoding in candidates:
+        if _decodes(sample, encoding):
+            return encoding
+    raise FileRejected("The file is not text in UTF-8, Windows-1252 or Shift_JIS/CP932.")
+
+
+def _looks_japanese(sample):
+    """Shift_JIS text is full of two-byte kana/kanji pairs; Windows-1252
+    accents are single bytes between ASCII letters."""
+    try:
+        text = sample.decode("cp932", errors="strict")
+    except UnicodeDecodeError:
+        return False
+    japanese = sum(1 for char in text if "\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff")
+    return japanese >= 2
+
+
+def report_open(raw, marketplace_code=None):
+    """Wrap a binary file object; detect gzip and the encoding."""
+    if not hasattr(raw, "peek"):
+        raw = io.BufferedReader(raw)
+    stream, compressed = _binary_stream(raw)
+    if compressed:
+        stream = io.BufferedReader(stream, buffer_size=SAMPLE_BYTES)
+    sample = _read_sample(stream)
+    if not sample.strip():
+        raise FileRejected("The file is empty.")
+    return OpenedReport(binary=stream, encoding=detect_encoding(sample, marketplace_code), compressed=compressed)
+
+
+def text_lines(report):
+    """Yield (line_no, line) with the line ending removed. Line 1 is the header.
+
+    Lines are split on b"\n" before decoding (safe for UTF-8, Windows-1252 and
+    CP932, whose multi-byte characters never contain that byte), so an
+    undecodable byte is reported on its own line number.
+    """
+    encoding = "utf-8" if report.encoding == "utf-8-sig" else report.encoding
+    readline = report.binary.readline
+    line_no = 0
+    try:
+        while True:
+            raw = readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            line_no += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                raise FileRejected(f"Line {line_no} is longer than {MAX_LINE_BYTES:,} bytes: not a report line.")
+            if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if b"\x00" in raw:
+                raise FileRejected(f"Line {line_no} contains a NUL byte: this is binary data, not a text report.")
+            try:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                bad = raw[error.start : error.start + 1]
+                raise FileRejected(
+                    f"Line {line_no} cannot be decoded as {report.encoding}: "
+                    f"byte {bad!r} at position {error.start + 1}."
+                ) from error
+            yield line_no, line.rstrip("\r\n")
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise FileRejected(f"The gzip file is damaged or truncated near line {line_no + 1} ({error}).") from error
+
+
+def count_lines(raw):
+    """Lines in a (possibly gzip) file, for the progress bar; reads it once."""
+    raw.seek(0)
+    stream, _ = _binary_stream(io.BufferedReader(raw) if not hasattr(raw, "peek") else raw)
+    lines = 0
+    last = b"\n"
+    try:
+        while chunk := stream.read(1024 * 1024):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    except (EOFError, OSError, zlib.error):
+        pass  # a damaged file is reported by the real read
+    raw.seek(0)
+    return lines + (0 if last == b"\n" else 1)

@@ -1,0 +1,51 @@
+"""The report types the importer knows, and how each is recognised.
+
+orders registers its own (All Orders, claims); higher apps register theirs in
+AppConfig.ready() (feedback: the seller feedback report and the account
+health report), so orders never imports them.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ReportType:
+    key: str
+    label: str
+    # Decides from the first line (already decoded) whether a file is of this type.
+    recognise: Callable[[str], bool]
+    # run(*, job, report, lines, progress) -> ImportCounts; called inside the
+    # import's transaction with the open report and its remaining lines.
+    run: Callable
+    needs_marketplace: bool = False
+    line_oriented: bool = True
+    description: str = ""
+    columns: tuple[str, ...] = field(default_factory=tuple)
+
+
+_REGISTRY: dict[str, ReportType] = {}
+
+
+def report_type_register(report_type):
+    _REGISTRY[report_type.key] = report_type
+    return report_type
+
+
+def report_types():
+    return list(_REGISTRY.values())
+
+
+def report_type_get(key):
+    return _REGISTRY.get(key)
+
+
+def report_type_detect(first_line):
+    for report_type in _REGISTRY.values():
+        if report_type.recognise(first_line):
+            return report_type
+    return None
+
+
+def header_columns(first_line, delimiter="\t"):
+    return [column.strip().strip('"').lower() for column in first_line.lstrip("\ufeff").split(delimiter)]

@@ -1,0 +1,51 @@
+"""The canonical order-item row every order source produces.
+
+A Seller Central All Orders file and an SP-API orders sync both turn their
+input into OrderRow values (all text, as read: validation happens in SQL on
+the staging table), then hand them to orders.imports.upsert.order_rows_upsert.
+
+Text conventions: timestamps ISO 8601 with offset ("2026-11-01T12:34:56+00:00");
+money and quantities as decimal strings; booleans "true"/"false"; "" = unknown.
+order_status accepts Amazon's report and API spellings (Shipped, Pending,
+Unshipped, PartiallyShipped, Canceled/Cancelled, ...); fulfillment_channel
+accepts AFN/MFN or Amazon/Merchant; sales_channel is the marketplace's
+domain as Amazon writes it ("Amazon.com", "Amazon.co.uk").
+"""
+
+from typing import NamedTuple
+
+
+class OrderRow(NamedTuple):
+    line_no: int
+    amazon_order_id: str
+    merchant_order_id: str = ""
+    purchase_date: str = ""
+    last_updated: str = ""
+    order_status: str = ""
+    fulfillment_channel: str = ""
+    sales_channel: str = ""
+    ship_service_level: str = ""
+    sku: str = ""
+    asin: str = ""
+    title: str = ""
+    item_status: str = ""
+    quantity: str = ""
+    currency: str = ""
+    item_price: str = ""
+    ship_city: str = ""
+    ship_state: str = ""
+    ship_postal_code: str = ""
+    ship_country: str = ""
+    is_business_order: str = ""
+    is_prime: str = ""
+    is_replacement_order: str = ""
+    earliest_ship_date: str = ""
+    latest_ship_date: str = ""
+    earliest_delivery_date: str = ""
+    latest_delivery_date: str = ""
+    # Set by a reader for a structural problem found before SQL (e.g. wrong
+    # number of columns); the row is then rejected with this reason.
+    problem: str = ""
+
+
+STAGING_COLUMNS = OrderRow._fields

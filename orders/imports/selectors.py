@@ -1,0 +1,23 @@
+from ..models import ImportJob, ImportRejection
+from .progress import import_progress_get
+
+
+def import_job_list(*, account):
+    return ImportJob.objects.for_account(account).select_related("uploaded_by", "marketplace")
+
+
+def import_job_get(*, account, job_id):
+    return import_job_list(account=account).filter(pk=job_id).first()
+
+
+def import_rejections(*, job):
+    return ImportRejection.objects.filter(job=job).order_by("line_no", "id")
+
+
+def import_job_progress(*, job):
+    """Rows done of total and the phase, live from Redis while running."""
+    live = import_progress_get(job.pk) or {}
+    rows_total = job.rows_total or live.get("rows_total") or 0
+    rows_done = rows_total if job.is_finished else min(live.get("rows_done", 0), rows_total or 0)
+    percent = int(100 * rows_done / rows_total) if rows_total else (100 if job.is_finished else 0)
+    return {"rows_done": rows_done, "rows_total": rows_total, "percent": percent, "phase": live.get("phase", "")}

@@ -1,0 +1,171 @@
+"""Every write of the import framework: create a job, run it, bring in a document."""
+
+import logging
+import os
+import tempfile
+
+from django.core.files import File
+from django.db import DatabaseError, OperationalError, transaction
+from django.utils import timezone
+
+from ..models import ImportJob, ImportRejection, ImportStatus
+from ..signals import orders_imported
+from . import all_orders, claims  # noqa: F401 - register the report types
+from .progress import import_progress_set
+from .reading import FileRejected, count_lines, report_open, text_lines
+from .registry import report_type_detect, report_type_get
+
+logger = logging.getLogger(__name__)
+
+
+def import_job_create(*, account, user, uploaded_file, requested_type="", marketplace=None, source="upload"):
+    """Store the file and queue its import (after this transaction commits)."""
+    job = ImportJob(
+        account=account,
+        uploaded_by=user,
+        source=source,
+        original_name=os.path.basename(uploaded_file.name)[:255],
+        size_bytes=uploaded_file.size or 0,
+        requested_type=requested_type or "",
+        marketplace=marketplace,
+    )
+    job.file.save(job.original_name, uploaded_file, save=False)
+    job.save()
+    from ..tasks import import_run
+
+    transaction.on_commit(lambda: import_run.delay(job.pk))
+    return job
+
+
+def _fail(job, message):
+    job.status = ImportStatus.FAILED
+    job.error = message
+    job.created = job.updated = job.unchanged = job.rejected = 0
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "error", "created", "updated", "unchanged", "rejected", "finished_at"])
+    ImportRejection.objects.filter(job=job).delete()
+    import_progress_set(job.pk, rows_done=0, rows_total=job.rows_total, phase="failed")
+    return job
+
+
+def _detect(job, first_line):
+    detected = report_type_detect(first_line)
+    requested = report_type_get(job.requested_type) if job.requested_type else None
+    if detected is None:
+        expected = requested.label if requested else "a known report"
+        raise FileRejected(f"Line 1 is not the header of {expected}: unknown report type.")
+    if requested and detected.key != requested.key:
+        raise FileRejected(f"This file is {detected.label}, not {requested.label} as chosen on upload.")
+    if detected.needs_marketplace and job.marketplace is None:
+        only = list(job.account.marketplaces.all()[:2])
+        if len(only) != 1:
+            raise FileRejected(
+                f"{detected.label} does not say which marketplace it covers: choose the marketplace when uploading."
+            )
+        job.marketplace = only[0]
+    return detected
+
+
+def import_job_run(*, job_id):
+    """Run a queued import. The whole file is one transaction: a rejected
+    file or a crash writes nothing; a re-run of the same file changes nothing."""
+    job = ImportJob.objects.select_related("account", "marketplace").get(pk=job_id)
+    if job.is_finished:
+        return job
+    job.status = ImportStatus.RUNNING
+    job.started_at = timezone.now()
+    job.error = ""
+    with job.file.open("rb") as raw:
+        job.rows_total = max(count_lines(raw) - 1, 0)
+    job.save(update_fields=["status", "started_at", "error", "rows_total"])
+    import_progress_set(job.pk, rows_done=0, rows_total=job.rows_total)
+
+    def progress(rows_done, phase="reading"):
+        import_progress_set(job.pk, rows_done=rows_done, rows_total=job.rows_total, phase=phase)
+
+    try:
+        with job.file.open("rb") as raw, transaction.atomic():
+            ImportRejection.objects.filter(job=job).delete()
+            report = report_open(raw, job.marketplace.code if job.marketplace else None)
+            job.encoding = report.encoding
+            lines = text_lines(report)
+            first = next(lines, None)
+            if first is None or not first[1].strip():
+                raise FileRejected("The file is empty.")
+            report_type = _detect(job, first[1])
+            job.report_type = report_type.key
+
+            def with_header():
+                yield first
+                yield from lines
+
+            counts = report_type.run(job=job, report=report, lines=with_header(), progress=progress)
+            if counts.rows == 0 and counts.rejected == 0:
+                raise FileRejected("The file has a header but no rows.")
+            job.created, job.updated, job.unchanged, job.rejected = (
+                counts.created,
+                counts.updated,
+                counts.unchanged,
+                counts.rejected,
+            )
+            orders_imported.send(sender=ImportJob, account=job.account, job=job)
+    except FileRejected as error:
+        return _fail(job, str(error))
+    except OperationalError as error:
+        logger.warning("import %s lost the database connection: %s", job.pk, type(error).__name__)
+        _fail_after_disconnect(job)
+        raise
+    except DatabaseError as error:
+        logger.exception("import %s failed in the database", job.pk)
+        return _fail(job, f"The database refused the data ({type(error).__name__}); nothing was written.")
+    job.status = ImportStatus.SUCCEEDED
+    job.finished_at = timezone.now()
+    job.save(
+        update_fields=[
+            "status",
+            "report_type",
+            "encoding",
+            "marketplace",
+            "created",
+            "updated",
+            "unchanged",
+            "rejected",
+            "finished_at",
+        ]
+    )
+    import_progress_set(job.pk, rows_done=job.rows_total or 0, rows_total=job.rows_total, phase="done")
+    return job
+
+
+def _fail_after_disconnect(job):
+    """Record the failure on a fresh connection if the database is back."""
+    from django.db import connection
+
+    connection.close()
+    try:
+        _fail(job, "The database connection was lost during the import; nothing was written. Upload again to retry.")
+    except DatabaseError:
+        logger.warning("import %s: database still unavailable; the job stays as running", job.pk)
+
+
+def import_document(*, account, stream, filename, source, report_type="", marketplace=None, user=None):
+    """Import a downloaded report document (SP-API) through the upload path, now."""
+    with tempfile.TemporaryFile() as spool:
+        for chunk in iter(lambda: stream.read(1024 * 1024), b""):
+            spool.write(chunk)
+        spool.seek(0)
+        upload = File(spool, name=filename)
+        upload.size = spool.seek(0, os.SEEK_END)
+        spool.seek(0)
+        job = ImportJob(
+            account=account,
+            uploaded_by=user,
+            source=source,
+            original_name=filename[:255],
+            size_bytes=upload.size,
+            requested_type=report_type or "",
+            marketplace=marketplace,
+        )
+        job.file.save(job.original_name, upload, save=False)
+        job.save()
+    return import_job_run(job_id=job.pk)

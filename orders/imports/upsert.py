@@ -1,0 +1,401 @@
+"""Order rows in: COPY into a staging table, check in SQL, upsert set-based.
+
+The fast path of every order source (files and SP-API sync):
+1. the rows stream into a TEMP staging table with COPY (constant memory);
+2. one SELECT checks them (order id, dates, status, quantity, price,
+   marketplace, duplicates) and keeps, per row, the first problem found;
+3. rejected rows go to ImportRejection with line, column and reason;
+4. item rows fold into orders and INSERT … ON CONFLICT upserts orders and
+   items; an order already stored with a newer last-updated is left alone;
+5. ship-to details of orders still inside the 30-day retention are
+   encrypted; older ones are never stored.
+All of it runs in the caller's transaction: a failure leaves nothing behind.
+"""
+
+import io
+import logging
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils import timezone
+
+from feedbackhub.crypto import encrypt_text
+
+from ..models import ImportRejection
+from .rows import STAGING_COLUMNS, OrderRow
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_EVERY = 20_000
+COPY_CHUNK_BYTES = 256 * 1024
+PII_RETENTION_DAYS = 30
+REJECTIONS_RETURNED = 100
+PII_BATCH = 5000
+
+# The column names a seller sees in Seller Central's All Orders report.
+REPORT_COLUMN = {
+    "amazon_order_id": "amazon-order-id",
+    "purchase_date": "purchase-date",
+    "last_updated": "last-updated-date",
+    "order_status": "order-status",
+    "fulfillment_channel": "fulfillment-channel",
+    "sales_channel": "sales-channel",
+    "sku": "sku",
+    "quantity": "quantity",
+    "item_price": "item-price",
+    "currency": "currency",
+}
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = ("\\", "\t", "\n", "\r")
+
+
+@dataclass
+class UpsertCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rows: int = 0
+    # The first rejections, for callers without an ImportJob (e.g. sync).
+    rejections: list = field(default_factory=list)
+
+
+def copy_escape(value):
+    return value.translate(_COPY_ESCAPES) if any(char in value for char in _NEEDS_ESCAPE) else value
+
+
+def order_row_line(row):
+    """One OrderRow as a line of PostgreSQL's COPY text format."""
+    values = [str(row.line_no)] + [copy_escape(value) for value in row[1:-1]]
+    values.append(copy_escape(row.problem) if row.problem else "\\N")
+    return "\t".join(values) + "\n"
+
+
+class LineStream(io.RawIOBase):
+    """A read()-able file over an iterator of COPY lines, for copy_expert."""
+
+    def __init__(self, lines, progress=None):
+        self._lines = iter(lines)
+        self._buffer = b""
+        self._progress = progress
+        self.count = 0
+        # psycopg2 turns an exception in read() into QueryCanceled; keep the
+        # original so the caller can report what really went wrong.
+        self.error = None
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        size = COPY_CHUNK_BYTES if size is None or size < 0 else size
+        parts = [self._buffer]
+        length = len(self._buffer)
+        while length < size:
+            try:
+                line = next(self._lines, None)
+            except Exception as error:
+                self.error = error
+                raise
+            if line is None:
+                break
+            encoded = line.encode("utf-8")
+            parts.append(encoded)
+            length += len(encoded)
+            self.count += 1
+            if self._progress and self.count % PROGRESS_EVERY == 0:
+                self._progress(self.count)
+        data = b"".join(parts)
+        self._buffer = data[size:]
+        return data[:size]
+
+
+STAGING_SQL = (
+    "DROP TABLE IF EXISTS import_order_rows; CREATE TEMP TABLE import_order_rows ("
+    + ", ".join(f"{name} {'bigint' if name == 'line_no' else 'text'}" for name in STAGING_COLUMNS)
+    + ") ON COMMIT DROP"
+)
+
+ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
+STATUS_MAP = {
+    "pending": "Pending",
+    "unshipped": "Unshipped",
+    "shipping": "Unshipped",
+    "partiallyshipped": "PartiallyShipped",
+    "partially shipped": "PartiallyShipped",
+    "shipped": "Shipped",
+    "shipped - delivered to buyer": "Shipped",
+    "complete": "Shipped",
+    "canceled": "Canceled",
+    "cancelled": "Canceled",
+    "unfulfillable": "Unfulfillable",
+    "invoiceunconfirmed": "InvoiceUnconfirmed",
+    "pendingavailability": "PendingAvailability",
+}
+CHANNEL_MAP = {"afn": "AFN", "amazon": "AFN", "mfn": "MFN", "merchant": "MFN"}
+
+
+def _map_sql(column, mapping):
+    cases = " ".join(f"WHEN '{key}' THEN '{value}'" for key, value in mapping.items())
+    return f"CASE lower(btrim({column})) {cases} END"
+
+
+def _optional_datetime_check(column):
+    label = column.replace("_", "-")
+    return (
+        f"WHEN {column} <> '' AND NOT ({column} ~ '{ISO_DATETIME}' AND pg_input_is_valid({column}, 'timestamptz')) "
+        f"THEN '{label}|not an ISO 8601 date-time: ' || left({column}, 60)"
+    )
+
+
+def _optional_ts(column):
+    return f"CASE WHEN {column} = '' THEN NULL ELSE {column}::timestamptz END"
+
+
+CHECK_SQL = f"""
+CREATE TEMP TABLE import_order_checked ON COMMIT DROP AS
+SELECT s.*,
+       COALESCE(m.id, CASE WHEN lower(btrim(s.sales_channel)) <> 'non-amazon'
+                           THEN %(default_marketplace)s END) AS marketplace_id,
+       {_map_sql("s.order_status", STATUS_MAP)} AS status_value,
+       {_map_sql("s.fulfillment_channel", CHANNEL_MAP)} AS channel_value,
+       CASE
+         WHEN s.problem IS NOT NULL THEN s.problem
+         WHEN s.amazon_order_id !~ '^[0-9]{{3}}-[0-9]{{7}}-[0-9]{{7}}$'
+           THEN 'amazon-order-id|not an Amazon order id (17 digits as 3-7-7, e.g. 112-1234567-1234567): '
+                || left(s.amazon_order_id, 60)
+         WHEN NOT (s.purchase_date ~ '{ISO_DATETIME}' AND pg_input_is_valid(s.purchase_date, 'timestamptz'))
+           THEN 'purchase-date|not an ISO 8601 date-time: ' || left(s.purchase_date, 60)
+         {_optional_datetime_check("s.last_updated")}
+         WHEN {_map_sql("s.order_status", STATUS_MAP)} IS NULL
+           THEN 'order-status|unknown order status: ' || left(s.order_status, 60)
+         WHEN {_map_sql("s.fulfillment_channel", CHANNEL_MAP)} IS NULL
+           THEN 'fulfillment-channel|expected Amazon (FBA) or Merchant (FBM): ' || left(s.fulfillment_channel, 60)
+         WHEN m.id IS NULL AND (%(default_marketplace)s IS NULL OR lower(btrim(s.sales_channel)) = 'non-amazon')
+           THEN 'sales-channel|not an Amazon marketplace: ' || left(s.sales_channel, 60)
+                || ' (choose the marketplace when uploading)'
+         WHEN btrim(s.sku) = '' THEN 'sku|missing'
+         WHEN s.quantity !~ '^[0-9]{{1,9}}$' THEN 'quantity|not a whole number of 0 or more: ' || left(s.quantity, 60)
+         WHEN s.item_price <> '' AND s.item_price !~ '^-?[0-9]{{1,10}}(\\.[0-9]{{1,4}})?$'
+           THEN 'item-price|not a number: ' || left(s.item_price, 60)
+         WHEN s.item_price LIKE '-%%' THEN 'item-price|negative: ' || s.item_price
+         WHEN s.currency <> '' AND s.currency !~ '^[A-Z]{{3}}$' THEN 'currency|not an ISO currency code: '
+                || left(s.currency, 60)
+         {_optional_datetime_check("s.earliest_ship_date")}
+         {_optional_datetime_check("s.latest_ship_date")}
+         {_optional_datetime_check("s.earliest_delivery_date")}
+         {_optional_datetime_check("s.latest_delivery_date")}
+         WHEN count(*) OVER same_item > 1 AND s.line_no <> min(s.line_no) OVER same_item
+           THEN 'sku|the same order and SKU already appear on line ' || (min(s.line_no) OVER same_item)::text
+       END AS reject
+FROM import_order_rows s
+LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
+WINDOW same_item AS (PARTITION BY s.amazon_order_id, s.sku)
+"""
+
+REJECTIONS_SQL = """
+INSERT INTO orders_importrejection (job_id, line_no, "column", value, reason)
+SELECT %(job_id)s, line_no, split_part(reject, '|', 1), '', substr(reject, strpos(reject, '|') + 1, 300)
+FROM import_order_checked WHERE reject IS NOT NULL
+"""
+
+FOLD_SQL = f"""
+CREATE TEMP TABLE import_orders ON COMMIT DROP AS
+SELECT DISTINCT ON (amazon_order_id)
+       amazon_order_id, marketplace_id, merchant_order_id,
+       purchase_date::timestamptz AS purchase_date,
+       COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) AS last_updated,
+       status_value AS status, channel_value AS fulfillment_channel,
+       left(sales_channel, 30) AS sales_channel, left(ship_service_level, 40) AS ship_service_level,
+       {_optional_ts("earliest_ship_date")} AS earliest_ship_date,
+       {_optional_ts("latest_ship_date")} AS latest_ship_date,
+       {_optional_ts("earliest_delivery_date")} AS earliest_delivery_date,
+       {_optional_ts("latest_delivery_date")} AS latest_delivery_date,
+       sum(NULLIF(item_price, '')::numeric) OVER same_order AS order_total,
+       upper(left(currency, 3)) AS currency,
+       lower(is_business_order) IN ('true', '1', 'yes') AS is_business_order,
+       lower(is_prime) IN ('true', '1', 'yes') AS is_prime,
+       lower(is_replacement_order) IN ('true', '1', 'yes') AS is_replacement_order,
+       upper(left(ship_country, 2)) AS ship_country,
+       ship_city, ship_state, ship_postal_code
+FROM import_order_checked
+WHERE reject IS NULL
+WINDOW same_order AS (PARTITION BY amazon_order_id)
+ORDER BY amazon_order_id,
+         COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) DESC, line_no DESC
+"""
+
+ORDER_FIELDS = (
+    "marketplace_id, merchant_order_id, purchase_date, last_updated, status, fulfillment_channel, sales_channel, "
+    "ship_service_level, earliest_ship_date, latest_ship_date, earliest_delivery_date, latest_delivery_date, "
+    "order_total, currency, is_business_order, is_prime, is_replacement_order, ship_country"
+).split(", ")
+
+UPSERT_ORDERS_SQL = f"""
+CREATE TEMP TABLE import_touched ON COMMIT DROP AS
+WITH upserted AS (
+  INSERT INTO orders_order (account_id, amazon_order_id, {", ".join(ORDER_FIELDS)},
+                            buyer_name, buyer_email, ship_to, buyer_key, created_at, updated_at)
+  SELECT %(account_id)s, amazon_order_id, {", ".join(ORDER_FIELDS)}, '', '', '', '', now(), now()
+  FROM import_orders
+  ON CONFLICT (account_id, amazon_order_id) DO UPDATE SET
+    {", ".join(f"{name} = EXCLUDED.{name}" for name in ORDER_FIELDS)}, updated_at = now()
+  WHERE orders_order.last_updated < EXCLUDED.last_updated
+     OR (orders_order.last_updated = EXCLUDED.last_updated
+         AND ({", ".join(f"orders_order.{name}" for name in ORDER_FIELDS)})
+             IS DISTINCT FROM ({", ".join(f"EXCLUDED.{name}" for name in ORDER_FIELDS)}))
+  RETURNING id, amazon_order_id, (xmax = 0) AS inserted
+)
+SELECT * FROM upserted
+"""
+
+UPSERT_ITEMS_SQL = """
+WITH changed AS (
+  INSERT INTO orders_orderitem (order_id, sku, asin, title, quantity, item_price, item_status)
+  SELECT o.id, c.sku, left(c.asin, 10), left(c.title, 500), c.quantity::integer,
+         NULLIF(c.item_price, '')::numeric, left(c.item_status, 30)
+  FROM import_order_checked c
+  JOIN orders_order o ON o.account_id = %(account_id)s AND o.amazon_order_id = c.amazon_order_id
+  WHERE c.reject IS NULL
+    AND o.last_updated <= COALESCE(NULLIF(c.last_updated, '')::timestamptz, c.purchase_date::timestamptz)
+  ON CONFLICT (order_id, sku) DO UPDATE SET
+    asin = EXCLUDED.asin, title = EXCLUDED.title, quantity = EXCLUDED.quantity,
+    item_price = EXCLUDED.item_price, item_status = EXCLUDED.item_status
+  WHERE (orders_orderitem.asin, orders_orderitem.title, orders_orderitem.quantity,
+         orders_orderitem.item_price, orders_orderitem.item_status)
+        IS DISTINCT FROM (EXCLUDED.asin, EXCLUDED.title, EXCLUDED.quantity,
+                          EXCLUDED.item_price, EXCLUDED.item_status)
+  RETURNING order_id
+)
+INSERT INTO import_touched (id, amazon_order_id, inserted)
+SELECT DISTINCT changed.order_id, o.amazon_order_id, false
+FROM changed JOIN orders_order o ON o.id = changed.order_id
+WHERE NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.id = changed.order_id)
+"""
+
+COUNTS_SQL = """
+SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
+       (SELECT count(*) FROM import_orders), (SELECT count(*) FROM import_order_checked WHERE reject IS NOT NULL),
+       (SELECT count(*) FROM import_order_checked)
+FROM import_touched
+"""
+
+MARKETPLACES_SQL = """
+INSERT INTO tenancy_sellermarketplace (account_id, marketplace_id)
+SELECT DISTINCT %(account_id)s, marketplace_id FROM import_orders
+ON CONFLICT (account_id, marketplace_id) DO NOTHING
+"""
+
+# Ship-to details are kept only while the order is inside Amazon's 30-day
+# retention (counted from delivery, or the best earlier date known).
+RETENTION_END = (
+    "COALESCE(o.delivered_at, o.latest_delivery_date, o.latest_ship_date, o.shipped_at, o.purchase_date)"
+    f" + interval '{PII_RETENTION_DAYS} days'"
+)
+PII_TO_ENCRYPT_SQL = f"""
+SELECT o.id, io.ship_city, io.ship_state, io.ship_postal_code
+FROM import_touched t
+JOIN orders_order o ON o.id = t.id
+JOIN import_orders io ON io.amazon_order_id = t.amazon_order_id
+WHERE {RETENTION_END} > %(now)s AND o.pii_purged_at IS NULL
+  AND (io.ship_city <> '' OR io.ship_state <> '' OR io.ship_postal_code <> '')
+"""
+PII_EXPIRED_SQL = f"""
+UPDATE orders_order o SET pii_purged_at = %(now)s
+FROM import_touched t
+WHERE o.id = t.id AND t.inserted AND {RETENTION_END} <= %(now)s AND o.pii_purged_at IS NULL
+"""
+
+LINK_CLAIMS_SQL = """
+UPDATE orders_claim c SET order_id = o.id
+FROM orders_order o
+WHERE c.account_id = %(account_id)s AND c.order_id IS NULL
+  AND o.account_id = c.account_id AND o.amazon_order_id = c.amazon_order_id
+"""
+
+
+def copy_from(cursor, sql, stream):
+    """COPY from a LineStream, re-raising the stream's own error if it failed."""
+    try:
+        cursor.copy_expert(sql, stream)
+    except Exception:
+        if stream.error is not None:
+            raise stream.error from None
+        raise
+
+
+def _encrypt_ship_to(cursor, now):
+    """Encrypt ship-to details in batches (Fernet runs in Python), then one UPDATE.
+
+    A server-side cursor reads the batches; each batch is copied back before
+    the next is fetched (a connection cannot FETCH in the middle of a COPY).
+    """
+    cursor.execute("CREATE TEMP TABLE import_pii (order_id bigint, ship_to text) ON COMMIT DROP")
+    reader = connection.connection.cursor(name="import_pii_reader")
+    reader.execute(PII_TO_ENCRYPT_SQL, {"now": now})
+    while batch := reader.fetchmany(PII_BATCH):
+        lines = (
+            f"{order_id}\t{encrypt_text(chr(10).join((city, state, postal_code)))}\n"
+            for order_id, city, state, postal_code in batch
+        )
+        copy_from(cursor, "COPY import_pii (order_id, ship_to) FROM STDIN", LineStream(lines))
+    reader.close()
+    cursor.execute("UPDATE orders_order o SET ship_to = p.ship_to FROM import_pii p WHERE o.id = p.order_id")
+    cursor.execute(PII_EXPIRED_SQL, {"now": now})
+
+
+def order_lines_upsert(*, account, lines, job=None, default_marketplace=None, progress=None, now=None):
+    """Upsert pre-encoded COPY lines (the staging columns, in order)."""
+    now = now or timezone.now()
+    params = {
+        "account_id": account.pk,
+        "job_id": job.pk if job else None,
+        "default_marketplace": default_marketplace.pk if default_marketplace else None,
+        "now": now,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(STAGING_SQL)
+        stream = LineStream(lines, progress=progress)
+        copy_from(cursor, f"COPY import_order_rows ({', '.join(STAGING_COLUMNS)}) FROM STDIN", stream)
+        if progress:
+            progress(stream.count, phase="checking")
+        cursor.execute(CHECK_SQL, params)
+        if job is not None:
+            cursor.execute(REJECTIONS_SQL, params)
+        cursor.execute(FOLD_SQL)
+        if progress:
+            progress(stream.count, phase="saving")
+        cursor.execute(MARKETPLACES_SQL, params)
+        cursor.execute(UPSERT_ORDERS_SQL, params)
+        cursor.execute(UPSERT_ITEMS_SQL, params)
+        _encrypt_ship_to(cursor, now)
+        cursor.execute(LINK_CLAIMS_SQL, params)
+        cursor.execute(COUNTS_SQL)
+        created, updated, orders_in_file, rejected, rows = cursor.fetchone()
+        counts = UpsertCounts(
+            created=created, updated=updated, unchanged=orders_in_file - created - updated, rejected=rejected, rows=rows
+        )
+        if job is None and rejected:
+            cursor.execute(
+                "SELECT line_no, split_part(reject, '|', 1), substr(reject, strpos(reject, '|') + 1) "
+                "FROM import_order_checked WHERE reject IS NOT NULL ORDER BY line_no LIMIT %s",
+                [REJECTIONS_RETURNED],
+            )
+            counts.rejections = cursor.fetchall()
+        cursor.execute("DROP TABLE import_order_rows, import_order_checked, import_orders, import_touched, import_pii")
+    return counts
+
+
+def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, progress=None, now=None):
+    """Upsert OrderRow values (any source) in the caller's transaction."""
+    return order_lines_upsert(
+        account=account,
+        lines=(order_row_line(row) for row in rows),
+        job=job,
+        default_marketplace=default_marketplace,
+        progress=progress,
+        now=now,
+    )
+
+
+__all__ = ["ImportRejection", "OrderRow", "UpsertCounts", "order_lines_upsert", "order_rows_upsert"]
