@@ -31,6 +31,7 @@ def import_job_create(*, account, user, uploaded_file, requested_type="", market
     )
     job.file.save(job.original_name, uploaded_file, save=False)
     job.save()
+    import_progress_set(job.pk, rows_done=0, phase="queued")
     from ..tasks import import_run
 
     transaction.on_commit(lambda: import_run.delay(job.pk))

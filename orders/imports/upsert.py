@@ -317,7 +317,9 @@ WHERE c.account_id = %(account_id)s AND c.order_id IS NULL
 def copy_from(cursor, sql, stream):
     """COPY from a LineStream, re-raising the stream's own error if it failed."""
     try:
-        cursor.copy_expert(sql, stream)
+        # copy_expert is not wrapped by Django: map psycopg2's errors to Django's.
+        with connection.wrap_database_errors:
+            cursor.copy_expert(sql, stream)
     except Exception:
         if stream.error is not None:
             raise stream.error from None
