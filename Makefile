@@ -30,8 +30,16 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: $(STAMP)
-	@echo "No benchmarks yet: they arrive with the import and dispatch work (bench/)."
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP) requirements-bench.txt
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	touch $(BENCH_STAMP)
+
+bench: bench-import
+
+# ROWS=100000 make bench-import for a quicker run.
+bench-import: $(BENCH_STAMP)
+	$(LAUNCH) --var var/bench -- $(PY) bench/import_orders.py --rows $${ROWS:-1000000} --also-rows 100000
 
 clean:
 	rm -rf var/test

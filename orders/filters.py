@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from .models import FulfillmentChannel, Order, OrderItem, OrderStatus
 
@@ -33,5 +33,6 @@ class OrderFilter(django_filters.FilterSet):
         term = value.strip()
         if not term:
             return queryset
-        item_match = OrderItem.objects.filter(order=OuterRef("pk")).filter(Q(sku__iexact=term) | Q(asin__iexact=term))
-        return queryset.filter(Q(amazon_order_id__startswith=term) | Exists(item_match))
+        # Matches the functional indexes on UPPER(sku) and UPPER(asin).
+        item_orders = OrderItem.objects.filter(Q(sku__iexact=term) | Q(asin__iexact=term)).values("order_id")
+        return queryset.filter(Q(amazon_order_id__startswith=term) | Q(pk__in=item_orders))

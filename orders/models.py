@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 
 from feedbackhub.crypto import EncryptedTextField
 from feedbackhub.tenancy.models import Marketplace, SellerAccount
@@ -37,8 +38,10 @@ class OrderQuerySet(models.QuerySet):
 
 
 class Order(models.Model):
-    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="orders")
-    marketplace = models.ForeignKey(Marketplace, on_delete=models.PROTECT, related_name="+")
+    # Indexes are few on purpose: every one slows the bulk import. The unique
+    # (account, amazon_order_id) index serves account look-ups.
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="orders", db_index=False)
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.PROTECT, related_name="+", db_index=False)
     amazon_order_id = models.CharField(max_length=19, validators=[validate_amazon_order_id])
     merchant_order_id = models.CharField(max_length=64, blank=True)
     purchase_date = models.DateTimeField()
@@ -70,7 +73,7 @@ class Order(models.Model):
     # City, state/region and postal code as one encrypted value.
     ship_to = EncryptedTextField(blank=True)
     # A keyed digest of the buyer email: finds repeat buyers after the purge.
-    buyer_key = models.CharField(max_length=64, blank=True, db_index=True)
+    buyer_key = models.CharField(max_length=64, blank=True)
     pii_purged_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
@@ -95,8 +98,6 @@ class Order(models.Model):
             models.Index(
                 fields=["account", "marketplace", "fulfillment_channel", "purchase_date"], name="order_odr_window"
             ),
-            models.Index(fields=["account", "status"], name="order_account_status"),
-            models.Index(fields=["account", "latest_delivery_date"], name="order_account_delivery"),
         ]
 
     def __str__(self):
@@ -104,7 +105,8 @@ class Order(models.Model):
 
 
 class OrderItem(models.Model):
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
+    # The unique (order, sku) index serves look-ups by order.
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items", db_index=False)
     asin = models.CharField("ASIN", max_length=10)
     sku = models.CharField("SKU", max_length=64)
     title = models.CharField(max_length=500, blank=True)
@@ -119,8 +121,9 @@ class OrderItem(models.Model):
             models.CheckConstraint(condition=Q(item_price__gte=0) | Q(item_price__isnull=True), name="item_price_ge_0"),
         ]
         indexes = [
-            models.Index(fields=["sku"], name="item_sku"),
-            models.Index(fields=["asin"], name="item_asin"),
+            # The orders list searches SKU and ASIN case-insensitively.
+            models.Index(Upper("sku"), name="item_upper_sku"),
+            models.Index(Upper("asin"), name="item_upper_asin"),
         ]
 
     def __str__(self):

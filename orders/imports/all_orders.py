@@ -4,8 +4,8 @@ per order item. Unknown extra columns are ignored."""
 
 from .reading import FileRejected
 from .registry import ReportType, header_columns, report_type_register
-from .rows import STAGING_COLUMNS
-from .upsert import order_lines_upsert
+from .tsv import copy_chunks
+from .upsert import order_copy_upsert
 
 KEY = "all_orders"
 # Report column → staging column.
@@ -50,40 +50,44 @@ def recognise(first_line):
     return "amazon-order-id" in columns and "purchase-date" in columns
 
 
-def _line_builder(header):
-    """A function turning one report line into one COPY line of the staging table."""
+def copy_columns_for(header):
+    """The staging column for each header position; unknown columns are kept
+    as ignored_N so every line still loads, whatever Amazon added."""
     columns = header_columns(header)
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         raise FileRejected(f"The All Orders report is missing required column(s): {', '.join(missing)} (line 1).")
-    position = {name: index for index, name in enumerate(columns)}
-    picks = []
-    for staging in STAGING_COLUMNS[1:-1]:
-        report_name = next((name for name, target in COLUMN_MAP.items() if target == staging), None)
-        picks.append(position.get(report_name) if report_name else None)
-    width = len(columns)
-    constant_empty = [index is None for index in picks]
-
-    def build(line_no, line):
-        if "\\" in line:
-            line = line.replace("\\", "\\\\")
-        fields = line.split("\t")
-        if len(fields) != width:
-            empties = "\t" * (len(picks) - 1)
-            problem = f"(row)|expected {width} tab-separated columns, found {len(fields)}"
-            return f"{line_no}\t{empties}\t{problem}\n"
-        values = ["" if empty else fields[index] for index, empty in zip(picks, constant_empty, strict=True)]
-        return f"{line_no}\t" + "\t".join(values) + "\t\\N\n"
-
-    return build
+    copy_columns, extra, used = [], [], set()
+    for index, name in enumerate(columns):
+        target = COLUMN_MAP.get(name)
+        if target is None or target in used:
+            target = f"ignored_{index}"
+            extra.append(target)
+        used.add(target)
+        copy_columns.append(target)
+    return copy_columns, extra
 
 
 def run(*, job, report, lines, progress):
     header_no, header = next(lines)
-    build = _line_builder(header)
-    copy_lines = (build(line_no, line) for line_no, line in lines if line.strip())
-    return order_lines_upsert(
-        account=job.account, lines=copy_lines, job=job, default_marketplace=job.marketplace, progress=progress
+    copy_columns, extra = copy_columns_for(header)
+    chunks = copy_chunks(
+        report.binary,
+        columns=len(copy_columns),
+        first_line_no=header_no + 1,
+        encoding="utf-8" if report.encoding == "utf-8-sig" else report.encoding,
+        on_lines=lambda done: progress(done),
+    )
+    return order_copy_upsert(
+        account=job.account,
+        copy_columns=[*copy_columns, "problem"],
+        chunks=chunks,
+        encoding=report.encoding,
+        first_line_no=header_no + 1,
+        extra_columns=extra,
+        job=job,
+        default_marketplace=job.marketplace,
+        progress=progress,
     )
 
 

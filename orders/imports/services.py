@@ -82,7 +82,8 @@ def import_job_run(*, job_id):
     import_progress_set(job.pk, rows_done=0, rows_total=job.rows_total)
 
     def progress(rows_done, phase="reading"):
-        import_progress_set(job.pk, rows_done=rows_done, rows_total=job.rows_total, phase=phase)
+        done = job.rows_total if rows_done is None else rows_done
+        import_progress_set(job.pk, rows_done=done, rows_total=job.rows_total, phase=phase)
 
     try:
         with job.file.open("rb") as raw, transaction.atomic():

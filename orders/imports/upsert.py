@@ -14,19 +14,20 @@ All of it runs in the caller's transaction: a failure leaves nothing behind.
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import DataError, connection
 from django.utils import timezone
 
 from feedbackhub.crypto import encrypt_text
 
 from ..models import ImportRejection
+from .reading import FileRejected
 from .rows import STAGING_COLUMNS, OrderRow
 
 logger = logging.getLogger(__name__)
 
-PROGRESS_EVERY = 20_000
 COPY_CHUNK_BYTES = 256 * 1024
 PII_RETENTION_DAYS = 30
 REJECTIONS_RETURNED = 100
@@ -66,20 +67,18 @@ def copy_escape(value):
 
 
 def order_row_line(row):
-    """One OrderRow as a line of PostgreSQL's COPY text format."""
+    """One OrderRow as a line of PostgreSQL's COPY text format (bytes)."""
     values = [str(row.line_no)] + [copy_escape(value) for value in row[1:-1]]
     values.append(copy_escape(row.problem) if row.problem else "\\N")
-    return "\t".join(values) + "\n"
+    return ("\t".join(values) + "\n").encode("utf-8")
 
 
-class LineStream(io.RawIOBase):
-    """A read()-able file over an iterator of COPY lines, for copy_expert."""
+class ChunkStream(io.RawIOBase):
+    """A read()-able file over an iterator of bytes, for copy_expert."""
 
-    def __init__(self, lines, progress=None):
-        self._lines = iter(lines)
+    def __init__(self, chunks):
+        self._chunks = iter(chunks)
         self._buffer = b""
-        self._progress = progress
-        self.count = 0
         # psycopg2 turns an exception in read() into QueryCanceled; keep the
         # original so the caller can report what really went wrong.
         self.error = None
@@ -89,32 +88,39 @@ class LineStream(io.RawIOBase):
 
     def read(self, size=-1):
         size = COPY_CHUNK_BYTES if size is None or size < 0 else size
-        parts = [self._buffer]
-        length = len(self._buffer)
+        parts, length = [self._buffer], len(self._buffer)
         while length < size:
             try:
-                line = next(self._lines, None)
+                chunk = next(self._chunks, None)
             except Exception as error:
                 self.error = error
                 raise
-            if line is None:
+            if chunk is None:
                 break
-            encoded = line.encode("utf-8")
-            parts.append(encoded)
-            length += len(encoded)
-            self.count += 1
-            if self._progress and self.count % PROGRESS_EVERY == 0:
-                self._progress(self.count)
+            parts.append(chunk)
+            length += len(chunk)
         data = b"".join(parts)
         self._buffer = data[size:]
         return data[:size]
 
 
-STAGING_SQL = (
-    "DROP TABLE IF EXISTS import_order_rows; CREATE TEMP TABLE import_order_rows ("
-    + ", ".join(f"{name} {'bigint' if name == 'line_no' else 'text'}" for name in STAGING_COLUMNS)
-    + ") ON COMMIT DROP"
-)
+def staging_sql(first_line_no, extra_columns):
+    """The staging table: every canonical column as text ('' when a file lacks
+    it), the file's unknown columns (ignored), line numbers from a sequence
+    (COPY keeps file order)."""
+    columns = ["line_no bigint DEFAULT nextval('import_line_seq')"]
+    columns += [f"{name} text DEFAULT ''" for name in STAGING_COLUMNS[1:-1]]
+    columns += [f"{name} text" for name in extra_columns] + ["problem text"]
+    return (
+        "DROP TABLE IF EXISTS import_order_rows; DROP SEQUENCE IF EXISTS import_line_seq; "
+        f"CREATE TEMP SEQUENCE import_line_seq START {int(first_line_no)}; "
+        f"CREATE TEMP TABLE import_order_rows ({', '.join(columns)}) ON COMMIT DROP"
+    )
+
+
+# PostgreSQL's names for the encodings reports come in.
+PG_ENCODING = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "cp1252": "WIN1252", "cp932": "SJIS"}
+SESSION_SQL = "SET LOCAL work_mem = '256MB'; SET LOCAL synchronous_commit = off"
 
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
 STATUS_MAP = {
@@ -190,7 +196,8 @@ SELECT s.*,
        END AS reject
 FROM import_order_rows s
 LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
-WINDOW same_item AS (PARTITION BY s.amazon_order_id, s.sku)
+WHERE s.problem IS DISTINCT FROM '(blank)'
+WINDOW same_item AS (PARTITION BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C")
 """
 
 REJECTIONS_SQL = """
@@ -201,7 +208,7 @@ FROM import_order_checked WHERE reject IS NOT NULL
 
 FOLD_SQL = f"""
 CREATE TEMP TABLE import_orders ON COMMIT DROP AS
-SELECT DISTINCT ON (amazon_order_id)
+SELECT DISTINCT ON (amazon_order_id COLLATE "C")
        amazon_order_id, marketplace_id, merchant_order_id,
        purchase_date::timestamptz AS purchase_date,
        COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) AS last_updated,
@@ -217,11 +224,13 @@ SELECT DISTINCT ON (amazon_order_id)
        lower(is_prime) IN ('true', '1', 'yes') AS is_prime,
        lower(is_replacement_order) IN ('true', '1', 'yes') AS is_replacement_order,
        upper(left(ship_country, 2)) AS ship_country,
-       ship_city, ship_state, ship_postal_code
+       ship_city, ship_state, ship_postal_code,
+       COALESCE({_optional_ts("latest_delivery_date")}, {_optional_ts("latest_ship_date")},
+                purchase_date::timestamptz) + interval '{PII_RETENTION_DAYS} days' <= %(now)s AS pii_expired
 FROM import_order_checked
 WHERE reject IS NULL
-WINDOW same_order AS (PARTITION BY amazon_order_id)
-ORDER BY amazon_order_id,
+WINDOW same_order AS (PARTITION BY amazon_order_id COLLATE "C")
+ORDER BY amazon_order_id COLLATE "C",
          COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) DESC, line_no DESC
 """
 
@@ -235,8 +244,9 @@ UPSERT_ORDERS_SQL = f"""
 CREATE TEMP TABLE import_touched ON COMMIT DROP AS
 WITH upserted AS (
   INSERT INTO orders_order (account_id, amazon_order_id, {", ".join(ORDER_FIELDS)},
-                            buyer_name, buyer_email, ship_to, buyer_key, created_at, updated_at)
-  SELECT %(account_id)s, amazon_order_id, {", ".join(ORDER_FIELDS)}, '', '', '', '', now(), now()
+                            buyer_name, buyer_email, ship_to, buyer_key, pii_purged_at, created_at, updated_at)
+  SELECT %(account_id)s, amazon_order_id, {", ".join(ORDER_FIELDS)}, '', '', '', '',
+         CASE WHEN pii_expired THEN %(now)s END, now(), now()
   FROM import_orders
   ON CONFLICT (account_id, amazon_order_id) DO UPDATE SET
     {", ".join(f"{name} = EXCLUDED.{name}" for name in ORDER_FIELDS)}, updated_at = now()
@@ -250,6 +260,7 @@ SELECT * FROM upserted
 """
 
 UPSERT_ITEMS_SQL = """
+CREATE TEMP TABLE import_item_changes ON COMMIT DROP AS
 WITH changed AS (
   INSERT INTO orders_orderitem (order_id, sku, asin, title, quantity, item_price, item_status)
   SELECT o.id, c.sku, left(c.asin, 10), left(c.title, 500), c.quantity::integer,
@@ -267,17 +278,18 @@ WITH changed AS (
                           EXCLUDED.item_price, EXCLUDED.item_status)
   RETURNING order_id
 )
-INSERT INTO import_touched (id, amazon_order_id, inserted)
-SELECT DISTINCT changed.order_id, o.amazon_order_id, false
-FROM changed JOIN orders_order o ON o.id = changed.order_id
-WHERE NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.id = changed.order_id)
+SELECT DISTINCT order_id FROM changed
 """
 
+# Orders count once: created, or updated at order or item level, else unchanged.
 COUNTS_SQL = """
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
-       (SELECT count(*) FROM import_orders), (SELECT count(*) FROM import_order_checked WHERE reject IS NOT NULL),
+SELECT (SELECT count(*) FROM import_touched WHERE inserted),
+       (SELECT count(*) FROM import_touched WHERE NOT inserted)
+         + (SELECT count(*) FROM import_item_changes i
+            WHERE NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.id = i.order_id)),
+       (SELECT count(*) FROM import_orders),
+       (SELECT count(*) FROM import_order_checked WHERE reject IS NOT NULL),
        (SELECT count(*) FROM import_order_checked)
-FROM import_touched
 """
 
 MARKETPLACES_SQL = """
@@ -297,13 +309,8 @@ SELECT o.id, io.ship_city, io.ship_state, io.ship_postal_code
 FROM import_touched t
 JOIN orders_order o ON o.id = t.id
 JOIN import_orders io ON io.amazon_order_id = t.amazon_order_id
-WHERE {RETENTION_END} > %(now)s AND o.pii_purged_at IS NULL
+WHERE NOT io.pii_expired AND {RETENTION_END} > %(now)s AND o.pii_purged_at IS NULL
   AND (io.ship_city <> '' OR io.ship_state <> '' OR io.ship_postal_code <> '')
-"""
-PII_EXPIRED_SQL = f"""
-UPDATE orders_order o SET pii_purged_at = %(now)s
-FROM import_touched t
-WHERE o.id = t.id AND t.inserted AND {RETENTION_END} <= %(now)s AND o.pii_purged_at IS NULL
 """
 
 LINK_CLAIMS_SQL = """
@@ -315,7 +322,7 @@ WHERE c.account_id = %(account_id)s AND c.order_id IS NULL
 
 
 def copy_from(cursor, sql, stream):
-    """COPY from a LineStream, re-raising the stream's own error if it failed."""
+    """COPY from a ChunkStream, re-raising the stream's own error if it failed."""
     try:
         # copy_expert is not wrapped by Django: map psycopg2's errors to Django's.
         with connection.wrap_database_errors:
@@ -333,21 +340,43 @@ def _encrypt_ship_to(cursor, now):
     the next is fetched (a connection cannot FETCH in the middle of a COPY).
     """
     cursor.execute("CREATE TEMP TABLE import_pii (order_id bigint, ship_to text) ON COMMIT DROP")
+    # Planned as a whole query here: a cursor's plan favours the first rows
+    # (nested loops), which is slow over a large import.
+    cursor.execute(f"CREATE TEMP TABLE import_pii_plain ON COMMIT DROP AS {PII_TO_ENCRYPT_SQL}", {"now": now})
     reader = connection.connection.cursor(name="import_pii_reader")
-    reader.execute(PII_TO_ENCRYPT_SQL, {"now": now})
+    reader.execute("SELECT * FROM import_pii_plain")
     while batch := reader.fetchmany(PII_BATCH):
         lines = (
-            f"{order_id}\t{encrypt_text(chr(10).join((city, state, postal_code)))}\n"
+            f"{order_id}\t{encrypt_text(chr(10).join((city, state, postal_code)))}\n".encode()
             for order_id, city, state, postal_code in batch
         )
-        copy_from(cursor, "COPY import_pii (order_id, ship_to) FROM STDIN", LineStream(lines))
+        copy_from(cursor, "COPY import_pii (order_id, ship_to) FROM STDIN", ChunkStream(lines))
     reader.close()
     cursor.execute("UPDATE orders_order o SET ship_to = p.ship_to FROM import_pii p WHERE o.id = p.order_id")
-    cursor.execute(PII_EXPIRED_SQL, {"now": now})
+    cursor.execute("DROP TABLE import_pii_plain")
 
 
-def order_lines_upsert(*, account, lines, job=None, default_marketplace=None, progress=None, now=None):
-    """Upsert pre-encoded COPY lines (the staging columns, in order)."""
+def _copy_error_line(error):
+    """The COPY input line PostgreSQL names in an error's context, if any."""
+    match = re.search(r"COPY import_order_rows, line (\d+)", str(error))
+    return int(match.group(1)) if match else None
+
+
+def order_copy_upsert(
+    *,
+    account,
+    copy_columns,
+    chunks,
+    encoding="utf-8",
+    first_line_no=2,
+    extra_columns=(),
+    job=None,
+    default_marketplace=None,
+    progress=None,
+    now=None,
+):
+    """Upsert COPY-text chunks whose columns are `copy_columns` (staging
+    column names; extra_columns are a file's unknown ones, ignored)."""
     now = now or timezone.now()
     params = {
         "account_id": account.pk,
@@ -355,21 +384,36 @@ def order_lines_upsert(*, account, lines, job=None, default_marketplace=None, pr
         "default_marketplace": default_marketplace.pk if default_marketplace else None,
         "now": now,
     }
+    copy_sql = (
+        f"COPY import_order_rows ({', '.join(copy_columns)}) FROM STDIN "
+        f"WITH (FORMAT text, ENCODING '{PG_ENCODING[encoding]}')"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(STAGING_SQL)
-        stream = LineStream(lines, progress=progress)
-        copy_from(cursor, f"COPY import_order_rows ({', '.join(STAGING_COLUMNS)}) FROM STDIN", stream)
+        cursor.execute(SESSION_SQL)
+        cursor.execute(staging_sql(first_line_no, extra_columns))
+        try:
+            copy_from(cursor, copy_sql, ChunkStream(chunks))
+        except DataError as error:
+            copy_line = _copy_error_line(error)
+            where = f"Line {first_line_no - 1 + copy_line}" if copy_line else "The file"
+            raise FileRejected(f"{where} cannot be read as {encoding}: {str(error).splitlines()[0]}") from error
         if progress:
-            progress(stream.count, phase="checking")
+            progress(None, phase="checking")
         cursor.execute(CHECK_SQL, params)
+        # Temp tables have no statistics until analysed; without them the
+        # planner picks nested loops that take minutes on big files.
+        cursor.execute("ANALYZE import_order_checked (amazon_order_id, sku, reject)")
         if job is not None:
             cursor.execute(REJECTIONS_SQL, params)
-        cursor.execute(FOLD_SQL)
+        cursor.execute(FOLD_SQL, params)
+        cursor.execute("ANALYZE import_orders (amazon_order_id)")
         if progress:
-            progress(stream.count, phase="saving")
+            progress(None, phase="saving")
         cursor.execute(MARKETPLACES_SQL, params)
         cursor.execute(UPSERT_ORDERS_SQL, params)
+        cursor.execute("ANALYZE import_touched")
         cursor.execute(UPSERT_ITEMS_SQL, params)
+        cursor.execute("ANALYZE import_item_changes")
         _encrypt_ship_to(cursor, now)
         cursor.execute(LINK_CLAIMS_SQL, params)
         cursor.execute(COUNTS_SQL)
@@ -384,15 +428,20 @@ def order_lines_upsert(*, account, lines, job=None, default_marketplace=None, pr
                 [REJECTIONS_RETURNED],
             )
             counts.rejections = cursor.fetchall()
-        cursor.execute("DROP TABLE import_order_rows, import_order_checked, import_orders, import_touched, import_pii")
+        cursor.execute(
+            "DROP TABLE import_order_rows, import_order_checked, import_orders, import_touched, import_item_changes, "
+            "import_pii; "
+            "DROP SEQUENCE import_line_seq"
+        )
     return counts
 
 
 def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, progress=None, now=None):
-    """Upsert OrderRow values (any source) in the caller's transaction."""
-    return order_lines_upsert(
+    """Upsert OrderRow values (any source, e.g. SP-API) in the caller's transaction."""
+    return order_copy_upsert(
         account=account,
-        lines=(order_row_line(row) for row in rows),
+        copy_columns=STAGING_COLUMNS,
+        chunks=(order_row_line(row) for row in rows),
         job=job,
         default_marketplace=default_marketplace,
         progress=progress,
@@ -400,4 +449,4 @@ def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, prog
     )
 
 
-__all__ = ["ImportRejection", "OrderRow", "UpsertCounts", "order_lines_upsert", "order_rows_upsert"]
+__all__ = ["ImportRejection", "OrderRow", "UpsertCounts", "order_copy_upsert", "order_rows_upsert"]

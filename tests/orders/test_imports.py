@@ -224,7 +224,18 @@ FILE_LEVEL_FAILURES = [
         "undecodable late bytes",
         all_orders_file([all_orders_row(order_id=f"112-0000000-{n:07d}") for n in range(1, 20000)]).encode()
         + b"\x81\xff\xfe\n",
-        "cannot be decoded",
+        "Line 20001 cannot be read as utf-8: byte b'\\x81' at position 1.",
+    ),
+    (
+        "undecodable byte inside a row",
+        # Past the 256 KB sample the encoding is detected from, so COPY's decoder finds it.
+        all_orders_file(
+            [all_orders_row(order_id=f"112-0000000-{n:07d}") for n in range(1, 5000)]
+            + [all_orders_row(order_id="112-0000002-0000002", title="TITLE")]
+        )
+        .encode()
+        .replace(b"TITLE", b"caf\xe9"),
+        "Line 5001 cannot be read as utf-8",
     ),
 ]
 
