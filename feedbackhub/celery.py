@@ -28,6 +28,10 @@ app.conf.task_routes = {
 app.conf.beat_schedule = {
     "heartbeat": {"task": "feedbackhub.heartbeat", "schedule": 60.0},
     "purge-buyer-data": {"task": "orders.pii.purge", "schedule": crontab(hour=3, minute=17)},
+    # SP-API: the orders of every due connection; reports are requested once
+    # a day per connection and marketplace, and an unfinished one resumes hourly.
+    "sync-orders": {"task": "orders.sync.orders", "schedule": 15 * 60.0},
+    "sync-reports": {"task": "orders.sync.reports", "schedule": crontab(minute=7)},
 }
 
 app.autodiscover_tasks()

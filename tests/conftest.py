@@ -1,8 +1,12 @@
 import pytest
+import respx
+from sp_api.auth.access_token_client import cache as access_token_cache
 
+from feedbackhub.tenancy.amazon.locks import redis_client
 from feedbackhub.tenancy.models import Role
 
 from .factories import MembershipFactory, SellerAccountFactory, UserFactory
+from .sp_api_fakes import ACCESS_TOKEN, LWA_URL, FakeClock, SpApiFake
 
 
 @pytest.fixture
@@ -36,3 +40,22 @@ def client_for(client, member_of):
         return client
 
     return make
+
+
+@pytest.fixture
+def sp_api(settings):
+    """Amazon faked at the HTTP level (respx): Login with Amazon answers with
+    an access token; every other Amazon call needs a route of the test's own.
+    Usage-plan buckets and sync locks in the real Redis start empty."""
+    settings.SP_API_LWA_APP_ID = "amzn1.application-oa2-client.test"
+    settings.SP_API_LWA_CLIENT_SECRET = "test-client-secret"
+    access_token_cache.clear()  # the library caches access tokens per refresh token, per process
+    store = redis_client()
+    for key in store.scan_iter("feedbackhub:sp-api:*"):
+        store.delete(key)
+    with respx.mock(assert_all_called=False) as router:
+        lwa = router.post(LWA_URL).respond(
+            200, json={"access_token": ACCESS_TOKEN, "token_type": "bearer", "expires_in": 3600}
+        )
+        yield SpApiFake(router=router, lwa=lwa, clock=FakeClock())
+    access_token_cache.clear()

@@ -9,7 +9,15 @@ from django.utils import timezone
 
 from feedback.models import Feedback
 from feedbackhub.tenancy.marketplace_data import marketplaces_load
-from feedbackhub.tenancy.models import Marketplace, Membership, Role, SellerAccount, SellerMarketplace
+from feedbackhub.tenancy.models import (
+    AmazonConnection,
+    ConnectionStatus,
+    Marketplace,
+    Membership,
+    Role,
+    SellerAccount,
+    SellerMarketplace,
+)
 from orders.models import (
     Claim,
     ClaimKind,
@@ -123,6 +131,7 @@ class ClaimFactory(factory.django.DjangoModelFactory):
 class ImportJobFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ImportJob
+        skip_postgeneration_save = True
 
     account = factory.SubFactory(SellerAccountFactory)
     original_name = "All Orders report.txt"
@@ -137,3 +146,18 @@ class ImportJobFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def with_rejection(job, create, extracted, **kwargs):
         ImportRejection.objects.create(job=job, line_no=3, column="quantity", value="-1", reason="not a whole number")
+
+
+class AmazonConnectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AmazonConnection
+        skip_postgeneration_save = True
+
+    account = factory.SubFactory(SellerAccountFactory)
+    region = "na"
+    refresh_token = factory.Sequence(lambda n: f"Atzr|test-refresh-token-{n}")
+    status = ConnectionStatus.OK
+
+    @factory.post_generation
+    def marketplaces(connection, create, codes, **kwargs):
+        connection.marketplaces.set([marketplace(code) for code in (codes or ["US"])])

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Marketplace, Membership, SellerAccount, SellerMarketplace
+from .models import AmazonConnection, Marketplace, Membership, SellerAccount, SellerMarketplace
 
 
 class SellerMarketplaceInline(admin.TabularInline):
@@ -30,3 +30,12 @@ class MarketplaceAdmin(admin.ModelAdmin):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "account", "role"]
     list_filter = ["role"]
+
+
+@admin.register(AmazonConnection)
+class AmazonConnectionAdmin(admin.ModelAdmin):
+    list_display = ["account", "region", "status", "orders_cursor", "last_sync_finished_at", "consecutive_failures"]
+    list_filter = ["status", "region"]
+    # The refresh token is set from the account's Amazon page only; never shown here.
+    exclude = ["refresh_token"]
+    readonly_fields = ["report_requests", "created_at"]

@@ -3,7 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import Marketplace, SellerAccount, validate_time_zone
+from .models import Marketplace, Region, SellerAccount, validate_time_zone
 
 
 class LoginForm(AuthenticationForm):
@@ -37,3 +37,45 @@ class SellerAccountSettingsForm(forms.Form):
         if merchant_id and SellerAccount.objects.filter(merchant_id=merchant_id).exclude(pk=self.account.pk).exists():
             raise forms.ValidationError("Another seller account already uses this merchant id.")
         return merchant_id
+
+
+class AmazonConnectionForm(forms.Form):
+    """The SP-API authorisation. The refresh token is write-only: the field
+    is never filled from the saved value, and empty means "keep it"."""
+
+    region = forms.ChoiceField(choices=Region.choices)
+    marketplaces = forms.ModelMultipleChoiceField(
+        queryset=Marketplace.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    selling_partner_id = forms.CharField(label="Selling partner id", max_length=20, required=False)
+    refresh_token = forms.CharField(
+        label="Refresh token",
+        required=False,
+        max_length=2048,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        help_text=(
+            "From authorising FeedbackHub in Seller Central (starts with Atzr|). Leave empty to keep the saved one."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_refresh_token(self):
+        token = "".join(self.cleaned_data["refresh_token"].split())
+        if token and not token.startswith("Atzr|"):
+            raise forms.ValidationError("A Login with Amazon refresh token starts with Atzr|.")
+        return token
+
+    def clean(self):
+        cleaned = super().clean()
+        region = cleaned.get("region")
+        outside = [m.code for m in cleaned.get("marketplaces") or () if m.region != region]
+        if region and outside:
+            label = Region(region).label
+            self.add_error("marketplaces", f"Not in the {label} region: {', '.join(outside)}.")
+        return cleaned

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from feedbackhub.crypto import EncryptedTextField
+
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
@@ -93,3 +95,57 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} is {self.get_role_display()} of {self.account}"
+
+
+class ConnectionStatus(models.TextChoices):
+    NOT_CONNECTED = "not_connected", "Not connected"
+    OK = "ok", "Connected"
+    ERROR = "error", "Error"
+
+
+class AmazonConnection(models.Model):
+    """A seller account's SP-API authorisation and the state of its syncs."""
+
+    account = models.OneToOneField(SellerAccount, on_delete=models.CASCADE, related_name="amazon_connection")
+    selling_partner_id = models.CharField(
+        "selling partner id",
+        max_length=20,
+        blank=True,
+        help_text="Seller Central's Merchant Token, as Amazon returns it on authorisation.",
+    )
+    region = models.CharField(max_length=2, choices=Region.choices, default=Region.NORTH_AMERICA)
+    # The seller's Login with Amazon refresh token: encrypted at rest, never shown back.
+    refresh_token = EncryptedTextField(blank=True)
+    marketplaces = models.ManyToManyField(Marketplace, blank=True, related_name="+")
+    status = models.CharField(max_length=15, choices=ConnectionStatus.choices, default=ConnectionStatus.NOT_CONNECTED)
+
+    orders_cursor = models.DateTimeField(
+        null=True, blank=True, help_text="Orders last updated before this time are fully synced."
+    )
+    # The orders window being paged through and the next page's token:
+    # Amazon keeps a token 24 hours and wants the same window with it, so a
+    # sync stopped between pages resumes there.
+    orders_window_start = models.DateTimeField(null=True, blank=True)
+    orders_window_end = models.DateTimeField(null=True, blank=True)
+    orders_page_token = models.TextField(blank=True)
+    # Per "<report type>:<marketplace id>": the pending reportId and when the
+    # last report was requested and imported (see orders.sync.reports_sync).
+    report_requests = models.JSONField(default=dict, blank=True)
+
+    last_sync_started_at = models.DateTimeField(null=True, blank=True)
+    last_sync_finished_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="amazonconn_status_next")]
+
+    def __str__(self):
+        return f"Amazon connection of {self.account}"
+
+    @property
+    def has_refresh_token(self):
+        return bool(self.refresh_token)

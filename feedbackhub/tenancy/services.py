@@ -1,8 +1,14 @@
-"""Every write to seller accounts and memberships."""
+"""Every write to seller accounts, memberships and Amazon connections."""
 
+from dataclasses import dataclass
+from datetime import timedelta
+
+from celery import current_app
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Marketplace, Membership, SellerAccount, SellerMarketplace
+from .amazon import AmazonApi, AmazonError, QuotaWait
+from .models import AmazonConnection, ConnectionStatus, Marketplace, Membership, SellerAccount, SellerMarketplace
 
 
 @transaction.atomic
@@ -37,3 +43,149 @@ def seller_account_marketplaces_set(*, account, marketplaces):
 def membership_set(*, user, account, role):
     membership, _ = Membership.objects.update_or_create(user=user, account=account, defaults={"role": role})
     return membership
+
+
+# Amazon connection (SP-API)
+
+# Tasks of the orders app, enqueued by name: feedbackhub must not import orders.
+ORDERS_SYNC_TASK = "orders.sync.orders_for"
+REPORTS_SYNC_TASK = "orders.sync.reports_for"
+# Failed syncs wait 15 minutes (one beat), then twice as long each time, up to a day.
+SYNC_RETRY_BASE = timedelta(minutes=15)
+SYNC_RETRY_MAX = timedelta(hours=24)
+# A connection test runs inside a web request: it never waits long for Amazon's usage plan.
+TEST_MAX_WAIT_SECONDS = 5
+
+
+@dataclass(frozen=True)
+class ConnectionTestResult:
+    ok: bool
+    message: str
+    marketplace_codes: tuple[str, ...] = ()
+
+
+@transaction.atomic
+def amazon_connection_save(*, account, region, marketplaces, selling_partner_id="", refresh_token=""):
+    """Create or update the account's connection. An empty refresh_token keeps
+    the stored one. New marketplaces or another region restart the orders
+    sync from 30 days back, since the cursor only covered the old ones."""
+    connection, _ = AmazonConnection.objects.get_or_create(account=account, defaults={"region": region})
+    wanted = {marketplace.pk for marketplace in marketplaces}
+    had = set(connection.marketplaces.values_list("pk", flat=True))
+    fields = ["region", "selling_partner_id"]
+    if region != connection.region or wanted - had:
+        connection.orders_cursor = connection.orders_window_start = connection.orders_window_end = None
+        connection.orders_page_token = ""
+        fields += ["orders_cursor", "orders_window_start", "orders_window_end", "orders_page_token"]
+    connection.region = region
+    connection.selling_partner_id = selling_partner_id
+    if refresh_token:
+        connection.refresh_token = refresh_token
+        connection.status = ConnectionStatus.NOT_CONNECTED
+        connection.consecutive_failures = 0
+        connection.next_attempt_at = None
+        fields += ["refresh_token", "status", "consecutive_failures", "next_attempt_at"]
+    connection.save(update_fields=fields)
+    connection.marketplaces.set(wanted)
+    return connection
+
+
+def amazon_connection_test(*, connection, api=None):
+    """Ask Amazon where the token can sell (Sellers API). Records the outcome
+    on the connection and returns it; a connection without marketplaces
+    takes the participating ones of its region."""
+    if not connection.refresh_token:
+        return ConnectionTestResult(ok=False, message="Save a refresh token first.")
+    now = timezone.now()
+    try:
+        with api or AmazonApi(connection, max_wait=TEST_MAX_WAIT_SECONDS) as amazon:
+            participations = amazon.marketplace_participations()
+    except QuotaWait as wait:
+        return ConnectionTestResult(ok=False, message=f"Amazon asks to wait {wait.seconds:.0f} s before the next test.")
+    except AmazonError as error:
+        connection.status = ConnectionStatus.ERROR
+        connection.last_error = str(error)
+        connection.last_error_at = now
+        connection.save(update_fields=["status", "last_error", "last_error_at"])
+        return ConnectionTestResult(ok=False, message=str(error))
+    participating_ids = [
+        entry["marketplace"]["id"]
+        for entry in participations
+        if entry.get("participation", {}).get("isParticipating") and entry.get("marketplace", {}).get("id")
+    ]
+    known = list(Marketplace.objects.filter(pk__in=participating_ids).order_by("code"))
+    with transaction.atomic():
+        connection.status = ConnectionStatus.OK
+        connection.consecutive_failures = 0
+        connection.next_attempt_at = None
+        connection.save(update_fields=["status", "consecutive_failures", "next_attempt_at"])
+        if not connection.marketplaces.exists():
+            connection.marketplaces.set([m for m in known if m.region == connection.region])
+    codes = tuple(marketplace.code for marketplace in known)
+    if not participating_ids:
+        return ConnectionTestResult(ok=True, message="Connected, but Amazon lists no marketplace this seller sells in.")
+    unknown = len(participating_ids) - len(known)
+    message = f"Connected: this seller sells in {', '.join(codes) or 'no marketplace FeedbackHub knows'}"
+    message += f" (and {unknown} other marketplace{'s' if unknown > 1 else ''})." if unknown else "."
+    return ConnectionTestResult(ok=True, message=message, marketplace_codes=codes)
+
+
+def amazon_connection_sync_request(*, connection):
+    """Queue an orders and a reports sync once the current transaction commits."""
+
+    def enqueue():
+        current_app.send_task(ORDERS_SYNC_TASK, kwargs={"connection_id": connection.pk})
+        current_app.send_task(REPORTS_SYNC_TASK, kwargs={"connection_id": connection.pk})
+
+    transaction.on_commit(enqueue)
+
+
+def amazon_connection_sync_started(*, connection, now):
+    connection.last_sync_started_at = now
+    connection.save(update_fields=["last_sync_started_at"])
+
+
+def amazon_connection_sync_succeeded(*, connection, now):
+    connection.status = ConnectionStatus.OK
+    connection.last_sync_finished_at = now
+    connection.consecutive_failures = 0
+    connection.next_attempt_at = None
+    connection.save(update_fields=["status", "last_sync_finished_at", "consecutive_failures", "next_attempt_at"])
+
+
+def amazon_connection_sync_failed(*, connection, now, error):
+    """Record a failed sync and when to try again (exponential back-off)."""
+    connection.consecutive_failures += 1
+    delay = min(SYNC_RETRY_BASE * 2 ** (connection.consecutive_failures - 1), SYNC_RETRY_MAX)
+    connection.status = ConnectionStatus.ERROR
+    connection.last_error = error
+    connection.last_error_at = now
+    connection.last_sync_finished_at = now
+    connection.next_attempt_at = now + delay
+    connection.save(
+        update_fields=[
+            "status",
+            "last_error",
+            "last_error_at",
+            "last_sync_finished_at",
+            "consecutive_failures",
+            "next_attempt_at",
+        ]
+    )
+
+
+def amazon_connection_error_note(*, connection, now, error):
+    """Record an error that does not stop the orders sync (e.g. one report)."""
+    connection.last_error = error
+    connection.last_error_at = now
+    connection.save(update_fields=["last_error", "last_error_at"])
+
+
+@transaction.atomic
+def amazon_connection_report_state_set(*, connection, key, state):
+    """Store one report's state; other reports' entries may be written by
+    other workers at the same time, so re-read under a row lock."""
+    locked = AmazonConnection.objects.select_for_update().only("report_requests").get(pk=connection.pk)
+    locked.report_requests[key] = state
+    locked.save(update_fields=["report_requests"])
+    connection.report_requests = locked.report_requests

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -5,9 +6,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from .access import SESSION_KEY, account_view, memberships_for
-from .forms import SellerAccountSettingsForm
+from .forms import AmazonConnectionForm, SellerAccountSettingsForm
 from .models import Membership
-from .services import seller_account_update
+from .selectors import amazon_connection_for, amazon_report_requests
+from .services import (
+    amazon_connection_save,
+    amazon_connection_sync_request,
+    amazon_connection_test,
+    seller_account_update,
+)
 
 
 @require_POST
@@ -35,7 +42,55 @@ def account_settings(request, account):
         messages.success(request, "Settings saved.")
         return redirect("tenancy:settings")
     can_manage_members = request.user.has_perm("tenancy.manage_members", account)
-    return render(request, "tenancy/settings.html", {"form": form, "can_manage_members": can_manage_members})
+    context = {
+        "form": form,
+        "can_manage_members": can_manage_members,
+        "amazon_connection": amazon_connection_for(account=account),
+    }
+    return render(request, "tenancy/settings.html", context)
+
+
+@account_view("tenancy.manage_settings")
+def amazon_connection(request, account):
+    """The SP-API connection: settings form, Test connection, Sync now (one
+    URL; the button pressed is the POSTed "action")."""
+    connection = amazon_connection_for(account=account)
+    action = request.POST.get("action", "save") if request.method == "POST" else None
+    if action in ("test", "sync"):
+        if connection is None or not connection.has_refresh_token:
+            messages.error(request, "Save a refresh token first.")
+        elif action == "test":
+            result = amazon_connection_test(connection=connection)
+            (messages.success if result.ok else messages.error)(request, result.message)
+        else:
+            amazon_connection_sync_request(connection=connection)
+            messages.info(request, "Sync queued: orders first, then the feedback and account health reports.")
+        return redirect("tenancy:amazon")
+
+    if connection:
+        initial = {
+            "region": connection.region,
+            "marketplaces": connection.marketplaces.all(),
+            "selling_partner_id": connection.selling_partner_id,
+        }
+    else:
+        initial = {"region": account.marketplaces.values_list("region", flat=True).first()}
+    form = AmazonConnectionForm(request.POST if action == "save" else None, initial=initial)
+    if action == "save" and form.is_valid():
+        new_token = bool(form.cleaned_data["refresh_token"])
+        amazon_connection_save(account=account, **form.cleaned_data)
+        messages.success(
+            request, "Amazon connection saved." + (" Test the connection to start syncing." if new_token else "")
+        )
+        return redirect("tenancy:amazon")
+    context = {
+        "form": form,
+        "connection": connection,
+        "marketplaces": list(connection.marketplaces.all()) if connection else [],
+        "report_requests": amazon_report_requests(connection=connection) if connection else [],
+        "app_configured": bool(settings.SP_API_LWA_APP_ID and settings.SP_API_LWA_CLIENT_SECRET),
+    }
+    return render(request, "tenancy/amazon.html", context)
 
 
 @account_view("tenancy.manage_members")

@@ -26,6 +26,7 @@ ROLE_MATRIX = {
     "messaging:campaigns": {OWNER, ADMIN},
     "messaging:templates": {OWNER, ADMIN},
     "tenancy:settings": {OWNER, ADMIN},
+    "tenancy:amazon": {OWNER, ADMIN},
     "tenancy:team": {OWNER},
 }
 

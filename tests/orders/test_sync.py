@@ -1,0 +1,513 @@
+"""SP-API sync: what is sent to Amazon, what lands in the database, and how
+failures, throttling and unfinished reports are handled. Amazon is faked at
+the HTTP level (respx); PostgreSQL, Redis and the import path are real."""
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import httpx
+import pytest
+
+from feedback.models import AccountHealthSnapshot, Feedback
+from feedbackhub.tenancy.amazon import sync_lock
+from feedbackhub.tenancy.models import ConnectionStatus
+from feedbackhub.tenancy.selectors import amazon_connections_due
+from orders import tasks
+from orders.models import ImportJob, ImportStatus, Order
+from orders.sync import order_rows_from_order, orders_sync, reports_sync
+from tests.factories import AmazonConnectionFactory, OrderFactory
+from tests.sp_api_fakes import (
+    ACCESS_TOKEN,
+    CA,
+    CREATE_REPORT_URL,
+    NA_HOST,
+    SEARCH_ORDERS_URL,
+    US,
+    errors,
+    gzipped,
+    json_body,
+    lwa_form,
+    order,
+    order_item,
+    orders_page,
+    query,
+    report,
+    throttled,
+)
+
+from .reports import feedback_file, health_report
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def connection(account):
+    return AmazonConnectionFactory(account=account, marketplaces=["US", "CA"])
+
+
+# Orders
+
+
+def test_order_rows_follow_amazons_example_order():
+    rows = order_rows_from_order(
+        order(
+            status="PARTIALLY_SHIPPED",
+            fulfilled_by="AMAZON",
+            programs=("PRIME", "AMAZON_BUSINESS"),
+            items=[order_item(quantity=2, unit_price="49.99", shipped=1), order_item(sku="FIRE-TV-4K-2021")],
+        ),
+        first_line_no=7,
+        sales_channels={US: "Amazon.com"},
+    )
+    assert [row.line_no for row in rows] == [7, 8]
+    first = rows[0]
+    assert first.amazon_order_id == "123-4567890-1234567"
+    assert first.merchant_order_id == "SELLER-123-4567890-1234567"
+    assert (first.purchase_date, first.last_updated) == ("2026-11-01T10:30:00Z", "2026-11-02T14:45:00Z")
+    assert (first.order_status, first.fulfillment_channel, first.sales_channel) == (
+        "PartiallyShipped",
+        "AFN",
+        "Amazon.com",
+    )
+    assert (first.sku, first.quantity, first.item_price, first.currency) == ("ECHO-DOT-4-CHARCOAL", "2", "99.98", "USD")
+    assert first.item_status == "PartiallyShipped"
+    assert (first.is_prime, first.is_business_order, first.is_replacement_order) == ("true", "true", "false")
+    assert first.latest_delivery_date == "2026-11-07T23:59:59Z"
+    assert rows[1].sku == "FIRE-TV-4K-2021"
+
+
+def test_orders_placed_outside_amazon_give_no_rows():
+    outside = order()
+    outside["salesChannel"] = {"channelName": "NON_AMAZON", "marketplaceId": US}
+    assert order_rows_from_order(outside, first_line_no=1, sales_channels={US: "Amazon.com"}) == []
+
+
+@pytest.mark.django_db
+def test_two_pages_end_to_end(sp_api, connection):
+    search = sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[
+            orders_page(
+                [order("112-0000001-0000001", fulfilled_by="AMAZON"), order("112-0000002-0000002")],
+                next_token="2YgYW55IGNhcm5hbCBwbGVhc3VyZS4",
+            ),
+            orders_page(
+                [order("702-0000003-0000003", marketplace_id=CA, marketplace_name="Amazon.ca", status="UNSHIPPED")],
+                last_updated_before="2026-11-20T11:58:00Z",
+            ),
+        ]
+    )
+
+    result = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+
+    assert result.complete and result.pages == 2 and result.created == 3 and not result.error
+    first, second = (call.request for call in search.calls)
+    assert first.url.path == "/orders/2026-01-01/orders"
+    assert query(first) == {
+        "marketplaceIds": f"{CA},{US}",
+        "lastUpdatedAfter": "2026-10-21T12:00:00Z",  # first run: 30 days back
+        "lastUpdatedBefore": "2026-11-20T11:58:00Z",  # at least two minutes before the request
+        "maxResultsPerPage": "100",
+        "includedData": "FULFILLMENT,PROCEEDS",
+    }
+    assert query(second) == {**query(first), "paginationToken": "2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"}
+    assert first.headers["x-amz-access-token"] == ACCESS_TOKEN
+    token_request = lwa_form(sp_api.lwa.calls.last.request)
+    assert token_request == {
+        "grant_type": "refresh_token",
+        "refresh_token": connection.refresh_token,
+        "client_id": "amzn1.application-oa2-client.test",
+        "client_secret": "test-client-secret",
+    }
+
+    orders = {o.amazon_order_id: o for o in Order.objects.filter(account=connection.account)}
+    assert set(orders) == {"112-0000001-0000001", "112-0000002-0000002", "702-0000003-0000003"}
+    fba = orders["112-0000001-0000001"]
+    assert (fba.status, fba.fulfillment_channel, fba.marketplace_id) == ("Shipped", "AFN", US)
+    assert fba.purchase_date == datetime(2026, 11, 1, 10, 30, tzinfo=UTC)
+    assert fba.latest_delivery_date == datetime(2026, 11, 7, 23, 59, 59, tzinfo=UTC)
+    assert (
+        fba.is_prime and fba.order_total == Decimal("99.98") and fba.merchant_order_id == "SELLER-112-0000001-0000001"
+    )
+    item = fba.items.get()
+    assert (item.sku, item.asin, item.quantity, item.item_price) == (
+        "ECHO-DOT-4-CHARCOAL",
+        "B08N5WRWNW",
+        2,
+        Decimal("99.98"),
+    )
+    canadian = orders["702-0000003-0000003"]
+    assert (canadian.marketplace_id, canadian.status, canadian.fulfillment_channel) == (CA, "Unshipped", "MFN")
+
+    connection.refresh_from_db()
+    assert connection.orders_cursor == datetime(2026, 11, 20, 11, 58, tzinfo=UTC)
+    assert connection.orders_page_token == "" and connection.orders_window_start is None
+    assert connection.status == ConnectionStatus.OK and connection.last_sync_finished_at == NOW
+
+
+@pytest.mark.django_db
+def test_the_next_sync_starts_at_the_cursor_and_changes_nothing_twice(sp_api, connection):
+    connection.orders_cursor = datetime(2026, 11, 20, 11, 0, tzinfo=UTC)
+    connection.save()
+    search = sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[orders_page([order("112-0000001-0000001")]), orders_page([order("112-0000001-0000001")])]
+    )
+
+    first = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+    again = orders_sync(connection=connection, now=NOW + timedelta(minutes=15), api=sp_api.api(connection))
+
+    assert query(search.calls[0].request)["lastUpdatedAfter"] == "2026-11-20T11:00:00Z"
+    assert query(search.calls[1].request)["lastUpdatedAfter"] == "2026-11-20T11:58:00Z"
+    assert (first.created, again.created, again.updated, again.unchanged) == (1, 0, 0, 1)
+    assert Order.objects.filter(account=connection.account).count() == 1
+
+
+@pytest.mark.django_db
+def test_throttled_call_waits_as_amazon_says_then_succeeds(sp_api, connection):
+    search = sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[throttled(retry_after=3), orders_page([order("112-0000001-0000001")])]
+    )
+
+    result = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+
+    assert result.complete and result.created == 1
+    assert search.call_count == 2
+    assert sp_api.clock.sleeps == [3.0]  # the fake clock: no real sleeping
+    assert Order.objects.filter(account=connection.account, amazon_order_id="112-0000001-0000001").exists()
+
+
+@pytest.mark.django_db
+def test_a_usage_plan_wait_too_long_pauses_the_sync_without_failing_it(sp_api, connection):
+    # No Retry-After: the plan's own pace (1 / 0.0056 rps ≈ 3 minutes) is longer than a run waits.
+    sp_api.router.get(SEARCH_ORDERS_URL).mock(side_effect=[throttled()])
+
+    result = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection, max_wait=60))
+
+    assert not result.complete and "searchOrders" in result.paused and not result.error
+    assert sp_api.clock.sleeps == []
+    connection.refresh_from_db()
+    assert connection.status == ConnectionStatus.OK and connection.consecutive_failures == 0
+
+
+@pytest.mark.django_db
+def test_a_failing_sync_records_the_error_and_keeps_the_cursor(sp_api, connection):
+    cursor = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
+    connection.orders_cursor = cursor
+    connection.save()
+    sp_api.router.get(SEARCH_ORDERS_URL).respond(
+        403, json=errors("Unauthorized", "Access to requested resource is denied.")
+    )
+
+    result = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+    orders_sync(connection=connection, now=NOW + timedelta(minutes=15), api=sp_api.api(connection))
+
+    assert "403" in result.error
+    connection.refresh_from_db()
+    assert connection.orders_cursor == cursor
+    assert connection.status == ConnectionStatus.ERROR
+    assert "Access to requested resource is denied" in connection.last_error
+    assert connection.last_error_at == NOW + timedelta(minutes=15)
+    assert connection.consecutive_failures == 2
+    # 15 minutes after the first failure, 30 after the second.
+    assert connection.next_attempt_at == NOW + timedelta(minutes=15) + timedelta(minutes=30)
+    assert not Order.objects.filter(account=connection.account).exists()
+
+
+@pytest.mark.django_db
+def test_a_failure_after_a_committed_page_resumes_from_that_page(sp_api, connection):
+    sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[
+            orders_page([order("112-0000001-0000001")], next_token="page-2"),
+            httpx.Response(500, json=errors("InternalFailure", "We encountered an internal error.")),
+            *[httpx.Response(500, json=errors("InternalFailure", "We encountered an internal error."))] * 4,
+        ]
+    )
+
+    failed = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+
+    assert failed.error and failed.pages == 1
+    connection.refresh_from_db()
+    assert connection.orders_cursor is None  # the window did not finish
+    assert connection.orders_page_token == "page-2"
+    assert Order.objects.filter(account=connection.account, amazon_order_id="112-0000001-0000001").exists()
+
+    retry = sp_api.router.get(SEARCH_ORDERS_URL).mock(side_effect=[orders_page([order("112-0000002-0000002")])])
+    resumed = orders_sync(connection=connection, now=NOW + timedelta(hours=1), api=sp_api.api(connection))
+
+    assert resumed.complete
+    sent = query(retry.calls.last.request)
+    # The same window as the first run, as Amazon requires with a token.
+    assert (sent["paginationToken"], sent["lastUpdatedAfter"], sent["lastUpdatedBefore"]) == (
+        "page-2",
+        "2026-10-21T12:00:00Z",
+        "2026-11-20T11:58:00Z",
+    )
+    connection.refresh_from_db()
+    assert connection.orders_cursor == datetime(2026, 11, 20, 11, 58, tzinfo=UTC)
+    assert connection.status == ConnectionStatus.OK and connection.consecutive_failures == 0
+
+
+@pytest.mark.django_db
+def test_a_refused_refresh_token_is_reported_plainly(sp_api, connection):
+    sp_api.lwa.respond(
+        400, json={"error": "invalid_grant", "error_description": "The request has an invalid grant parameter"}
+    )
+
+    result = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+
+    assert "refused the refresh token" in result.error
+    connection.refresh_from_db()
+    assert connection.status == ConnectionStatus.ERROR and "invalid_grant" in connection.last_error
+
+
+@pytest.mark.django_db
+def test_a_run_stops_at_its_page_budget_and_the_next_one_continues(sp_api, connection):
+    search = sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[
+            orders_page([order("112-0000001-0000001")], next_token="page-2"),
+            orders_page([order("112-0000002-0000002")]),
+        ]
+    )
+
+    first = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection), max_pages=1)
+    second = orders_sync(connection=connection, now=NOW + timedelta(minutes=15), api=sp_api.api(connection))
+
+    assert not first.complete and "page budget" in first.paused
+    assert second.complete and query(search.calls.last.request)["paginationToken"] == "page-2"
+    assert Order.objects.filter(account=connection.account).count() == 2
+
+
+@pytest.mark.django_db
+def test_an_older_copy_from_amazon_does_not_overwrite_a_newer_order(sp_api, connection):
+    OrderFactory(
+        account=connection.account,
+        amazon_order_id="112-0000001-0000001",
+        status="Canceled",
+        last_updated=datetime(2026, 11, 10, tzinfo=UTC),
+    )
+    sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[orders_page([order("112-0000001-0000001", updated="2026-11-02T14:45:00Z")])]
+    )
+
+    orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+
+    assert Order.objects.get(amazon_order_id="112-0000001-0000001").status == "Canceled"
+
+
+@pytest.mark.django_db
+def test_one_orders_sync_per_seller_at_a_time(sp_api, connection):
+    with sync_lock(f"orders:{connection.pk}", timeout=60):
+        result = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+    assert "another orders sync" in result.paused
+    assert not sp_api.router.calls
+
+
+@pytest.mark.django_db
+def test_due_connections(account, other_account):
+    healthy = AmazonConnectionFactory(account=account)
+    waiting = AmazonConnectionFactory(
+        account=other_account, status=ConnectionStatus.ERROR, next_attempt_at=NOW + timedelta(minutes=5)
+    )
+    assert list(amazon_connections_due(now=NOW)) == [healthy]
+    assert list(amazon_connections_due(now=NOW + timedelta(minutes=5))) == [healthy, waiting]
+    healthy.refresh_token = ""
+    healthy.save()
+    assert list(amazon_connections_due(now=NOW + timedelta(minutes=5))) == [waiting]
+
+
+@pytest.mark.django_db
+def test_the_beat_task_queues_one_sync_per_due_connection(connection, other_account, monkeypatch):
+    AmazonConnectionFactory(account=other_account, status=ConnectionStatus.ERROR)  # failed, no retry planned
+    queued = []
+    monkeypatch.setattr(tasks.orders_sync_for, "delay", lambda **kwargs: queued.append(kwargs))
+
+    tasks.orders_sync_due()
+
+    assert queued == [{"connection_id": connection.pk}]
+
+
+# Reports
+
+
+def _document_routes(sp_api, report_id, document_id, content, compressed=True):
+    url = f"https://tortuga-prod-na.s3-external-1.amazonaws.com/{document_id}.txt?X-Amz-Signature=test"
+    body = {"reportDocumentId": document_id, "url": url}
+    if compressed:
+        body["compressionAlgorithm"] = "GZIP"
+    sp_api.router.get(f"{NA_HOST}/reports/2021-06-30/documents/{document_id}").respond(200, json=body)
+    return sp_api.router.get(url).respond(200, content=gzipped(content) if compressed else content.encode())
+
+
+@pytest.mark.django_db
+def test_feedback_report_is_requested_polled_downloaded_and_imported(sp_api, account):
+    connection = AmazonConnectionFactory(account=account, marketplaces=["US"])
+    OrderFactory(account=account, amazon_order_id="112-0000001-0000001")
+    create = sp_api.router.post(CREATE_REPORT_URL).respond(202, json={"reportId": "ID323"})
+    poll = sp_api.router.get(f"{CREATE_REPORT_URL}/ID323").mock(
+        side_effect=[
+            report("ID323", "IN_QUEUE"),
+            report("ID323", "IN_PROGRESS"),
+            report("ID323", "DONE", document_id="DOC-1"),
+        ]
+    )
+    download = _document_routes(
+        sp_api,
+        "ID323",
+        "DOC-1",
+        feedback_file([("11/15/26", 1, "Arrived broken.", "", "112-0000001-0000001")]),
+    )
+
+    [result] = reports_sync(
+        connection=connection, report_type="GET_SELLER_FEEDBACK_DATA", now=NOW, api=sp_api.api(connection)
+    )
+
+    assert result.outcome == "imported", result.message
+    assert json_body(create.calls.last.request) == {
+        "reportType": "GET_SELLER_FEEDBACK_DATA",
+        "marketplaceIds": [US],
+        "dataStartTime": "2025-11-20T12:00:00Z",  # the first import reaches back a year
+        "dataEndTime": "2026-11-20T12:00:00Z",
+    }
+    assert poll.call_count == 3 and download.call_count == 1
+    assert sp_api.clock.sleeps == [30.0, 30.0]  # polling pauses, on the fake clock
+    job = ImportJob.objects.get(pk=result.import_job_id)
+    assert (job.source, job.status, job.marketplace_id, job.report_type) == (
+        "sp-api",
+        ImportStatus.SUCCEEDED,
+        US,
+        "seller_feedback",
+    )
+    assert job.original_name == "GET_SELLER_FEEDBACK_DATA-US-ID323.txt.gz"
+    feedback = Feedback.objects.get(account=account)
+    assert (feedback.amazon_order_id, feedback.rating, feedback.order.amazon_order_id) == (
+        "112-0000001-0000001",
+        1,
+        "112-0000001-0000001",
+    )
+    connection.refresh_from_db()
+    state = connection.report_requests[f"GET_SELLER_FEEDBACK_DATA:{US}"]
+    assert state["report_id"] == "" and state["imported_at"] == "2026-11-20T12:00:00Z"
+
+
+@pytest.mark.django_db
+def test_report_polling_is_bounded_and_the_next_run_resumes_the_same_report(sp_api, account):
+    connection = AmazonConnectionFactory(account=account, marketplaces=["US"])
+    create = sp_api.router.post(CREATE_REPORT_URL).respond(202, json={"reportId": "ID400"})
+    sp_api.router.get(f"{CREATE_REPORT_URL}/ID400").mock(
+        side_effect=[
+            report("ID400", "IN_PROGRESS"),
+            report("ID400", "IN_PROGRESS"),
+            report("ID400", "DONE", document_id="DOC-4"),
+        ]
+    )
+    _document_routes(
+        sp_api, "ID400", "DOC-4", feedback_file([("11/15/26", 2, "Late.", "", "112-0000009-0000009")]), compressed=False
+    )
+
+    [first] = reports_sync(
+        connection=connection, report_type="GET_SELLER_FEEDBACK_DATA", now=NOW, api=sp_api.api(connection), polls=2
+    )
+    connection.refresh_from_db()
+    assert first.outcome == "pending"
+    assert connection.report_requests[f"GET_SELLER_FEEDBACK_DATA:{US}"]["report_id"] == "ID400"
+
+    [second] = reports_sync(
+        connection=connection,
+        report_type="GET_SELLER_FEEDBACK_DATA",
+        now=NOW + timedelta(hours=1),
+        api=sp_api.api(connection),
+    )
+    assert (second.report_id, second.outcome) == ("ID400", "imported")
+    assert create.call_count == 1
+    assert Feedback.objects.filter(account=account, amazon_order_id="112-0000009-0000009").exists()
+
+
+@pytest.mark.django_db
+def test_a_report_is_requested_once_a_day(sp_api, account):
+    connection = AmazonConnectionFactory(account=account, marketplaces=["US"])
+    create = sp_api.router.post(CREATE_REPORT_URL).respond(202, json={"reportId": "ID500"})
+    sp_api.router.get(f"{CREATE_REPORT_URL}/ID500").respond(
+        200, json={"reportId": "ID500", "reportType": "GET_SELLER_FEEDBACK_DATA", "processingStatus": "CANCELLED"}
+    )
+
+    def run(now):
+        [result] = reports_sync(
+            connection=connection, report_type="GET_SELLER_FEEDBACK_DATA", now=now, api=sp_api.api(connection)
+        )
+        return result.outcome
+
+    # Amazon cancels a report by itself when there is nothing in it.
+    assert run(NOW) == "no data"
+    assert run(NOW + timedelta(hours=6)) == "skipped"
+    assert run(NOW + timedelta(hours=24)) == "no data"
+    assert create.call_count == 2
+    # After the first import, 90 days: the time a buyer has to leave feedback.
+    later_start = NOW + timedelta(hours=24) - timedelta(days=90)
+    assert json_body(create.calls.last.request)["dataStartTime"] == later_start.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.mark.django_db
+def test_account_health_report_json_is_imported(sp_api, account):
+    connection = AmazonConnectionFactory(account=account, marketplaces=["US"])
+    create = sp_api.router.post(CREATE_REPORT_URL).respond(202, json={"reportId": "ID600"})
+    sp_api.router.get(f"{CREATE_REPORT_URL}/ID600").mock(
+        side_effect=[report("ID600", "DONE", report_type="GET_V2_SELLER_PERFORMANCE_REPORT", document_id="DOC-6")]
+    )
+    _document_routes(sp_api, "ID600", "DOC-6", health_report(marketplace_id=US))
+
+    [result] = reports_sync(
+        connection=connection, report_type="GET_V2_SELLER_PERFORMANCE_REPORT", now=NOW, api=sp_api.api(connection)
+    )
+
+    assert result.outcome == "imported", result.message
+    assert json_body(create.calls.last.request) == {
+        "reportType": "GET_V2_SELLER_PERFORMANCE_REPORT",
+        "marketplaceIds": [US],
+    }
+    assert set(AccountHealthSnapshot.objects.filter(account=account).values_list("fulfillment", flat=True)) == {
+        "afn",
+        "mfn",
+    }
+
+
+@pytest.mark.django_db
+def test_a_fatal_report_is_noted_without_stopping_the_orders_sync(sp_api, account):
+    connection = AmazonConnectionFactory(account=account, marketplaces=["US"])
+    sp_api.router.post(CREATE_REPORT_URL).respond(202, json={"reportId": "ID700"})
+    sp_api.router.get(f"{CREATE_REPORT_URL}/ID700").mock(side_effect=[report("ID700", "FATAL")])
+
+    [result] = reports_sync(
+        connection=connection, report_type="GET_SELLER_FEEDBACK_DATA", now=NOW, api=sp_api.api(connection)
+    )
+
+    assert result.outcome == "fatal"
+    connection.refresh_from_db()
+    assert "ID700" in connection.last_error and connection.status == ConnectionStatus.OK
+    assert list(amazon_connections_due(now=NOW)) == [connection]
+
+
+@pytest.mark.django_db
+def test_the_tasks_run_the_syncs_for_one_connection(sp_api, connection):
+    sp_api.router.get(SEARCH_ORDERS_URL).mock(side_effect=[orders_page([order("112-0000001-0000001")])])
+    create = sp_api.router.post(CREATE_REPORT_URL).respond(202, json={"reportId": "ID800"})
+    sp_api.router.get(f"{CREATE_REPORT_URL}/ID800").respond(
+        200, json={"reportId": "ID800", "reportType": "GET_SELLER_FEEDBACK_DATA", "processingStatus": "CANCELLED"}
+    )
+
+    tasks.orders_sync_for(connection_id=connection.pk)
+    tasks.reports_sync_for(connection_id=connection.pk)
+
+    assert Order.objects.filter(account=connection.account).count() == 1
+    # Both report types, for each of the connection's two marketplaces.
+    sent = sorted(
+        (json_body(call.request)["reportType"], *json_body(call.request)["marketplaceIds"]) for call in create.calls
+    )
+    assert sent == sorted(
+        (report_type, marketplace_id)
+        for report_type in ("GET_SELLER_FEEDBACK_DATA", "GET_V2_SELLER_PERFORMANCE_REPORT")
+        for marketplace_id in (US, CA)
+    )
