@@ -17,6 +17,7 @@ from django.utils import timezone
 from feedbackhub.crypto import blind_index
 from feedbackhub.tenancy.models import Marketplace, Role, SellerAccount
 from feedbackhub.tenancy.services import membership_set, seller_account_create
+from messaging.services import starter_templates_load
 from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Order, OrderItem, OrderStatus
 
 from .models import Feedback, FeedbackState
@@ -274,6 +275,8 @@ def demo_seed(*, order_count=20000, now=None):
         seed=2027,
         now=now,
     )
+    for account in (main.account, second.account):
+        starter_templates_load(account=account)
     User = get_user_model()
     for username, role in DEMO_USERS:
         user = User.objects.filter(username=username).first()

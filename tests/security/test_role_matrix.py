@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from feedbackhub.tenancy.models import Role
 
-from .urlwalk import KWARG_FACTORIES, account_routes
+from .urlwalk import KWARG_FACTORIES, POST_ONLY, account_routes
 
 OWNER, ADMIN, VA = Role.OWNER, Role.ADMIN, Role.VA
 EVERYONE = {OWNER, ADMIN, VA}
@@ -25,6 +25,11 @@ ROLE_MATRIX = {
     "messaging:inbox": EVERYONE,
     "messaging:campaigns": {OWNER, ADMIN},
     "messaging:templates": {OWNER, ADMIN},
+    "messaging:template_new": {OWNER, ADMIN},
+    "messaging:template_edit": {OWNER, ADMIN},
+    "messaging:template_preview": {OWNER, ADMIN},
+    "messaging:template_history": {OWNER, ADMIN},
+    "messaging:template_restore": {OWNER, ADMIN},
     "tenancy:settings": {OWNER, ADMIN},
     "tenancy:amazon": {OWNER, ADMIN},
     "tenancy:team": {OWNER},
@@ -43,7 +48,8 @@ def test_role_matrix(route, role, account, client_for):
     client = client_for(account, role)
     kwargs = {kwarg: KWARG_FACTORIES[kwarg](account) for kwarg in route.kwargs}
     status = client.get(reverse(route.name, kwargs=kwargs)).status_code
-    expected = 200 if role in ROLE_MATRIX[route.name] else 403
+    allowed_status = 405 if route.name in POST_ONLY else 200
+    expected = allowed_status if role in ROLE_MATRIX[route.name] else 403
     assert status == expected, f"{role} on {route.name}: got {status}, expected {expected}"
 
 

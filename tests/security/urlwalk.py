@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from messaging.models import MessageTemplate
 from tests.factories import ClaimFactory, FeedbackFactory, ImportJobFactory, OrderFactory
 
 # Open to anyone: logging in and recovering a password, the health check.
@@ -27,12 +28,17 @@ ACCOUNTLESS = {"password_change", "password_change_done", "home", "tenancy:switc
 # Django admin: superusers only (tests/security/test_admin.py).
 ADMIN_NAMESPACE = "admin"
 
+# Pages that only accept POST: a GET by an allowed role is 405, not 200.
+POST_ONLY = {"messaging:template_restore", "tenancy:switch"}
+
 # How to make an object of a given seller account for each URL kwarg.
 KWARG_FACTORIES = {
     "order_id": lambda account: OrderFactory(account=account).pk,
     "feedback_id": lambda account: FeedbackFactory(order__account=account).pk,
     "claim_id": lambda account: ClaimFactory(order__account=account).pk,
     "job_id": lambda account: ImportJobFactory(account=account).pk,
+    "template_id": lambda account: MessageTemplate.objects.for_account(account).first().pk,
+    "history_id": lambda account: MessageTemplate.objects.for_account(account).last().history.first().history_id,
 }
 
 

@@ -1,0 +1,112 @@
+"""The fixed list of placeholders a message template may use, and the one
+renderer: plain string substitution. No template language is evaluated, so
+nothing in a template can reach settings, objects or attributes."""
+
+import html
+import re
+from dataclasses import dataclass
+
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+# Anything that looks like template syntax, to reject what is not a plain placeholder.
+BRACES = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
+
+GREETING_FALLBACK = {
+    "en": "valued customer",
+    "de": "liebe Kundin, lieber Kunde",
+    "fr": "chère cliente, cher client",
+    "es": "estimado cliente",
+    "it": "gentile cliente",
+    "ja": "お客様",
+}
+PRODUCT_FALLBACK = {
+    "en": "your order",
+    "de": "Ihre Bestellung",
+    "fr": "votre commande",
+    "es": "su pedido",
+    "it": "il suo ordine",
+    "ja": "ご注文の商品",
+}
+DATE_FALLBACK = {
+    "en": "recently",
+    "de": "kürzlich",
+    "fr": "récemment",
+    "es": "recientemente",
+    "it": "di recente",
+    "ja": "先日",
+}
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    label: str
+    example: str
+    # The text used when the value is unknown (e.g. buyer name purged after 30 days).
+    fallback: dict
+
+    @property
+    def token(self):
+        return "{{ " + self.name + " }}"
+
+
+PLACEHOLDERS = {
+    placeholder.name: placeholder
+    for placeholder in (
+        Placeholder("buyer_first_name", "Buyer's first name", "Alex", GREETING_FALLBACK),
+        Placeholder("order_id", "Amazon order id (3-7-7)", "112-1234567-1234567", {}),
+        Placeholder("product_titles", "Product title(s)", "Trail insulated bottle 750 ml", PRODUCT_FALLBACK),
+        Placeholder("order_date", "Order date", "2026-11-02", DATE_FALLBACK),
+        Placeholder("delivery_date", "Delivery date", "2026-11-05", DATE_FALLBACK),
+        Placeholder("store_name", "Your store name", "Demo Outdoor Goods", {}),
+        Placeholder("marketplace_domain", "Marketplace domain", "amazon.com", {}),
+        Placeholder(
+            "feedback_page_url",
+            "The order's Amazon feedback page",
+            "https://www.amazon.com/gp/feedback/leave-customer-feedback.html?order=112-1234567-1234567",
+            {},
+        ),
+    )
+}
+
+
+def template_syntax_errors(text):
+    """Why a template text is not acceptable: unknown placeholders, tags, filters."""
+    errors = []
+    for match in BRACES.finditer(text):
+        if match.group(2) is not None:
+            errors.append(f"Template tags like {match.group(0)!r} are not allowed: use {{{{ placeholder }}}} only.")
+            continue
+        inner = match.group(1).strip()
+        if inner not in PLACEHOLDERS:
+            known = ", ".join(placeholder.token for placeholder in PLACEHOLDERS.values())
+            errors.append(f"Unknown placeholder {match.group(0)!r}. Use one of: {known}.")
+    return errors
+
+
+def language_code(language):
+    return (language or "en")[:2].lower()
+
+
+def _value(name, values, language):
+    value = (values.get(name) or "").strip()
+    if value:
+        return value
+    fallback = PLACEHOLDERS[name].fallback
+    return fallback.get(language_code(language), fallback.get("en", ""))
+
+
+def render_text(text, values, language="en"):
+    """Plain text: known placeholders replaced, everything else left as written."""
+    return PLACEHOLDER.sub(
+        lambda match: _value(match.group(1), values, language) if match.group(1) in PLACEHOLDERS else match.group(0),
+        text,
+    )
+
+
+def render_html(text, values, language="en"):
+    """HTML part: the text and every value escaped, paragraphs kept."""
+    rendered = render_text(
+        html.escape(text, quote=False), {k: html.escape(v or "") for k, v in values.items()}, language
+    )
+    paragraphs = [part.replace("\n", "<br>\n") for part in rendered.split("\n\n")]
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
