@@ -19,11 +19,11 @@ GREETING_FALLBACK = {
     "ja": "お客様",
 }
 PRODUCT_FALLBACK = {
-    "en": "your order",
-    "de": "Ihre Bestellung",
-    "fr": "votre commande",
-    "es": "su pedido",
-    "it": "il suo ordine",
+    "en": "your items",
+    "de": "Ihre Artikel",
+    "fr": "vos articles",
+    "es": "sus artículos",
+    "it": "i suoi articoli",
     "ja": "ご注文の商品",
 }
 DATE_FALLBACK = {

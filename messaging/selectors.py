@@ -30,10 +30,25 @@ def preview_orders(*, account, limit=20):
     )
 
 
-def _local_date(moment, marketplace):
+ENGLISH_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def format_date(day, language):
+    """A date as buyers read it in their language."""
+    code = (language or "en")[:2]
+    if code == "de":
+        return f"{day:%d.%m.%Y}"
+    if code in ("fr", "es", "it"):
+        return f"{day:%d/%m/%Y}"
+    if code == "ja":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{ENGLISH_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _local_date(moment, marketplace, language):
     if moment is None:
         return ""
-    return timezone.localtime(moment, timezone=_zone(marketplace.time_zone)).date().isoformat()
+    return format_date(timezone.localtime(moment, timezone=_zone(marketplace.time_zone)).date(), language)
 
 
 def _zone(name):
@@ -42,7 +57,7 @@ def _zone(name):
     return zoneinfo.ZoneInfo(name)
 
 
-def placeholder_values(*, order, account):
+def placeholder_values(*, order, account, language="en"):
     """The values a message about this order gets; empty when unknown (purged)."""
     marketplace = order.marketplace
     delivered = (
@@ -55,8 +70,8 @@ def placeholder_values(*, order, account):
         "buyer_first_name": first_name,
         "order_id": order.amazon_order_id,
         "product_titles": ", ".join(item.title or item.sku for item in order.items.all()),
-        "order_date": _local_date(order.purchase_date, marketplace),
-        "delivery_date": _local_date(delivered, marketplace),
+        "order_date": _local_date(order.purchase_date, marketplace, language),
+        "delivery_date": _local_date(delivered, marketplace, language),
         "store_name": account.name,
         "marketplace_domain": marketplace.domain,
         "feedback_page_url": FEEDBACK_PAGE.format(domain=marketplace.domain, order_id=order.amazon_order_id),

@@ -27,8 +27,8 @@ STARTER_TEMPLATES = (
         subject="Your order {{ order_id }} from {{ store_name }}",
         body=(
             "Hello {{ buyer_first_name }},\n\n"
-            "Your order {{ order_id }} ({{ product_titles }}) was delivered on {{ delivery_date }}. "
-            "We hope everything arrived as expected.\n\n"
+            "Your order {{ order_id }} ({{ product_titles }}) should have reached you by now, "
+            "and we hope everything arrived as expected.\n\n"
             "If anything is not right with your order, please reply to this message so we can put it right.\n\n"
             "Otherwise, we would appreciate it if you shared your experience with our service. "
             "You can leave seller feedback for this order on Amazon here: {{ feedback_page_url }}\n\n"
@@ -42,8 +42,8 @@ STARTER_TEMPLATES = (
         subject="Ihre Bestellung {{ order_id }} bei {{ store_name }}",
         body=(
             "Hallo {{ buyer_first_name }},\n\n"
-            "Ihre Bestellung {{ order_id }} ({{ product_titles }}) wurde am {{ delivery_date }} zugestellt. "
-            "Wir hoffen, dass alles wie erwartet angekommen ist.\n\n"
+            "Ihre Bestellung {{ order_id }} ({{ product_titles }}) sollte inzwischen bei Ihnen angekommen sein. "
+            "Wir hoffen, dass alles Ihren Erwartungen entspricht.\n\n"
             "Falls etwas mit Ihrer Bestellung nicht stimmt, antworten Sie bitte auf diese Nachricht, "
             "damit wir es in Ordnung bringen können.\n\n"
             "Andernfalls würden wir uns freuen, wenn Sie Ihre Erfahrung mit unserem Service teilen. "
@@ -59,7 +59,7 @@ STARTER_TEMPLATES = (
         subject="Votre commande {{ order_id }} chez {{ store_name }}",
         body=(
             "Bonjour {{ buyer_first_name }},\n\n"
-            "Votre commande {{ order_id }} ({{ product_titles }}) a été livrée le {{ delivery_date }}. "
+            "Votre commande {{ order_id }} ({{ product_titles }}) devrait maintenant vous être parvenue. "
             "Nous espérons que tout est arrivé comme prévu.\n\n"
             "Si quelque chose ne va pas avec votre commande, répondez simplement à ce message "
             "afin que nous puissions y remédier.\n\n"
@@ -76,7 +76,7 @@ STARTER_TEMPLATES = (
         subject="Su pedido {{ order_id }} de {{ store_name }}",
         body=(
             "Hola, {{ buyer_first_name }}:\n\n"
-            "Su pedido {{ order_id }} ({{ product_titles }}) se entregó el {{ delivery_date }}. "
+            "Su pedido {{ order_id }} ({{ product_titles }}) ya debería haberle llegado. "
             "Esperamos que todo haya llegado como esperaba.\n\n"
             "Si hay algún problema con su pedido, responda a este mensaje para que podamos solucionarlo.\n\n"
             "En caso contrario, le agradeceríamos que compartiera su experiencia con nuestro servicio. "
@@ -91,7 +91,7 @@ STARTER_TEMPLATES = (
         subject="Il suo ordine {{ order_id }} da {{ store_name }}",
         body=(
             "Buongiorno {{ buyer_first_name }},\n\n"
-            "Il suo ordine {{ order_id }} ({{ product_titles }}) è stato consegnato il {{ delivery_date }}. "
+            "Il suo ordine {{ order_id }} ({{ product_titles }}) dovrebbe esserle già arrivato. "
             "Speriamo che sia arrivato tutto come previsto.\n\n"
             "Se c'è qualche problema con l'ordine, risponda a questo messaggio e lo risolveremo.\n\n"
             "Altrimenti, le saremmo grati se volesse condividere la sua esperienza con il nostro servizio. "
@@ -107,7 +107,7 @@ STARTER_TEMPLATES = (
         body=(
             "{{ buyer_first_name }} 様\n\n"
             "このたびは {{ store_name }} をご利用いただき、誠にありがとうございます。"
-            "ご注文 {{ order_id }}（{{ product_titles }}）は {{ delivery_date }} にお届けいたしました。"
+            "ご注文 {{ order_id }}（{{ product_titles }}）はお手元に届いておりますでしょうか。"
             "商品が問題なく届いていれば幸いです。\n\n"
             "ご注文に不備がございましたら、このメッセージにご返信ください。速やかに対応いたします。\n\n"
             "よろしければ、当店の対応についてのご評価をお寄せください。"

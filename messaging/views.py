@@ -128,7 +128,7 @@ def _preview_context(account, data, order_id=None):
     orders = preview_orders(account=account)
     order = next((o for o in orders if str(o.pk) == str(order_id or data.get("preview_order") or "")), None)
     order = order or (orders[0] if orders else None)
-    values = placeholder_values(order=order, account=account) if order else {}
+    values = placeholder_values(order=order, account=account, language=language) if order else {}
     return {
         "order": order,
         "syntax_errors": syntax_errors,

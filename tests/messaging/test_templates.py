@@ -61,7 +61,7 @@ def test_a_blocking_finding_saves_as_a_blocked_draft(account):
 def test_render_substitutes_and_falls_back_when_a_value_is_missing():
     values = {"buyer_first_name": "", "order_id": "112-1234567-1234567", "product_titles": ""}
     text = render_text("Hello {{ buyer_first_name }}, about {{product_titles}} ({{ order_id }}).", values, "en")
-    assert text == "Hello valued customer, about your order (112-1234567-1234567)."
+    assert text == "Hello valued customer, about your items (112-1234567-1234567)."
     assert render_text("Hallo {{ buyer_first_name }}", values, "de") == "Hallo liebe Kundin, lieber Kunde"
 
 
@@ -133,3 +133,27 @@ def test_editor_saves_and_previews_with_findings(account, client_for):
 def test_html_part_escapes_values():
     html = render_html("Item: {{ product_titles }}", {"product_titles": '<script>alert("x")</script>'})
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "November 2, 2026"), ("de", "02.11.2026"), ("fr", "02/11/2026"), ("ja", "2026年11月2日")],
+)
+def test_dates_read_as_the_buyer_writes_them(language, expected):
+    from datetime import date
+
+    from messaging.selectors import format_date
+
+    assert format_date(date(2026, 11, 2), language) == expected
+
+
+@pytest.mark.django_db
+def test_starter_requests_read_well_when_buyer_details_are_gone(account):
+    from messaging.models import MessageTemplate
+
+    order = OrderFactory(account=account, buyer_name="", buyer_email="")
+    for template in MessageTemplate.objects.for_account(account).filter(kind="feedback_request"):
+        values = placeholder_values(order=order, account=account, language=template.language)
+        text = render_text(template.body, values, template.language)
+        assert "{{" not in text and order.amazon_order_id in text
+        assert "()" not in text and " ," not in text and all("  " not in line for line in text.splitlines())
