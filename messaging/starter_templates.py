@@ -164,4 +164,18 @@ STARTER_TEMPLATES = (
             "replacement or return and will make sure this does not happen again."
         ),
     ),
+    StarterTemplate(
+        name="Reply: where is my order",
+        kind="buyer_reply",
+        language="en",
+        subject="Re: your order {{ order_id }}",
+        body=(
+            "Hello {{ buyer_first_name }},\n\n"
+            "Thank you for your message about order {{ order_id }}. We have checked the shipment: "
+            "[write the current status and the expected delivery date here].\n\n"
+            "If it has not arrived by then, please reply to this message and we will send a replacement "
+            "or arrange a refund, whichever you prefer.\n\n"
+            "Kind regards,\n{{ store_name }}"
+        ),
+    ),
 )

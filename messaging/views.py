@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -21,8 +22,8 @@ from .selectors import (
 from .services import message_template_restore, message_template_save, template_findings
 
 
-def _coming_soon(request, title, what):
-    return render(request, "coming_soon.html", {"title": title, "what": what})
+def _coming_soon(request, title, what, **links):
+    return render(request, "coming_soon.html", {"title": title, "what": what, **links})
 
 
 @account_view("messaging.view_inbox")
@@ -31,6 +32,8 @@ def inbox(request, account):
         request,
         "Buyer messages",
         "Buyer messages will arrive here from Amazon's relay, threaded by order, with a 24-hour reply clock.",
+        link_url=reverse("messaging:reply_templates"),
+        link_label="Approved reply templates",
     )
 
 
@@ -140,6 +143,13 @@ def _preview_context(account, data, order_id=None):
         "rendered_body": render_text(body, values, language) if order else "",
         "rendered_html": mark_safe(render_html(body, values, language)) if order else "",  # noqa: S308 - escaped
     }
+
+
+@account_view("messaging.use_reply_templates")
+def reply_templates(request, account):
+    """Buyer-reply templates, read-only: the VA copies them into a reply."""
+    replies = template_list(account=account).filter(kind="buyer_reply", compliance_blocked=False)
+    return render(request, "messaging/reply_templates.html", {"templates": replies})
 
 
 @account_view("messaging.manage_templates")

@@ -21,6 +21,7 @@ ROLE_PERMISSIONS = {
     "messaging.view_inbox": {OWNER, ADMIN, VA},
     "messaging.manage_campaigns": {OWNER, ADMIN},
     "messaging.manage_templates": {OWNER, ADMIN},
+    "messaging.use_reply_templates": {OWNER, ADMIN, VA},
 }
 
 

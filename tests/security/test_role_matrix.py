@@ -25,6 +25,7 @@ ROLE_MATRIX = {
     "messaging:inbox": EVERYONE,
     "messaging:campaigns": {OWNER, ADMIN},
     "messaging:templates": {OWNER, ADMIN},
+    "messaging:reply_templates": EVERYONE,
     "messaging:template_new": {OWNER, ADMIN},
     "messaging:template_edit": {OWNER, ADMIN},
     "messaging:template_preview": {OWNER, ADMIN},
