@@ -12,7 +12,7 @@ from django.utils.dateparse import parse_datetime
 from psycopg2.extras import execute_values
 
 from feedbackhub.tenancy.models import Marketplace
-from orders.imports.reading import FileRejected
+from orders.imports.reading import FileRejected, RowProblem
 from orders.imports.registry import ReportType, header_columns, report_type_register
 from orders.imports.upsert import UpsertCounts
 from orders.models import ImportRejection
@@ -24,12 +24,6 @@ FEEDBACK_COLUMNS = ("date", "rating", "comments", "response", "order id")
 BATCH = 2000
 MAX_JSON_CHARS = 50 * 1024 * 1024
 HUMAN_FORMAT = {"%m": "MM", "%d": "DD", "%y": "YY", "%Y": "YYYY"}
-
-
-class RowProblem(Exception):
-    def __init__(self, column, reason, value=""):
-        super().__init__(reason)
-        self.column, self.reason, self.value = column, reason, value
 
 
 def human_date_format(strftime_format):

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db import models
 from django.db.models import Q
 
-from feedbackhub.tenancy.models import Marketplace, SellerAccount
+from feedbackhub.tenancy.models import AccountScopedQuerySet, Marketplace, SellerAccount
 from orders.models import AMAZON_ORDER_ID_PATTERN, Order, validate_amazon_order_id
 
 BUYER_REMOVAL_WINDOW = timedelta(days=60)
@@ -18,10 +18,7 @@ class FeedbackState(models.TextChoices):
     STRUCK_THROUGH = "struck", "Struck through by Amazon"
 
 
-class FeedbackQuerySet(models.QuerySet):
-    def for_account(self, account):
-        return self.filter(account=account)
-
+class FeedbackQuerySet(AccountScopedQuerySet):
     def counted(self):
         """Feedback that counts toward the rating and the ODR: live only."""
         return self.filter(state=FeedbackState.LIVE)

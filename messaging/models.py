@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from feedbackhub.tenancy.models import Marketplace, SellerAccount
+from feedbackhub.tenancy.models import AccountScopedQuerySet, Marketplace, SellerAccount
 
 
 class TemplateKind(models.TextChoices):
@@ -23,11 +23,6 @@ class Language(models.TextChoices):
     ES = "es", "Spanish"
     IT = "it", "Italian"
     JA = "ja", "Japanese"
-
-
-class MessageTemplateQuerySet(models.QuerySet):
-    def for_account(self, account):
-        return self.filter(account=account)
 
 
 class MessageTemplate(models.Model):
@@ -50,7 +45,7 @@ class MessageTemplate(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
-    objects = MessageTemplateQuerySet.as_manager()
+    objects = AccountScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "language", "name"]

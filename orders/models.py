@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 
 from feedbackhub.crypto import EncryptedTextField
-from feedbackhub.tenancy.models import Marketplace, SellerAccount
+from feedbackhub.tenancy.models import AccountScopedQuerySet, Marketplace, SellerAccount
 
 AMAZON_ORDER_ID_PATTERN = r"^[0-9]{3}-[0-9]{7}-[0-9]{7}$"
 validate_amazon_order_id = RegexValidator(
@@ -30,11 +30,6 @@ class OrderStatus(models.TextChoices):
 class FulfillmentChannel(models.TextChoices):
     AFN = "AFN", "FBA (Amazon)"
     MFN = "MFN", "FBM (merchant)"
-
-
-class OrderQuerySet(models.QuerySet):
-    def for_account(self, account):
-        return self.filter(account=account)
 
 
 class Order(models.Model):
@@ -79,7 +74,7 @@ class Order(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OrderQuerySet.as_manager()
+    objects = AccountScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-purchase_date"]
@@ -142,10 +137,7 @@ class ClaimStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class ClaimQuerySet(models.QuerySet):
-    def for_account(self, account):
-        return self.filter(account=account)
-
+class ClaimQuerySet(AccountScopedQuerySet):
     def defects(self):
         """Claims that count toward the Order Defect Rate: all but denied ones."""
         return self.exclude(status=ClaimStatus.DENIED)
@@ -192,11 +184,6 @@ class ImportSource(models.TextChoices):
     SP_API = "sp-api", "Amazon SP-API"
 
 
-class ImportJobQuerySet(models.QuerySet):
-    def for_account(self, account):
-        return self.filter(account=account)
-
-
 class ImportJob(models.Model):
     """One file (or downloaded report) brought in, with its outcome."""
 
@@ -223,7 +210,7 @@ class ImportJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ImportJobQuerySet.as_manager()
+    objects = AccountScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

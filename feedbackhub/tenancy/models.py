@@ -18,6 +18,13 @@ def validate_time_zone(value):
         raise ValidationError(f"{value!r} is not an IANA time zone (e.g. America/Los_Angeles).")
 
 
+class AccountScopedQuerySet(models.QuerySet):
+    """Base queryset of every model that belongs to a seller account."""
+
+    def for_account(self, account):
+        return self.filter(account=account)
+
+
 class Region(models.TextChoices):
     NORTH_AMERICA = "na", "North America"
     EUROPE = "eu", "Europe"

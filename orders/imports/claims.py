@@ -20,7 +20,7 @@ from django.db import connection
 from psycopg2.extras import execute_values
 
 from ..models import ImportRejection
-from .reading import FileRejected
+from .reading import FileRejected, RowProblem
 from .registry import ReportType, header_columns, report_type_register
 from .upsert import UpsertCounts
 
@@ -40,12 +40,6 @@ KINDS = {"a-to-z": "atoz", "atoz": "atoz", "a-to-z guarantee": "atoz", "chargeba
 STATUSES = {"open", "granted", "denied", "closed"}
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 BATCH = 2000
-
-
-class RowProblem(Exception):
-    def __init__(self, column, reason, value=""):
-        super().__init__(reason)
-        self.column, self.reason, self.value = column, reason, value
 
 
 def recognise(first_line):

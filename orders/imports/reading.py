@@ -23,6 +23,14 @@ class FileRejected(Exception):
     """The whole file is refused; nothing it contains is written."""
 
 
+class RowProblem(Exception):
+    """One row is refused (the rest of the file imports): which column and why."""
+
+    def __init__(self, column, reason, value=""):
+        super().__init__(reason)
+        self.column, self.reason, self.value = column, reason, value
+
+
 @dataclass
 class OpenedReport:
     binary: io.BufferedIOBase
