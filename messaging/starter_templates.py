@@ -30,7 +30,7 @@ STARTER_TEMPLATES = (
             "Your order {{ order_id }} ({{ product_titles }}) should have reached you by now, "
             "and we hope everything arrived as expected.\n\n"
             "If anything is not right with your order, please reply to this message so we can put it right.\n\n"
-            "Otherwise, we would appreciate it if you shared your experience with our service. "
+            "Whatever your experience, we would appreciate it if you shared it. "
             "You can leave seller feedback for this order on Amazon here: {{ feedback_page_url }}\n\n"
             "Kind regards,\n{{ store_name }}"
         ),
@@ -46,7 +46,7 @@ STARTER_TEMPLATES = (
             "Wir hoffen, dass alles Ihren Erwartungen entspricht.\n\n"
             "Falls etwas mit Ihrer Bestellung nicht stimmt, antworten Sie bitte auf diese Nachricht, "
             "damit wir es in Ordnung bringen können.\n\n"
-            "Andernfalls würden wir uns freuen, wenn Sie Ihre Erfahrung mit unserem Service teilen. "
+            "Ganz gleich, wie Ihre Erfahrung war: Wir würden uns freuen, wenn Sie sie teilen. "
             "Sie können für diese Bestellung hier eine Verkäuferbewertung auf Amazon abgeben: "
             "{{ feedback_page_url }}\n\n"
             "Mit freundlichen Grüßen\n{{ store_name }}"
@@ -63,7 +63,7 @@ STARTER_TEMPLATES = (
             "Nous espérons que tout est arrivé comme prévu.\n\n"
             "Si quelque chose ne va pas avec votre commande, répondez simplement à ce message "
             "afin que nous puissions y remédier.\n\n"
-            "Sinon, nous vous serions reconnaissants de partager votre expérience avec notre service. "
+            "Quelle que soit votre expérience, nous vous serions reconnaissants de la partager. "
             "Vous pouvez laisser une évaluation du vendeur pour cette commande sur Amazon ici : "
             "{{ feedback_page_url }}\n\n"
             "Cordialement,\n{{ store_name }}"
@@ -79,7 +79,7 @@ STARTER_TEMPLATES = (
             "Su pedido {{ order_id }} ({{ product_titles }}) ya debería haberle llegado. "
             "Esperamos que todo haya llegado como esperaba.\n\n"
             "Si hay algún problema con su pedido, responda a este mensaje para que podamos solucionarlo.\n\n"
-            "En caso contrario, le agradeceríamos que compartiera su experiencia con nuestro servicio. "
+            "Sea cual sea su experiencia, le agradeceríamos que la compartiera. "
             "Puede dejar una valoración del vendedor para este pedido en Amazon aquí: {{ feedback_page_url }}\n\n"
             "Atentamente,\n{{ store_name }}"
         ),
@@ -94,7 +94,7 @@ STARTER_TEMPLATES = (
             "Il suo ordine {{ order_id }} ({{ product_titles }}) dovrebbe esserle già arrivato. "
             "Speriamo che sia arrivato tutto come previsto.\n\n"
             "Se c'è qualche problema con l'ordine, risponda a questo messaggio e lo risolveremo.\n\n"
-            "Altrimenti, le saremmo grati se volesse condividere la sua esperienza con il nostro servizio. "
+            "Qualunque sia stata la sua esperienza, le saremmo grati se volesse condividerla. "
             "Può lasciare un feedback sul venditore per questo ordine su Amazon qui: {{ feedback_page_url }}\n\n"
             "Cordiali saluti,\n{{ store_name }}"
         ),
@@ -110,7 +110,7 @@ STARTER_TEMPLATES = (
             "ご注文 {{ order_id }}（{{ product_titles }}）はお手元に届いておりますでしょうか。"
             "商品が問題なく届いていれば幸いです。\n\n"
             "ご注文に不備がございましたら、このメッセージにご返信ください。速やかに対応いたします。\n\n"
-            "よろしければ、当店の対応についてのご評価をお寄せください。"
+            "当店の対応について、率直なご評価をお寄せいただければ幸いです。"
             "このご注文の出品者評価は、Amazon の次のページから投稿いただけます：{{ feedback_page_url }}\n\n"
             "{{ store_name }}"
         ),

@@ -109,9 +109,10 @@ def highlight(text, findings, field):
     """The text, escaped, with each finding's span in <mark>."""
     from django.utils.html import escape
 
-    spans = sorted((f.start, f.end, f) for f in findings if f.field == field)
+    spans = sorted((f for f in findings if f.field == field), key=lambda f: (f.start, f.end))
     out, position = [], 0
-    for start, end, finding in spans:
+    for finding in spans:
+        start, end = finding.start, finding.end
         if start < position:
             continue
         out.append(escape(text[position:start]))

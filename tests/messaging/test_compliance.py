@@ -103,6 +103,18 @@ def test_findings_sorted_subject_first_then_by_position():
     assert body_starts == sorted(body_starts)
 
 
+def test_findings_on_the_same_span_can_be_sorted():
+    findings = check("Please leave us ⭐⭐⭐⭐⭐")
+    assert {(finding.rule_id, finding.start, finding.end) for finding in findings} == {
+        ("emoji", 16, 21),
+        ("positive_only", 16, 21),
+    }
+    assert [finding.rule_id for _, _, finding in sorted((f.start, f.end, f) for f in findings)] == [
+        "emoji",
+        "positive_only",
+    ]
+
+
 def test_finding_carries_the_guideline_it_breaks():
     (finding,) = check("Reach us at seller@example.com")
     assert finding == Finding(
@@ -808,7 +820,8 @@ def test_findings_stay_inside_their_field():
     messages = [corpus_message(item) for item in load_corpus()]
     for text in FUZZ_TEXTS:
         for kind in MessageKind:
-            messages.append(Message(kind=kind, subject=text, body=text, language="xx", first_contact_after_negative=True))
+            message = Message(kind=kind, subject=text, body=text, language="xx", first_contact_after_negative=True)
+            messages.append(message)
     for message in messages:
         for finding in check_message(message):
             text = message.subject if finding.field == "subject" else message.body

@@ -157,3 +157,14 @@ def test_starter_requests_read_well_when_buyer_details_are_gone(account):
         text = render_text(template.body, values, template.language)
         assert "{{" not in text and order.amazon_order_id in text
         assert "()" not in text and " ," not in text and all("  " not in line for line in text.splitlines())
+
+
+@pytest.mark.django_db
+def test_preview_copes_with_two_findings_on_the_same_text(account, client_for):
+    response = client_for(account, Role.ADMIN).post(
+        reverse("messaging:template_preview"),
+        {"kind": "feedback_request", "language": "en", "subject": "Order {{ order_id }}", "body": "Rate us ⭐⭐⭐⭐⭐"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "emoji" in body and "positive_only" in body and body.count("<mark") == 1
