@@ -19,6 +19,13 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path(
+        "accounts/password_reset/done/",
+        auth_views.PasswordResetDoneView.as_view(
+            extra_context={"mail_sink_url": "/dev/mail/" if settings.MAIL_SINK_VIEW else None}
+        ),
+        name="password_reset_done",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("account/", include("feedbackhub.tenancy.urls")),
     path("orders/", include("orders.urls")),

@@ -401,3 +401,25 @@ class TestImportPages:
         )
         assert response.status_code == 200 and "The submitted file is empty" in response.content.decode()
         assert not account.import_jobs.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "live", "percent"),
+    [
+        ("running", {"rows_done": 500, "phase": "reading"}, 20),
+        ("running", {"rows_done": 1000, "phase": "checking"}, 45),
+        ("running", {"rows_done": 1000, "phase": "saving"}, 70),
+        ("succeeded", {"rows_done": 1000, "phase": "done"}, 100),
+    ],
+)
+def test_progress_bar_leaves_room_for_the_sql_phases(account, status, live, percent):
+    from orders.imports.progress import import_progress_set
+    from orders.imports.selectors import import_job_progress
+    from tests.factories import ImportJobFactory
+
+    job = ImportJobFactory(account=account, status=status, rows_total=1000)
+    import_progress_set(job.pk, rows_total=1000, **live)
+    progress = import_job_progress(job=job)
+    assert progress["percent"] == percent
+    assert progress["rows_done"] == (1000 if status == "succeeded" else live["rows_done"])
