@@ -146,10 +146,23 @@ def _map_sql(column, mapping):
     return f"CASE lower(btrim({column})) {cases} END"
 
 
+# Shapes of ISO_DATETIME that reports and the API nearly always use, tested
+# with translate() (digits → 0), which is cheaper than the regular expression;
+# any other text still gets the full expression.
+ISO_COMMON_SHAPES = ("0000-00-00T00:00:00+00:00", "0000-00-00T00:00:00Z")
+
+
+def _iso_datetime_sql(column):
+    """SQL: `column` matches ISO_DATETIME (a fast path for the common shapes)."""
+    shapes = ", ".join(f"'{shape}'" for shape in ISO_COMMON_SHAPES)
+    return f"(translate({column}, '0123456789', '0000000000') IN ({shapes}) OR {column} ~ '{ISO_DATETIME}')"
+
+
 def _optional_datetime_check(column):
-    label = column.replace("_", "-")
+    name = column.removeprefix("s.")
+    label = "last-updated-date" if name == "last_updated" else name.replace("_", "-")
     return (
-        f"WHEN {column} <> '' AND NOT ({column} ~ '{ISO_DATETIME}' AND pg_input_is_valid({column}, 'timestamptz')) "
+        f"WHEN {column} <> '' AND NOT ({_iso_datetime_sql(column)} AND pg_input_is_valid({column}, 'timestamptz')) "
         f"THEN '{label}|not an ISO 8601 date-time: ' || left({column}, 60)"
     )
 
@@ -158,9 +171,28 @@ def _optional_ts(column):
     return f"CASE WHEN {column} = '' THEN NULL ELSE {column}::timestamptz END"
 
 
+# The staging columns later steps read (not the file's ignored ones).
+CHECKED_COLUMNS = ", ".join(f"s.{name}" for name in STAGING_COLUMNS[:-1])
+
+# Same partition as the duplicate check in CHECK_SQL: any (order id, SKU) seen
+# twice? Usually not, and then CHECK_SQL can skip the window (a full sort).
+DUPLICATES_SQL = """
+SELECT EXISTS (
+  SELECT 1 FROM import_order_rows s
+  WHERE s.problem IS DISTINCT FROM '(blank)'
+  GROUP BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C"
+  HAVING count(*) > 1
+)
+"""
+DUPLICATE_CHECK = """
+         WHEN count(*) OVER same_item > 1 AND s.line_no <> min(s.line_no) OVER same_item
+           THEN 'sku|the same order and SKU already appear on line ' || (min(s.line_no) OVER same_item)::text"""
+DUPLICATE_WINDOW = """
+WINDOW same_item AS (PARTITION BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C")"""
+
 CHECK_SQL = f"""
 CREATE TEMP TABLE import_order_checked ON COMMIT DROP AS
-SELECT s.*,
+SELECT {CHECKED_COLUMNS},
        COALESCE(m.id, CASE WHEN lower(btrim(s.sales_channel)) <> 'non-amazon'
                            THEN %(default_marketplace)s END) AS marketplace_id,
        {_map_sql("s.order_status", STATUS_MAP)} AS status_value,
@@ -170,7 +202,7 @@ SELECT s.*,
          WHEN s.amazon_order_id !~ '^[0-9]{{3}}-[0-9]{{7}}-[0-9]{{7}}$'
            THEN 'amazon-order-id|not an Amazon order id (17 digits as 3-7-7, e.g. 112-1234567-1234567): '
                 || left(s.amazon_order_id, 60)
-         WHEN NOT (s.purchase_date ~ '{ISO_DATETIME}' AND pg_input_is_valid(s.purchase_date, 'timestamptz'))
+         WHEN NOT ({_iso_datetime_sql("s.purchase_date")} AND pg_input_is_valid(s.purchase_date, 'timestamptz'))
            THEN 'purchase-date|not an ISO 8601 date-time: ' || left(s.purchase_date, 60)
          {_optional_datetime_check("s.last_updated")}
          WHEN {_map_sql("s.order_status", STATUS_MAP)} IS NULL
@@ -190,15 +222,19 @@ SELECT s.*,
          {_optional_datetime_check("s.earliest_ship_date")}
          {_optional_datetime_check("s.latest_ship_date")}
          {_optional_datetime_check("s.earliest_delivery_date")}
-         {_optional_datetime_check("s.latest_delivery_date")}
-         WHEN count(*) OVER same_item > 1 AND s.line_no <> min(s.line_no) OVER same_item
-           THEN 'sku|the same order and SKU already appear on line ' || (min(s.line_no) OVER same_item)::text
+         {_optional_datetime_check("s.latest_delivery_date")}/*duplicate_check*/
        END AS reject
 FROM import_order_rows s
 LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
-WHERE s.problem IS DISTINCT FROM '(blank)'
-WINDOW same_item AS (PARTITION BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C")
+WHERE s.problem IS DISTINCT FROM '(blank)'/*duplicate_window*/
 """
+
+
+def check_sql(duplicates):
+    """CHECK_SQL, with the duplicate (order id, SKU) check only when needed."""
+    check, window = (DUPLICATE_CHECK, DUPLICATE_WINDOW) if duplicates else ("", "")
+    return CHECK_SQL.replace("/*duplicate_check*/", check).replace("/*duplicate_window*/", window)
+
 
 REJECTIONS_SQL = """
 INSERT INTO orders_importrejection (job_id, line_no, "column", value, reason)
@@ -206,19 +242,20 @@ SELECT %(job_id)s, line_no, split_part(reject, '|', 1), '', substr(reject, strpo
 FROM import_order_checked WHERE reject IS NOT NULL
 """
 
+# DISTINCT ON picks each order's newest row first; the conversions then run
+# once per order rather than once per item row.
 FOLD_SQL = f"""
 CREATE TEMP TABLE import_orders ON COMMIT DROP AS
-SELECT DISTINCT ON (amazon_order_id COLLATE "C")
-       amazon_order_id, marketplace_id, merchant_order_id,
+SELECT amazon_order_id, marketplace_id, merchant_order_id,
        purchase_date::timestamptz AS purchase_date,
-       COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) AS last_updated,
+       last_updated_ts AS last_updated,
        status_value AS status, channel_value AS fulfillment_channel,
        left(sales_channel, 30) AS sales_channel, left(ship_service_level, 40) AS ship_service_level,
        {_optional_ts("earliest_ship_date")} AS earliest_ship_date,
        {_optional_ts("latest_ship_date")} AS latest_ship_date,
        {_optional_ts("earliest_delivery_date")} AS earliest_delivery_date,
        {_optional_ts("latest_delivery_date")} AS latest_delivery_date,
-       sum(NULLIF(item_price, '')::numeric) OVER same_order AS order_total,
+       order_total,
        upper(left(currency, 3)) AS currency,
        lower(is_business_order) IN ('true', '1', 'yes') AS is_business_order,
        lower(is_prime) IN ('true', '1', 'yes') AS is_prime,
@@ -227,11 +264,17 @@ SELECT DISTINCT ON (amazon_order_id COLLATE "C")
        ship_city, ship_state, ship_postal_code,
        COALESCE({_optional_ts("latest_delivery_date")}, {_optional_ts("latest_ship_date")},
                 purchase_date::timestamptz) + interval '{PII_RETENTION_DAYS} days' <= %(now)s AS pii_expired
-FROM import_order_checked
-WHERE reject IS NULL
-WINDOW same_order AS (PARTITION BY amazon_order_id COLLATE "C")
-ORDER BY amazon_order_id COLLATE "C",
-         COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) DESC, line_no DESC
+FROM (
+  SELECT DISTINCT ON (amazon_order_id COLLATE "C") *,
+         COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) AS last_updated_ts,
+         sum(NULLIF(item_price, '')::numeric) OVER same_order AS order_total
+  FROM import_order_checked
+  WHERE reject IS NULL
+  WINDOW same_order AS (PARTITION BY amazon_order_id COLLATE "C")
+  ORDER BY amazon_order_id COLLATE "C",
+           COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) DESC, line_no DESC
+) newest
+ORDER BY amazon_order_id COLLATE "C"
 """
 
 ORDER_FIELDS = (
@@ -269,6 +312,7 @@ WITH changed AS (
   JOIN orders_order o ON o.account_id = %(account_id)s AND o.amazon_order_id = c.amazon_order_id
   WHERE c.reject IS NULL
     AND o.last_updated <= COALESCE(NULLIF(c.last_updated, '')::timestamptz, c.purchase_date::timestamptz)
+  ORDER BY o.id
   ON CONFLICT (order_id, sku) DO UPDATE SET
     asin = EXCLUDED.asin, title = EXCLUDED.title, quantity = EXCLUDED.quantity,
     item_price = EXCLUDED.item_price, item_status = EXCLUDED.item_status
@@ -399,7 +443,8 @@ def order_copy_upsert(
             raise FileRejected(f"{where} cannot be read as {encoding}: {str(error).splitlines()[0]}") from error
         if progress:
             progress(None, phase="checking")
-        cursor.execute(CHECK_SQL, params)
+        cursor.execute(DUPLICATES_SQL)
+        cursor.execute(check_sql(cursor.fetchone()[0]), params)
         # Temp tables have no statistics until analysed; without them the
         # planner picks nested loops that take minutes on big files.
         cursor.execute("ANALYZE import_order_checked (amazon_order_id, sku, reject)")

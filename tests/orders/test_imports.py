@@ -119,10 +119,11 @@ class TestAllOrders:
             all_orders_row(order_id="112-0000007-0000007", sales_channel="Non-Amazon"),
             all_orders_row(order_id="112-0000001-0000001"),
             all_orders_row(order_id="112-0000008-0000008", price="12,50"),
+            all_orders_row(order_id="112-0000009-0000009", updated="yesterday"),
         ]
         job = importer(all_orders_file(rows))
         assert job.status == ImportStatus.SUCCEEDED
-        assert counts(job) == (1, 0, 0, 8)
+        assert counts(job) == (1, 0, 0, 9)
         found = rejections(job)
         assert [(line, column) for line, column, _ in found] == [
             (3, "amazon-order-id"),
@@ -133,6 +134,7 @@ class TestAllOrders:
             (8, "sales-channel"),
             (9, "sku"),
             (10, "item-price"),
+            (11, "last-updated-date"),
         ]
         assert "3-7-7" in found[0][2] and "112-000001-0000002" in found[0][2]
         assert "already appear on line 2" in found[6][2]
