@@ -239,9 +239,6 @@ def import_export_slice(path, account):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument(
-        "--also-rows", type=int, nargs="*", default=[], help="extra sizes to import for the RSS curve (e.g. 100000)"
-    )
     parser.add_argument("--ours-only", action="store_true", help="time only our import (e.g. for the RSS curve)")
     parser.add_argument("--child-import", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -254,19 +251,25 @@ def main():
 
     call_command("migrate", verbosity=0)
     OUT.mkdir(parents=True, exist_ok=True)
-    rss_curve = {}
-    for rows in [*args.also_rows, args.rows]:
-        path = OUT / f"all_orders_{rows}.txt"
-        if not path.exists():
-            print(f"generating {rows:,} rows → {path}", file=sys.stderr)
-            generate(path, rows)
-        account = bench_account()
-        print(f"our import of {rows:,} rows…", file=sys.stderr)
-        ours = our_import(path, account)
-        rss_curve[rows] = round(ours["peak_rss_mb"], 1)
-        print(f"  {ours['seconds']:.1f} s, peak RSS {ours['peak_rss_mb']:.0f} MB", file=sys.stderr)
+    rows = args.rows
+    path = OUT / f"all_orders_{rows}.txt"
+    if not path.exists():
+        print(f"generating {rows:,} rows → {path}", file=sys.stderr)
+        generate(path, rows)
+    account = bench_account()
+    print(f"our import of {rows:,} rows…", file=sys.stderr)
+    ours = our_import(path, account)
+    print(f"  {ours['seconds']:.1f} s, peak RSS {ours['peak_rss_mb']:.0f} MB", file=sys.stderr)
     if args.ours_only:
-        print(json.dumps({"rows": args.rows, "ours_seconds": round(ours["seconds"], 2), "peak_rss_mb": rss_curve}))
+        print(
+            json.dumps(
+                {
+                    "rows": args.rows,
+                    "ours_seconds": round(ours["seconds"], 2),
+                    "peak_rss_mb": round(ours["peak_rss_mb"], 1),
+                }
+            )
+        )
         return
     print("raw COPY of the same file…", file=sys.stderr)
     copy_seconds = raw_copy(path)
@@ -291,7 +294,6 @@ def main():
                 "ratio_vs_copy": round(ours["seconds"] / copy_seconds, 2),
                 "speedup_vs_import_export": round(theirs_per_row / ours_per_row, 1),
                 "peak_rss_mb": round(ours["peak_rss_mb"], 1),
-                "peak_rss_mb_by_rows": rss_curve,
             }
         )
     )

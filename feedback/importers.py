@@ -228,7 +228,6 @@ ACCOUNT_HEALTH_REPORT = report_type_register(
         label="Account health report (JSON)",
         recognise=recognise_health,
         run=run_health,
-        line_oriented=False,
         description="GET_V2_SELLER_PERFORMANCE_REPORT: Amazon's own ODR per FBA/FBM with its date range.",
     )
 )

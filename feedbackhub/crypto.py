@@ -37,10 +37,6 @@ def decrypt_text(token):
         raise ImproperlyConfigured("A value could not be decrypted with any key in FIELD_ENCRYPTION_KEYS.") from error
 
 
-def rotate_token(token):
-    return fernet().rotate(token.encode("ascii")).decode("ascii")
-
-
 def blind_index(value):
     """A keyed, non-reversible digest of a value, for equality look-ups
     (repeat buyers, do-not-solicit) that keep working after the PII is purged."""

@@ -19,7 +19,6 @@ class ReportType:
     # import's transaction with the open report and its remaining lines.
     run: Callable
     needs_marketplace: bool = False
-    line_oriented: bool = True
     description: str = ""
     columns: tuple[str, ...] = field(default_factory=tuple)
 

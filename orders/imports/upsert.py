@@ -22,9 +22,8 @@ from django.utils import timezone
 
 from feedbackhub.crypto import encrypt_text
 
-from ..models import ImportRejection
 from .reading import FileRejected
-from .rows import STAGING_COLUMNS, OrderRow
+from .rows import STAGING_COLUMNS
 
 logger = logging.getLogger(__name__)
 
@@ -32,20 +31,6 @@ COPY_CHUNK_BYTES = 256 * 1024
 PII_RETENTION_DAYS = 30
 REJECTIONS_RETURNED = 100
 PII_BATCH = 5000
-
-# The column names a seller sees in Seller Central's All Orders report.
-REPORT_COLUMN = {
-    "amazon_order_id": "amazon-order-id",
-    "purchase_date": "purchase-date",
-    "last_updated": "last-updated-date",
-    "order_status": "order-status",
-    "fulfillment_channel": "fulfillment-channel",
-    "sales_channel": "sales-channel",
-    "sku": "sku",
-    "quantity": "quantity",
-    "item_price": "item-price",
-    "currency": "currency",
-}
 
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _NEEDS_ESCAPE = ("\\", "\t", "\n", "\r")
@@ -492,6 +477,3 @@ def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, prog
         progress=progress,
         now=now,
     )
-
-
-__all__ = ["ImportRejection", "OrderRow", "UpsertCounts", "order_copy_upsert", "order_rows_upsert"]

@@ -32,13 +32,8 @@ def test_buyer_email_is_not_readable_in_the_raw_row(account):
 def test_keys_rotate_old_rows_stay_readable(account, settings):
     old_key = settings.FIELD_ENCRYPTION_KEYS[0]
     order = OrderFactory(account=account, buyer_email="rotate@marketplace.amazon.example")
-    new_key = Fernet.generate_key().decode()
-    settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode(), old_key]
     assert Order.objects.get(pk=order.pk).buyer_email == "rotate@marketplace.amazon.example"
-    token = raw_column("orders_order", "buyer_email", order.pk)
-    rotated = crypto.rotate_token(token)
-    settings.FIELD_ENCRYPTION_KEYS = [new_key]
-    assert crypto.decrypt_text(rotated) == "rotate@marketplace.amazon.example"
 
 
 @pytest.mark.django_db
