@@ -32,6 +32,9 @@ app.conf.beat_schedule = {
     # a day per connection and marketplace, and an unfinished one resumes hourly.
     "sync-orders": {"task": "orders.sync.orders", "schedule": 15 * 60.0},
     "sync-reports": {"task": "orders.sync.reports", "schedule": crontab(minute=7)},
+    # Feedback requests: the database is the schedule; beat only wakes the dispatcher.
+    "dispatch-feedback-requests": {"task": "messaging.dispatch.tick", "schedule": 60.0},
+    "plan-feedback-requests": {"task": "messaging.plan.all", "schedule": crontab(minute=37)},
 }
 
 app.autodiscover_tasks()

@@ -2,6 +2,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from feedbackhub.tenancy.models import SellerAccount
+from orders.signals import orders_imported
 
 
 @receiver(post_save, sender=SellerAccount, dispatch_uid="messaging.load_starter_templates")
@@ -11,3 +12,12 @@ def load_starter_templates(sender, instance, created, raw=False, **kwargs):
         from .services import starter_templates_load
 
         starter_templates_load(account=instance)
+
+
+@receiver(orders_imported, dispatch_uid="messaging.plan_feedback_requests")
+def plan_feedback_requests(sender, account, **kwargs):
+    """New or changed orders: (re-)plan their feedback requests in the same
+    transaction as the import (set-based SQL, see messaging.planning)."""
+    from .planning import requests_plan
+
+    requests_plan(account)

@@ -18,6 +18,14 @@ from feedbackhub.tenancy.models import (
     SellerAccount,
     SellerMarketplace,
 )
+from messaging.models import (
+    Campaign,
+    CampaignState,
+    CampaignVariant,
+    Channel,
+    MessageTemplate,
+    TemplateKind,
+)
 from orders.models import (
     Claim,
     ClaimKind,
@@ -161,3 +169,48 @@ class AmazonConnectionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def marketplaces(connection, create, codes, **kwargs):
         connection.marketplaces.set([marketplace(code) for code in (codes or ["US"])])
+
+
+class MessageTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MessageTemplate
+
+    account = factory.SubFactory(SellerAccountFactory)
+    name = factory.Sequence(lambda n: f"Request {n}")
+    kind = TemplateKind.FEEDBACK_REQUEST
+    language = "en"
+    subject = "Your order {{ order_id }}"
+    body = (
+        "Hello {{ buyer_first_name }},\n\nthank you for your order {{ order_id }} of {{ product_titles }}. "
+        "If you have a moment, please share your experience with other buyers: {{ feedback_page_url }}\n\n"
+        "{{ store_name }}"
+    )
+    compliance_blocked = False
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+        skip_postgeneration_save = True
+
+    account = factory.SubFactory(SellerAccountFactory)
+    name = factory.Sequence(lambda n: f"Campaign {n}")
+    channel = Channel.AMAZON
+    state = CampaignState.LIVE
+    send_start_hour = 0
+    send_end_hour = 24
+
+    @factory.post_generation
+    def marketplaces(self, create, codes, **kwargs):
+        if create:
+            self.marketplaces.set([marketplace(code) for code in (codes or ["US"])])
+
+
+class CampaignVariantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CampaignVariant
+
+    campaign = factory.SubFactory(CampaignFactory, channel=Channel.EMAIL)
+    label = factory.Sequence(lambda n: f"V{n}")
+    template = factory.LazyAttribute(lambda variant: MessageTemplateFactory(account=variant.campaign.account))
+    weight = 50

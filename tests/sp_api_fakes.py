@@ -171,3 +171,35 @@ def gzipped(text):
 
 def json_body(request):
     return json.loads(request.content)
+
+
+SOLICITATIONS_URL = f"{NA_HOST}/solicitations/v1/orders"
+
+
+def solicitation_actions(order_id, marketplace_id=US, offered=True):
+    """getSolicitationActionsForOrder, as in the Solicitations API v1 example
+    (HAL: the offered actions under _links.actions and _embedded.actions)."""
+    action_href = (
+        f"/solicitations/v1/orders/{order_id}/solicitations/productReviewAndSellerFeedback"
+        f"?marketplaceIds={marketplace_id}"
+    )
+    body = {
+        "_links": {
+            "actions": [{"href": action_href, "name": "productReviewAndSellerFeedback"}] if offered else [],
+            "self": {"href": f"/solicitations/v1/orders/{order_id}?marketplaceIds={marketplace_id}"},
+        },
+        "_embedded": {
+            "actions": [
+                {
+                    "_links": {
+                        "schema": {"href": "/solicitations/v1/schemas/productReviewAndSellerFeedback"},
+                        "self": {"href": action_href},
+                    },
+                    "name": "productReviewAndSellerFeedback",
+                }
+            ]
+            if offered
+            else []
+        },
+    }
+    return httpx.Response(200, json=body, headers={"x-amzn-RateLimit-Limit": "1.0"})

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import httpx
 from django.conf import settings
-from sp_api.api import OrdersV20260101, Reports, Sellers
+from sp_api.api import OrdersV20260101, Reports, Sellers, Solicitations
 from sp_api.auth.exceptions import AuthorizationError
 from sp_api.base import Marketplaces
 from sp_api.base.credential_provider import FromCodeCredentialProvider
@@ -224,6 +224,31 @@ class AmazonApi:
     def get_report_document(self, document_id):
         """{"reportDocumentId", "url", "compressionAlgorithm"?}; the url lives 5 minutes."""
         return self._call("getReportDocument", lambda: self._client(Reports).get_report_document(document_id)).payload
+
+    # Solicitations API v1
+
+    def solicitation_actions(self, *, amazon_order_id, marketplace_id):
+        """The names of the solicitations Amazon offers for the order now,
+        e.g. ["productReviewAndSellerFeedback"]; empty when none is (already
+        requested, outside the window, not eligible)."""
+        response = self._call(
+            "getSolicitationActionsForOrder",
+            lambda: self._client(Solicitations).get_solicitation_actions_for_order(
+                amazon_order_id, marketplaceIds=marketplace_id
+            ),
+        )
+        payload = response.payload or {}
+        links = payload.get("_links") or {}
+        return [action.get("name", "") for action in links.get("actions") or []]
+
+    def request_review(self, *, amazon_order_id, marketplace_id):
+        """Amazon's "Request a Review": one per order, ever."""
+        self._call(
+            "createProductReviewAndSellerFeedbackSolicitation",
+            lambda: self._client(Solicitations).create_product_review_and_seller_feedback_solicitation(
+                amazon_order_id, marketplaceIds=marketplace_id
+            ),
+        )
 
     def download(self, url, into):
         """Stream a report document (as stored: maybe gzip) into a binary file."""

@@ -28,6 +28,9 @@ USAGE_PLANS = {
     "createReport": UsagePlan(rate=0.0167, burst=15),
     "getReport": UsagePlan(rate=2.0, burst=15),
     "getReportDocument": UsagePlan(rate=0.0167, burst=15),
+    # solicitations_v1: 1 request/s, burst 5, per selling partner.
+    "getSolicitationActionsForOrder": UsagePlan(rate=1.0, burst=5),
+    "createProductReviewAndSellerFeedbackSolicitation": UsagePlan(rate=1.0, burst=5),
 }
 
 KEY_PREFIX = "feedbackhub:sp-api:bucket"

@@ -1,0 +1,391 @@
+"""Which campaign asks which order, and when: set-based SQL.
+
+One SQL expression (ELIGIBILITY_SQL) pairs orders with campaigns and gives
+each pair either a send time or the reason it is excluded. Everything that
+decides "may this order be asked?" lives there, once:
+
+- planning (requests_plan) keeps the pairs without a reason, lets the
+  lowest priority number win each order, and upserts at most one
+  FeedbackRequest per order — one INSERT … ON CONFLICT, no loop per order;
+- the campaign page (campaign_preview) groups the same pairs by reason;
+- the dispatcher (messaging.dispatch) evaluates it again for the rows it is
+  about to send (eDesk's rule: conditions are re-checked at send time).
+
+Times follow messaging.windows: calendar days are counted in the
+marketplace's time zone and local times are turned back into instants with
+PostgreSQL's AT TIME ZONE, so a daylight-saving change never moves a day.
+tests/messaging/test_planning.py holds the SQL to the Python functions.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from .models import CampaignState, SendingSettings
+
+# Orders older than this cannot be inside any window (delivery + 30 days).
+PLANNING_HORIZON = timedelta(days=90)
+# How far ahead the next send slot is looked for (a week covers every
+# combination of weekdays).
+SLOT_SEARCH_DAYS = 7
+
+
+class ExclusionReason(models.TextChoices):
+    """Why an order is not (or no longer) asked; the order of the CASE in
+    ELIGIBILITY_SQL is the order of precedence."""
+
+    CANCELED = "canceled", "Order canceled"
+    NOT_SHIPPED = "not_shipped", "Not shipped yet"
+    FULFILLMENT = "fulfillment", "FBA/FBM condition not met"
+    MIN_TOTAL = "min_total", "Order total below the campaign's minimum"
+    SKU_NOT_INCLUDED = "sku_not_included", "No SKU in the include list"
+    SKU_EXCLUDED = "sku_excluded", "SKU on the exclude list"
+    ASIN_NOT_INCLUDED = "asin_not_included", "No ASIN in the include list"
+    ASIN_EXCLUDED = "asin_excluded", "ASIN on the exclude list"
+    REPEAT_BUYER = "repeat_buyer", "Repeat buyer (campaign is for first-time buyers)"
+    FIRST_TIME_BUYER = "first_buyer", "First-time buyer (campaign is for repeat buyers)"
+    RETURNED = "returned", "Refunded or returned"
+    HAS_FEEDBACK = "has_feedback", "Buyer already left feedback"
+    NEGATIVE_FEEDBACK = "negative_feedback", "Negative feedback on the order"
+    OPEN_CLAIM = "open_claim", "Open A-to-z claim or chargeback"
+    OPEN_MESSAGE = "open_message", "Unanswered buyer message"
+    LATE_SHIPPED = "late_shipped", "Shipped late"
+    DNS_ORDER = "dns_order", "Order on the do-not-solicit list"
+    DNS_BUYER = "dns_buyer", "Buyer on the do-not-solicit list or opted out"
+    BLACKLISTED = "blacklisted", "Buyer left 3 stars or fewer before (auto-blacklist)"
+    NO_DELIVERY_DATE = "no_delivery", "No delivery date known yet"
+    WINDOW_CLOSED = "window_closed", "Past the latest allowed day"
+    NO_ADDRESS = "no_address", "No buyer address (purged or not synced)"
+    NO_TEMPLATE = "no_template", "Campaign has no template"
+    CAMPAIGN_CHANGED = "campaign_changed", "The campaign no longer covers the order's marketplace"
+
+
+def reason_label(code):
+    try:
+        return ExclusionReason(code).label
+    except ValueError:
+        return code
+
+
+# The local midnight that starts (local date of `ts`) + `days`, as an instant.
+def _local_midnight(ts, days):
+    return f"((({ts}) AT TIME ZONE m.time_zone)::date + ({days}))::timestamp AT TIME ZONE m.time_zone"
+
+
+# Pairs of (order, campaign) with the reason each is excluded, or NULL and the
+# send time. Parameters: account, now, since, campaign_ids, blacklist; the
+# placeholder {order_filter} narrows the orders (planning a subset, the
+# dispatcher's re-check).
+ELIGIBILITY_SQL = f"""
+WITH camp AS (
+    SELECT c.*, cm.marketplace_id
+      FROM messaging_campaign c
+      JOIN messaging_campaign_marketplaces cm ON cm.campaign_id = c.id
+     WHERE c.account_id = %(account)s AND c.id = ANY(%(campaign_ids)s)
+),
+variant AS (
+    SELECT id, campaign_id,
+           sum(weight) OVER w - weight AS lo,
+           sum(weight) OVER w AS hi,
+           sum(weight) OVER (PARTITION BY campaign_id) AS total
+      FROM messaging_campaignvariant
+     WHERE campaign_id = ANY(%(campaign_ids)s)
+    WINDOW w AS (PARTITION BY campaign_id ORDER BY label, id)
+),
+pair AS (
+    SELECT o.id AS order_id, o.amazon_order_id, c.id AS campaign_id, c.channel, c.priority,
+           c.send_weekdays, c.send_start_hour, c.send_end_hour, m.time_zone,
+           {{reason}} AS reason,
+           GREATEST(
+               CASE c.trigger_event
+                   WHEN 'ordered' THEN o.purchase_date
+                   WHEN 'shipped' THEN COALESCE(o.shipped_at, o.latest_ship_date)
+                   ELSE COALESCE(o.delivered_at, o.latest_delivery_date, o.earliest_delivery_date)
+               END + c.trigger_days * interval '1 day',
+               -- Amazon's window opens at the 5th local day after the earliest delivery.
+               CASE WHEN c.channel = 'amazon' THEN
+                   {_local_midnight("COALESCE(o.earliest_delivery_date, o.delivered_at, o.latest_delivery_date)", 5)}
+               END,
+               %(now)s
+           ) AS earliest_send,
+           -- Never beyond 30 days after delivery (Amazon's window closes at the
+           -- end of the 30th local day after the latest delivery date), nor past
+           -- the campaign's own latest day.
+           {
+    _local_midnight(
+        "COALESCE(o.latest_delivery_date, o.delivered_at, o.earliest_delivery_date)", "LEAST(c.latest_day, 30) + 1"
+    )
+} AS closes_at
+      FROM orders_order o
+      JOIN camp c ON c.marketplace_id = o.marketplace_id
+      JOIN tenancy_marketplace m ON m.id = o.marketplace_id
+     WHERE o.account_id = %(account)s AND o.purchase_date >= %(since)s {{order_filter}}
+),
+slotted AS (
+    SELECT p.*,
+           (SELECT min(GREATEST(d.day + make_interval(hours => p.send_start_hour),
+                                p.earliest_send AT TIME ZONE p.time_zone))
+              FROM (SELECT (p.earliest_send AT TIME ZONE p.time_zone)::date + g AS day
+                      FROM generate_series(0, {SLOT_SEARCH_DAYS}) g) d
+             WHERE extract(isodow FROM d.day)::int = ANY(p.send_weekdays)
+               AND GREATEST(d.day + make_interval(hours => p.send_start_hour),
+                            p.earliest_send AT TIME ZONE p.time_zone)
+                   < d.day + make_interval(hours => p.send_end_hour)
+           ) AT TIME ZONE p.time_zone AS slot
+      FROM pair p
+)
+SELECT s.order_id, s.campaign_id, s.channel, s.priority,
+       COALESCE(s.reason,
+                CASE WHEN s.slot IS NULL OR s.slot >= s.closes_at THEN 'window_closed' END) AS reason,
+       CASE WHEN s.reason IS NULL AND s.slot < s.closes_at THEN s.slot END AS scheduled_for,
+       (SELECT v.id FROM variant v
+         WHERE v.campaign_id = s.campaign_id
+           AND (hashtextextended(s.amazon_order_id, s.campaign_id) & 9223372036854775807) %% v.total >= v.lo
+           AND (hashtextextended(s.amazon_order_id, s.campaign_id) & 9223372036854775807) %% v.total < v.hi
+       ) AS variant_id
+  FROM slotted s
+"""
+
+_ITEM_MATCH = """EXISTS (SELECT 1 FROM orders_orderitem i WHERE i.order_id = o.id
+                         AND upper(i.{column}) = ANY(SELECT upper(x) FROM unnest(c.{field}) x))"""
+
+REASON_SQL = f"""CASE
+    WHEN o.status = 'Canceled' THEN 'canceled'
+    WHEN o.status <> 'Shipped' THEN 'not_shipped'
+    WHEN c.fulfillment <> '' AND o.fulfillment_channel <> c.fulfillment THEN 'fulfillment'
+    WHEN c.min_order_total IS NOT NULL AND COALESCE(o.order_total, 0) < c.min_order_total THEN 'min_total'
+    WHEN cardinality(c.sku_include) > 0
+         AND NOT {_ITEM_MATCH.format(column="sku", field="sku_include")} THEN 'sku_not_included'
+    WHEN cardinality(c.sku_exclude) > 0 AND {_ITEM_MATCH.format(column="sku", field="sku_exclude")} THEN 'sku_excluded'
+    WHEN cardinality(c.asin_include) > 0
+         AND NOT {_ITEM_MATCH.format(column="asin", field="asin_include")} THEN 'asin_not_included'
+    WHEN cardinality(c.asin_exclude) > 0
+         AND {_ITEM_MATCH.format(column="asin", field="asin_exclude")} THEN 'asin_excluded'
+    WHEN c.buyers <> '' AND (c.buyers = 'repeat') <> (o.buyer_key <> '' AND EXISTS (
+             SELECT 1 FROM orders_order o2 WHERE o2.account_id = o.account_id AND o2.buyer_key = o.buyer_key
+                AND o2.purchase_date < o.purchase_date))
+         THEN CASE c.buyers WHEN 'first' THEN 'repeat_buyer' ELSE 'first_buyer' END
+    WHEN c.exclude_returned AND (o.returned_at IS NOT NULL OR o.refunded_at IS NOT NULL) THEN 'returned'
+    WHEN c.exclude_negative_feedback AND EXISTS (
+             SELECT 1 FROM feedback_feedback f WHERE f.order_id = o.id AND f.rating <= 2) THEN 'negative_feedback'
+    WHEN EXISTS (SELECT 1 FROM feedback_feedback f WHERE f.order_id = o.id) THEN 'has_feedback'
+    WHEN c.exclude_open_claim AND EXISTS (
+             SELECT 1 FROM orders_claim cl WHERE cl.order_id = o.id AND cl.status = 'open') THEN 'open_claim'
+    WHEN c.exclude_open_message AND EXISTS (
+             SELECT 1 FROM messaging_buyermessage bm WHERE bm.order_id = o.id AND bm.answered_at IS NULL)
+         THEN 'open_message'
+    WHEN c.exclude_late_shipped AND o.shipped_at > o.latest_ship_date THEN 'late_shipped'
+    WHEN EXISTS (SELECT 1 FROM messaging_donotsolicit d WHERE d.account_id = o.account_id AND d.order_id = o.id)
+         THEN 'dns_order'
+    WHEN o.buyer_key <> '' AND EXISTS (
+             SELECT 1 FROM messaging_donotsolicit d WHERE d.account_id = o.account_id AND d.buyer_key = o.buyer_key)
+         THEN 'dns_buyer'
+    WHEN %(blacklist)s AND o.buyer_key <> '' AND EXISTS (
+             SELECT 1 FROM orders_order o3 JOIN feedback_feedback f3 ON f3.order_id = o3.id
+              WHERE o3.account_id = o.account_id AND o3.buyer_key = o.buyer_key AND f3.rating <= 3)
+         THEN 'blacklisted'
+    WHEN COALESCE(o.earliest_delivery_date, o.delivered_at, o.latest_delivery_date) IS NULL THEN 'no_delivery'
+    WHEN c.channel = 'email' AND o.buyer_email = '' THEN 'no_address'
+    WHEN c.channel = 'email' AND NOT EXISTS (
+             SELECT 1 FROM messaging_campaignvariant cv WHERE cv.campaign_id = c.id) THEN 'no_template'
+END"""
+
+
+def eligibility_sql(order_filter=""):
+    return ELIGIBILITY_SQL.replace("{reason}", REASON_SQL).replace("{order_filter}", order_filter)
+
+
+def _params(account, *, campaign_ids, now):
+    blacklist = SendingSettings.objects.filter(account=account, auto_blacklist_low_ratings=True).exists()
+    return {
+        "account": account.pk,
+        "campaign_ids": list(campaign_ids),
+        "now": now,
+        "since": now - PLANNING_HORIZON,
+        "blacklist": blacklist,
+    }
+
+
+@dataclass
+class PlanResult:
+    scheduled: int = 0  # rows created or moved to another campaign/time
+    removed: int = 0  # scheduled rows whose order no longer qualifies
+    seconds: float = 0.0
+
+
+def live_campaign_ids(account):
+    from .models import Campaign
+
+    return list(Campaign.objects.filter(account=account, state=CampaignState.LIVE).values_list("id", flat=True))
+
+
+@transaction.atomic
+def requests_plan(account, *, now=None, order_ids=None):
+    """Create or re-plan the account's FeedbackRequest rows from its live
+    campaigns. Only rows still `scheduled` change: claimed, sent, skipped,
+    failed and uncertain rows are final for planning. Runs inside the
+    caller's transaction when there is one (an import's)."""
+    started = timezone.now()
+    now = now or started
+    params = _params(account, campaign_ids=live_campaign_ids(account), now=now)
+    order_filter = ""
+    if order_ids is not None:
+        order_filter = "AND o.id = ANY(%(order_ids)s)"
+        params["order_ids"] = list(order_ids)
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS planned_request")
+        cursor.execute(
+            "CREATE TEMP TABLE planned_request ON COMMIT DROP AS "
+            "SELECT DISTINCT ON (order_id) order_id, campaign_id, variant_id, channel, priority, scheduled_for "
+            f"FROM ({eligibility_sql(order_filter)}) e WHERE reason IS NULL "
+            "ORDER BY order_id, priority, campaign_id",
+            params,
+        )
+        cursor.execute(
+            """
+            INSERT INTO messaging_feedbackrequest AS fr
+                   (account_id, order_id, campaign_id, variant_id, channel, priority, status, reason,
+                    attempts, scheduled_for, provider_id, created_at, updated_at)
+            SELECT %(account)s, order_id, campaign_id, variant_id, channel, priority, 'scheduled', '',
+                   0, scheduled_for, '', %(now)s, %(now)s
+              FROM planned_request
+            ON CONFLICT (order_id) DO UPDATE
+               SET campaign_id = EXCLUDED.campaign_id, variant_id = EXCLUDED.variant_id,
+                   channel = EXCLUDED.channel, priority = EXCLUDED.priority,
+                   -- a row already due for the same campaign keeps its place in the queue
+                   scheduled_for = CASE WHEN fr.campaign_id = EXCLUDED.campaign_id AND fr.scheduled_for <= %(now)s
+                                        THEN fr.scheduled_for ELSE EXCLUDED.scheduled_for END,
+                   updated_at = EXCLUDED.updated_at
+             WHERE fr.status = 'scheduled'
+               AND (fr.campaign_id IS DISTINCT FROM EXCLUDED.campaign_id
+                    OR fr.variant_id IS DISTINCT FROM EXCLUDED.variant_id
+                    OR (fr.scheduled_for > %(now)s AND fr.scheduled_for <> EXCLUDED.scheduled_for))
+            """,
+            params,
+        )
+        scheduled = cursor.rowcount
+        removal_filter = "AND fr.order_id = ANY(%(order_ids)s)" if order_ids is not None else ""
+        cursor.execute(
+            f"""
+            DELETE FROM messaging_feedbackrequest fr
+             WHERE fr.account_id = %(account)s AND fr.status = 'scheduled' {removal_filter}
+               AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = fr.order_id)
+            """,
+            params,
+        )
+        removed = cursor.rowcount
+        cursor.execute("DROP TABLE planned_request")
+    return PlanResult(scheduled=scheduled, removed=removed, seconds=(timezone.now() - started).total_seconds())
+
+
+@dataclass
+class CampaignPreview:
+    would_schedule: int = 0
+    taken_by_other: int = 0  # would qualify, but a higher-priority campaign wins
+    already_requested: int = 0  # the order already has a request that is not scheduled
+    sample: list = field(default_factory=list)  # [(order, scheduled_for, variant_label)]
+    excluded: list = field(default_factory=list)  # [(label, count, [amazon order ids])]
+
+
+PREVIEW_SAMPLE = 20
+PREVIEW_EXAMPLES = 5
+
+
+def campaign_preview(campaign, *, now=None):
+    """What the campaign would do with the account's current orders if it
+    went live now: the same SQL as planning, grouped by reason."""
+    from orders.models import Order
+
+    from .models import Campaign
+
+    now = now or timezone.now()
+    account = campaign.account
+    params = _params(account, campaign_ids=[campaign.pk], now=now)
+    stronger = list(
+        Campaign.objects.filter(account=account, state=CampaignState.LIVE)
+        .exclude(pk=campaign.pk)
+        .filter(models.Q(priority__lt=campaign.priority) | models.Q(priority=campaign.priority, pk__lt=campaign.pk))
+        .values_list("id", flat=True)
+    )
+    params["stronger"] = stronger
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH e AS ({eligibility_sql()}),
+            taken AS (
+                SELECT DISTINCT order_id FROM ({eligibility_sql().replace("%(campaign_ids)s", "%(stronger)s")}) s
+                 WHERE s.reason IS NULL
+            )
+            SELECT CASE
+                     WHEN fr.status IS NOT NULL AND fr.status <> 'scheduled' THEN 'already'
+                     WHEN e.reason IS NOT NULL THEN e.reason
+                     WHEN t.order_id IS NOT NULL THEN 'taken'
+                     ELSE 'ok' END AS outcome,
+                   count(*),
+                   (array_agg(e.order_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s]
+              FROM e
+              LEFT JOIN taken t ON t.order_id = e.order_id
+              LEFT JOIN messaging_feedbackrequest fr ON fr.order_id = e.order_id
+             GROUP BY 1
+            """,
+            {**params, "sample": PREVIEW_SAMPLE},
+        )
+        rows = cursor.fetchall()
+        preview = CampaignPreview()
+        sample_ids = []
+        for outcome, count, order_ids in rows:
+            if outcome == "ok":
+                preview.would_schedule = count
+                sample_ids = order_ids
+            elif outcome == "taken":
+                preview.taken_by_other = count
+            elif outcome == "already":
+                preview.already_requested = count
+            else:
+                preview.excluded.append((reason_label(outcome), count, order_ids[:PREVIEW_EXAMPLES]))
+        preview.excluded.sort(key=lambda item: -item[1])
+        if sample_ids:
+            cursor.execute(
+                f"SELECT order_id, scheduled_for, variant_id FROM ({eligibility_sql('AND o.id = ANY(%(ids)s)')}) e",
+                {**params, "ids": sample_ids},
+            )
+            planned = {order_id: (when, variant) for order_id, when, variant in cursor.fetchall()}
+    orders = Order.objects.in_bulk([order_id for _, _, ids in preview.excluded for order_id in ids] + sample_ids)
+    labels = dict(campaign.variants.values_list("id", "label"))
+    preview.sample = [
+        (orders[order_id], planned[order_id][0], labels.get(planned[order_id][1], "")) for order_id in sample_ids
+    ]
+    preview.excluded = [(label, count, [orders[i] for i in ids]) for label, count, ids in preview.excluded]
+    return preview
+
+
+def send_time_check(rows, *, now):
+    """For rows the dispatcher holds: {request id: (reason or None, slot)}.
+    The reason is the first exclusion that applies now; slot is the next
+    moment inside the send hours (None: the window has closed)."""
+    if not rows:
+        return {}
+    account = rows[0].account
+    params = _params(account, campaign_ids={row.campaign_id for row in rows}, now=now)
+    params["since"] = now - PLANNING_HORIZON * 2  # a row already planned is judged by its window, not its age
+    params["order_ids"] = [row.order_id for row in rows]
+    params["pair_campaigns"] = [row.campaign_id for row in rows]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT e.order_id, e.reason, e.scheduled_for
+              FROM ({eligibility_sql("AND o.id = ANY(%(order_ids)s)")}) e
+              JOIN unnest(%(order_ids)s, %(pair_campaigns)s) AS held(order_id, campaign_id)
+                ON held.order_id = e.order_id AND held.campaign_id = e.campaign_id
+            """,
+            params,
+        )
+        found = {order_id: (reason, when) for order_id, reason, when in cursor.fetchall()}
+    result = {}
+    for row in rows:
+        # A pair that no longer exists: the campaign dropped the order's marketplace.
+        reason, when = found.get(row.order_id, ("campaign_changed", None))
+        result[row.pk] = (reason, when)
+    return result

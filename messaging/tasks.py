@@ -1,0 +1,23 @@
+from celery import shared_task
+
+
+@shared_task(name="messaging.dispatch.tick", ignore_result=True)
+def dispatch_tick():
+    """Beat, every minute: send the feedback requests that are due. Nothing
+    is lost when a tick is missed (broker down): the rows stay due."""
+    from .dispatch import dispatch_tick as tick
+
+    tick()
+
+
+@shared_task(name="messaging.plan.all", ignore_result=True)
+def plan_all():
+    """Beat, hourly: re-plan every account with a live campaign (answered
+    messages, closed claims and time passing change what qualifies)."""
+    from feedbackhub.tenancy.models import SellerAccount
+
+    from .models import CampaignState
+    from .planning import requests_plan
+
+    for account in SellerAccount.objects.filter(campaigns__state=CampaignState.LIVE).distinct():
+        requests_plan(account)
