@@ -17,6 +17,7 @@ from django.utils import timezone
 from feedbackhub.crypto import blind_index
 from feedbackhub.tenancy.models import Marketplace, Role, SellerAccount
 from feedbackhub.tenancy.services import membership_set, seller_account_create
+from messaging.demo import demo_campaigns_seed
 from messaging.services import starter_templates_load
 from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Order, OrderItem, OrderStatus
 
@@ -277,6 +278,7 @@ def demo_seed(*, order_count=20000, now=None):
     )
     for account in (main.account, second.account):
         starter_templates_load(account=account)
+    demo_campaigns_seed(account=main.account, now=now)
     User = get_user_model()
     for username, role in DEMO_USERS:
         user = User.objects.filter(username=username).first()

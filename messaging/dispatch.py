@@ -234,7 +234,8 @@ class EmailChannel:
         if template is None:
             return Skip(reason_label("no_template"))
         if template.compliance_blocked:
-            return Fail(f"Template “{template.name}” is blocked by the compliance checker.")
+            # Not the order's fault: hold it (within its window) until the template is fixed.
+            return Retry(f"Template “{template.name}” breaks Amazon's rules; fix it to send.", delay=timedelta(hours=1))
         if not order.buyer_email:
             return Skip(reason_label("no_address"))
         values = placeholder_values(order=order, account=self.account, language=template.language)

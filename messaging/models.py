@@ -338,3 +338,38 @@ class BuyerMessage(models.Model):
 
     def __str__(self):
         return f"Buyer message on {self.amazon_order_id or 'no order'}"
+
+
+class OutboxEvent(models.Model):
+    """Who changed a campaign's state or decided an outbox row, when, and why."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, null=True, blank=True, related_name="events")
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, null=True, blank=True, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_state = models.CharField(max_length=10)
+    to_state = models.CharField(max_length=10)
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.from_state} → {self.to_state}"
+
+
+# One map of allowed campaign state changes (messaging.services.campaign_state_set).
+CAMPAIGN_TRANSITIONS = {
+    CampaignState.DRAFT: {CampaignState.TEST, CampaignState.LIVE},
+    CampaignState.TEST: {CampaignState.DRAFT, CampaignState.LIVE},
+    CampaignState.LIVE: {CampaignState.PAUSED},
+    CampaignState.PAUSED: {CampaignState.LIVE, CampaignState.DRAFT},
+}
+# The owner's decisions on an outbox row the dispatcher could not settle.
+REQUEST_DECISIONS = {
+    RequestStatus.UNCERTAIN: {RequestStatus.SENT, RequestStatus.SCHEDULED, RequestStatus.SKIPPED},
+    RequestStatus.FAILED: {RequestStatus.SCHEDULED},
+}

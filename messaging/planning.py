@@ -17,6 +17,7 @@ PostgreSQL's AT TIME ZONE, so a daylight-saving change never moves a day.
 tests/messaging/test_planning.py holds the SQL to the Python functions.
 """
 
+import zoneinfo
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -352,13 +353,25 @@ def campaign_preview(campaign, *, now=None):
                 {**params, "ids": sample_ids},
             )
             planned = {order_id: (when, variant) for order_id, when, variant in cursor.fetchall()}
-    orders = Order.objects.in_bulk([order_id for _, _, ids in preview.excluded for order_id in ids] + sample_ids)
+    orders = Order.objects.select_related("marketplace").in_bulk(
+        [order_id for _, _, ids in preview.excluded for order_id in ids] + sample_ids
+    )
     labels = dict(campaign.variants.values_list("id", "label"))
     preview.sample = [
-        (orders[order_id], planned[order_id][0], labels.get(planned[order_id][1], "")) for order_id in sample_ids
+        (
+            orders[order_id],
+            _marketplace_time(orders[order_id], planned[order_id][0]),
+            labels.get(planned[order_id][1], ""),
+        )
+        for order_id in sample_ids
     ]
     preview.excluded = [(label, count, [orders[i] for i in ids]) for label, count, ids in preview.excluded]
     return preview
+
+
+def _marketplace_time(order, moment):
+    """The send time as the marketplace's clock shows it (the send hours are local)."""
+    return timezone.localtime(moment, timezone=zoneinfo.ZoneInfo(order.marketplace.time_zone))
 
 
 def send_time_check(rows, *, now):

@@ -1,13 +1,17 @@
 """Reads of message templates; every one takes the seller account."""
 
 import difflib
+import math
+from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.db import connection
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from orders.models import Order
 
-from .models import MessageTemplate
+from .models import Campaign, DoNotSolicit, FeedbackRequest, MessageTemplate, RequestStatus
 
 FEEDBACK_PAGE = "https://www.{domain}/gp/feedback/leave-customer-feedback.html?order={order_id}"
 
@@ -94,3 +98,241 @@ def template_diff(*, template, older_id, newer_id):
         todesc=f"Version of {newer.history_date:%Y-%m-%d %H:%M}",
         context=False,
     )
+
+
+# --- campaigns and the outbox -------------------------------------------------
+
+# Feedback counts for a request when it arrives on or after the day it was
+# sent and within 90 days of the order (both in the marketplace's calendar).
+ATTRIBUTION_DAYS = 90
+ATTRIBUTED_FEEDBACK_JOIN = f"""
+    LEFT JOIN feedback_feedback f
+           ON f.order_id = fr.order_id AND fr.status = 'sent'
+          AND f.feedback_date >= (fr.sent_at AT TIME ZONE m.time_zone)::date
+          AND f.feedback_date <= (o.purchase_date AT TIME ZONE m.time_zone)::date + {ATTRIBUTION_DAYS}
+"""
+SIGNIFICANCE_LEVEL = 0.05
+MIN_SENT_FOR_TEST = 30
+
+
+def campaign_list(*, account):
+    return (
+        Campaign.objects.for_account(account)
+        .prefetch_related("marketplaces", "variants__template")
+        .annotate(
+            scheduled_count=Count("requests", filter=Q(requests__status=RequestStatus.SCHEDULED)),
+            sent_count=Count("requests", filter=Q(requests__status=RequestStatus.SENT)),
+        )
+    )
+
+
+def campaign_get(*, account, campaign_id):
+    return Campaign.objects.for_account(account).filter(pk=campaign_id).prefetch_related("marketplaces").first()
+
+
+@dataclass
+class VariantResult:
+    label: str
+    template_name: str = ""
+    weight: int = 0
+    scheduled: int = 0
+    sent: int = 0
+    failed: int = 0
+    uncertain: int = 0
+    skipped: int = 0
+    feedback: int = 0
+    average_rating: float | None = None
+    negative: int = 0
+    # Against the first variant (the control): two-proportion z-test.
+    z: float | None = None
+    p_value: float | None = None
+
+    @property
+    def feedback_rate(self):
+        return self.feedback / self.sent if self.sent else None
+
+    @property
+    def negative_share(self):
+        return self.negative / self.feedback if self.feedback else None
+
+    @property
+    def feedback_rate_percent(self):
+        return None if self.feedback_rate is None else 100 * self.feedback_rate
+
+    @property
+    def negative_share_percent(self):
+        return None if self.negative_share is None else 100 * self.negative_share
+
+    @property
+    def significant(self):
+        return self.p_value is not None and self.p_value < SIGNIFICANCE_LEVEL
+
+
+@dataclass
+class CampaignResults:
+    total: VariantResult
+    variants: list = field(default_factory=list)
+    skipped_by_reason: list = field(default_factory=list)  # [(reason, count)]
+    days: list = field(default_factory=list)  # ISO dates
+    sent_per_day: list = field(default_factory=list)
+    feedback_per_day: list = field(default_factory=list)
+
+
+def two_proportion_z_test(successes_a, trials_a, successes_b, trials_b):
+    """(z, two-sided p) for "B's rate differs from A's"; None when either
+    side has too few trials or the pooled rate is 0 or 1."""
+    if min(trials_a, trials_b) < MIN_SENT_FOR_TEST:
+        return None, None
+    pooled = (successes_a + successes_b) / (trials_a + trials_b)
+    spread = math.sqrt(pooled * (1 - pooled) * (1 / trials_a + 1 / trials_b))
+    if spread == 0:
+        return None, None
+    z = (successes_b / trials_b - successes_a / trials_a) / spread
+    return z, math.erfc(abs(z) / math.sqrt(2))
+
+
+def campaign_results(*, campaign, days=60):
+    """Sent, skipped, failed, attributed feedback, rate, rating and negative
+    share per variant, the A/B test, and the daily chart — counted in SQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT fr.variant_id,
+                   count(*) FILTER (WHERE fr.status = 'scheduled'),
+                   count(*) FILTER (WHERE fr.status = 'sent'),
+                   count(*) FILTER (WHERE fr.status = 'failed'),
+                   count(*) FILTER (WHERE fr.status = 'uncertain'),
+                   count(*) FILTER (WHERE fr.status = 'skipped'),
+                   count(f.id), avg(f.rating), count(f.id) FILTER (WHERE f.rating <= 2)
+              FROM messaging_feedbackrequest fr
+              JOIN orders_order o ON o.id = fr.order_id
+              JOIN tenancy_marketplace m ON m.id = o.marketplace_id
+              {ATTRIBUTED_FEEDBACK_JOIN}
+             WHERE fr.campaign_id = %s
+             GROUP BY fr.variant_id
+            """,
+            [campaign.pk],
+        )
+        counted = {row[0]: row[1:] for row in cursor.fetchall()}
+        cursor.execute(
+            """
+            SELECT reason, count(*) FROM messaging_feedbackrequest
+             WHERE campaign_id = %s AND status = 'skipped' GROUP BY reason ORDER BY count(*) DESC
+            """,
+            [campaign.pk],
+        )
+        skipped = cursor.fetchall()
+        zone = campaign.account.time_zone
+        cursor.execute(
+            f"""
+            WITH day AS (
+                SELECT d::date AS day FROM generate_series(
+                    (now() AT TIME ZONE %(zone)s)::date - %(days)s + 1, (now() AT TIME ZONE %(zone)s)::date,
+                    interval '1 day') d
+            ),
+            sent AS (
+                SELECT (fr.sent_at AT TIME ZONE %(zone)s)::date AS day, count(*) AS n
+                  FROM messaging_feedbackrequest fr
+                 WHERE fr.campaign_id = %(campaign)s AND fr.status = 'sent'
+                 GROUP BY 1
+            ),
+            received AS (
+                SELECT f.feedback_date AS day, count(*) AS n
+                  FROM messaging_feedbackrequest fr
+                  JOIN orders_order o ON o.id = fr.order_id
+                  JOIN tenancy_marketplace m ON m.id = o.marketplace_id
+                  {ATTRIBUTED_FEEDBACK_JOIN}
+                 WHERE fr.campaign_id = %(campaign)s AND f.id IS NOT NULL
+                 GROUP BY 1
+            )
+            SELECT day.day, COALESCE(sent.n, 0), COALESCE(received.n, 0)
+              FROM day LEFT JOIN sent USING (day) LEFT JOIN received USING (day)
+             ORDER BY day.day
+            """,
+            {"zone": zone, "days": days, "campaign": campaign.pk},
+        )
+        series = cursor.fetchall()
+
+    def result(label, counts, **extra):
+        scheduled, sent, failed, uncertain, skipped_count, feedback, rating, negative = counts
+        return VariantResult(
+            label=label,
+            scheduled=scheduled,
+            sent=sent,
+            failed=failed,
+            uncertain=uncertain,
+            skipped=skipped_count,
+            feedback=feedback,
+            average_rating=float(rating) if rating is not None else None,
+            negative=negative,
+            **extra,
+        )
+
+    empty = (0, 0, 0, 0, 0, 0, None, 0)
+    variants = []
+    for variant in campaign.variants.select_related("template"):
+        variants.append(
+            result(
+                variant.label,
+                counted.get(variant.pk, empty),
+                template_name=variant.template.name,
+                weight=variant.weight,
+            )
+        )
+    if campaign.channel == "amazon" or not variants:
+        variants = [result("Request a Review" if campaign.channel == "amazon" else "—", counted.get(None, empty))]
+    if len(variants) > 1:
+        control = variants[0]
+        for challenger in variants[1:]:
+            challenger.z, challenger.p_value = two_proportion_z_test(
+                control.feedback, control.sent, challenger.feedback, challenger.sent
+            )
+    total = _sum_results([result("", counts) for counts in counted.values()])
+    return CampaignResults(
+        total=total,
+        variants=variants,
+        skipped_by_reason=skipped,
+        days=[day.isoformat() for day, _, _ in series],
+        sent_per_day=[sent for _, sent, _ in series],
+        feedback_per_day=[received for _, _, received in series],
+    )
+
+
+def _sum_results(results):
+    total = VariantResult(label="All")
+    for part in results:
+        for name in ("scheduled", "sent", "failed", "uncertain", "skipped", "feedback", "negative"):
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+    rated = [part for part in results if part.average_rating is not None]
+    if rated:
+        total.average_rating = sum(part.average_rating * part.feedback for part in rated) / sum(
+            part.feedback for part in rated
+        )
+    return total
+
+
+def outbox_rows(*, account, status=None, campaign=None):
+    rows = (
+        FeedbackRequest.objects.for_account(account)
+        .select_related("order__marketplace", "campaign", "variant")
+        .order_by("-updated_at")
+    )
+    if status:
+        rows = rows.filter(status=status)
+    if campaign is not None:
+        rows = rows.filter(campaign=campaign)
+    return rows
+
+
+def outbox_counts(*, account):
+    counts = dict(FeedbackRequest.objects.for_account(account).values_list("status").annotate(n=Count("id")).order_by())
+    return {status: counts.get(status, 0) for status in RequestStatus.values}
+
+
+def do_not_solicit_list(*, account):
+    return DoNotSolicit.objects.for_account(account).select_related("order", "added_by")
+
+
+def template_usage(*, template):
+    """The campaigns and variants that send this template."""
+    return template.campaign_variants.select_related("campaign").order_by("campaign__name", "label")

@@ -3,9 +3,25 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from feedbackhub.tenancy.models import AmazonConnection
+
 from .compliance import Message, check_message, is_blocked
-from .models import MessageTemplate, TemplateKind
-from .placeholders import template_syntax_errors
+from .models import (
+    CAMPAIGN_TRANSITIONS,
+    REQUEST_DECISIONS,
+    Campaign,
+    CampaignState,
+    Channel,
+    DoNotSolicit,
+    FeedbackRequest,
+    MessageTemplate,
+    OutboxEvent,
+    RequestStatus,
+    SendingSettings,
+    TemplateKind,
+)
+from .placeholders import render_html, render_text, template_syntax_errors
+from .planning import requests_plan
 from .starter_templates import STARTER_TEMPLATES
 
 PROACTIVE_KINDS = {TemplateKind.FEEDBACK_REQUEST, TemplateKind.FIRST_CONTACT_NEGATIVE, TemplateKind.REMOVAL_REQUEST}
@@ -92,3 +108,210 @@ def starter_templates_load(*, account):
         template.save(update_fields=["is_starter"])
         created.append(template)
     return created
+
+
+# --- campaigns and the outbox -------------------------------------------------
+
+
+class CampaignNotReady(ValidationError):
+    """The campaign cannot enter the state asked for; the message says why."""
+
+
+def campaign_problems(campaign, state):
+    """What stops the campaign from entering `state` (test or live)."""
+    problems = []
+    if not campaign.marketplaces.exists():
+        problems.append("Choose at least one marketplace.")
+    if campaign.channel == Channel.AMAZON:
+        if state == CampaignState.TEST:
+            problems.append(
+                "Amazon's Request a Review always goes to the buyer, so it cannot be tested on yourself: "
+                "check the preview below and go live."
+            )
+        if not AmazonConnection.objects.filter(account=campaign.account).exclude(refresh_token="").exists():
+            problems.append("Connect this seller account to Amazon (Settings → Amazon connection) first.")
+        return problems
+    variants = list(campaign.variants.select_related("template"))
+    if not variants:
+        problems.append("Add at least one template variant.")
+    for variant in variants:
+        if variant.template.compliance_blocked:
+            problems.append(
+                f"Variant {variant.label}: template “{variant.template.name}” breaks Amazon's rules; fix it first."
+            )
+        if variant.template.kind != TemplateKind.FEEDBACK_REQUEST:
+            problems.append(f"Variant {variant.label}: “{variant.template.name}” is not a feedback-request template.")
+    if state == CampaignState.TEST:
+        sending = SendingSettings.objects.filter(account=campaign.account).first()
+        if not (sending and sending.test_email):
+            problems.append("Set your own address for test sends in the sending settings.")
+    return problems
+
+
+def _event(*, account, actor, from_state, to_state, note="", campaign=None, request=None):
+    OutboxEvent.objects.create(
+        account=account,
+        campaign=campaign,
+        request=request,
+        actor=actor,
+        from_state=from_state,
+        to_state=to_state,
+        note=note[:300],
+    )
+
+
+@transaction.atomic
+def campaign_save(*, account, user, form, variant_formset=None):
+    """Create or update a campaign (and its variants) from valid forms, then
+    re-plan the account's orders if it is live."""
+    campaign = form.save(commit=False)
+    is_new = campaign.pk is None
+    campaign.account = account
+    if is_new:
+        campaign.created_by = user
+    campaign.save()
+    form.save_m2m()
+    if variant_formset is not None:
+        variant_formset.instance = campaign
+        variant_formset.save()
+    if campaign.state in (CampaignState.LIVE, CampaignState.TEST):
+        problems = campaign_problems(campaign, campaign.state)
+        if problems:
+            raise CampaignNotReady(problems)
+    if is_new:
+        _event(account=account, actor=user, campaign=campaign, from_state="", to_state=campaign.state, note="created")
+    if campaign.state == CampaignState.LIVE:
+        requests_plan(account)
+    return campaign
+
+
+@transaction.atomic
+def campaign_state_set(*, campaign, state, user, note=""):
+    """The one way a campaign changes state; live and paused re-plan the outbox."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if state not in CAMPAIGN_TRANSITIONS[campaign.state]:
+        raise CampaignNotReady(
+            f"A {campaign.get_state_display().lower()} campaign cannot become {CampaignState(state).label.lower()}."
+        )
+    if state in (CampaignState.LIVE, CampaignState.TEST):
+        problems = campaign_problems(campaign, state)
+        if problems:
+            raise CampaignNotReady(problems)
+    previous = campaign.state
+    campaign.state = state
+    campaign.save(update_fields=["state", "updated_at"])
+    _event(account=campaign.account, actor=user, campaign=campaign, from_state=previous, to_state=state, note=note)
+    if CampaignState.LIVE in (previous, state):
+        requests_plan(campaign.account)
+    return campaign
+
+
+TEST_SEND_ORDERS = 2
+
+
+def campaign_test_send(*, campaign, user):
+    """Test state: each variant rendered for real orders, sent only to the
+    seller's own address. Nothing is written to the outbox: the orders keep
+    their one request for the live campaign."""
+    from django.core.mail import EmailMultiAlternatives
+
+    from .planning import campaign_preview
+    from .selectors import placeholder_values
+
+    if campaign.state != CampaignState.TEST:
+        raise CampaignNotReady("Switch the campaign to test first.")
+    sending = SendingSettings.objects.get(account=campaign.account)
+    sample = [order for order, _, _ in campaign_preview(campaign).sample[:TEST_SEND_ORDERS]]
+    if not sample:
+        raise CampaignNotReady("No current order qualifies for this campaign, so there is nothing to render.")
+    results = []
+    for variant in campaign.variants.select_related("template"):
+        template = variant.template
+        for order in sample:
+            values = placeholder_values(order=order, account=campaign.account, language=template.language)
+            subject = render_text(template.subject, values, template.language)
+            body = render_text(template.body, values, template.language)
+            findings = check_message(
+                Message(kind=template.kind, subject=subject, body=body, language=template.language)
+            )
+            if is_blocked(findings):
+                results.append((variant, order, "not sent: " + ", ".join(sorted({f.rule_id for f in findings}))))
+                continue
+            message = EmailMultiAlternatives(
+                subject=f"[Test of {campaign.name} · {variant.label}] {subject}",
+                body=body,
+                from_email=sending.from_email or None,
+                to=[sending.test_email],
+            )
+            message.attach_alternative(render_html(template.body, values, template.language), "text/html")
+            message.send()
+            results.append((variant, order, f"sent to {sending.test_email}"))
+    _event(
+        account=campaign.account,
+        actor=user,
+        campaign=campaign,
+        from_state=campaign.state,
+        to_state=campaign.state,
+        note=f"test send: {len(results)} message(s)",
+    )
+    return results
+
+
+@transaction.atomic
+def sending_settings_save(*, account, form):
+    settings_row = form.save(commit=False)
+    settings_row.account = account
+    settings_row.save()
+    requests_plan(account)  # auto-blacklist may have changed what qualifies
+    return settings_row
+
+
+def sending_settings_get(*, account):
+    return SendingSettings.objects.get_or_create(account=account)[0]
+
+
+@transaction.atomic
+def do_not_solicit_add(*, account, user, amazon_order_id, whole_buyer=False, reason="manual", note=""):
+    from orders.models import Order
+
+    order = Order.objects.for_account(account).filter(amazon_order_id=amazon_order_id).first()
+    if order is None:
+        raise ValidationError({"amazon_order_id": f"No order {amazon_order_id} in this seller account."})
+    if whole_buyer and not order.buyer_key:
+        raise ValidationError({"whole_buyer": "This order carries no buyer identity, so only the order can be listed."})
+    lookup = {"buyer_key": order.buyer_key} if whole_buyer else {"order": order}
+    entry, _ = DoNotSolicit.objects.get_or_create(
+        account=account, **lookup, defaults={"reason": reason, "note": note, "added_by": user}
+    )
+    requests_plan(account)
+    return entry
+
+
+@transaction.atomic
+def do_not_solicit_remove(*, entry):
+    account = entry.account
+    entry.delete()
+    requests_plan(account)
+
+
+@transaction.atomic
+def feedback_request_decide(*, request, status, user, note=""):
+    """The owner settles a row the dispatcher could not: an uncertain send
+    (sent after all / not sent: send again / give up) or a failed one (retry)."""
+    from django.utils import timezone
+
+    row = FeedbackRequest.objects.select_for_update().get(pk=request.pk)
+    if status not in REQUEST_DECISIONS.get(row.status, set()):
+        raise ValidationError(f"A {row.get_status_display().lower()} request cannot be marked {status}.")
+    previous = row.status
+    now = timezone.now()
+    row.status = status
+    row.reason = note or f"Decided by {user.get_username()}"
+    if status == RequestStatus.SENT:
+        row.sent_at = row.sent_at or row.updated_at
+    if status == RequestStatus.SCHEDULED:
+        row.scheduled_for = now
+        row.attempts = 0
+    row.save(update_fields=["status", "reason", "sent_at", "scheduled_for", "attempts", "updated_at"])
+    _event(account=row.account, actor=user, request=row, from_state=previous, to_state=status, note=row.reason)
+    return row

@@ -1,25 +1,51 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from feedbackhub.tenancy.access import account_view
 
 from .compliance import RULES, Severity
-from .forms import MessageTemplateForm
+from .dispatch import daily_cap, sent_today
+from .forms import CampaignForm, DoNotSolicitForm, MessageTemplateForm, SendingSettingsForm, VariantFormSet
+from .models import CAMPAIGN_TRANSITIONS, Campaign, CampaignState, RequestStatus
 from .placeholders import PLACEHOLDERS, render_html, render_text, template_syntax_errors
+from .planning import campaign_preview
 from .selectors import (
+    campaign_get,
+    campaign_list,
+    campaign_results,
+    do_not_solicit_list,
+    outbox_counts,
+    outbox_rows,
     placeholder_values,
     preview_orders,
     template_diff,
     template_get,
     template_list,
+    template_usage,
     template_versions,
 )
-from .services import message_template_restore, message_template_save, template_findings
+from .services import (
+    CampaignNotReady,
+    campaign_problems,
+    campaign_save,
+    campaign_state_set,
+    campaign_test_send,
+    do_not_solicit_add,
+    do_not_solicit_remove,
+    feedback_request_decide,
+    message_template_restore,
+    message_template_save,
+    sending_settings_get,
+    sending_settings_save,
+    template_findings,
+)
 
 
 def _coming_soon(request, title, what, **links):
@@ -34,16 +60,6 @@ def inbox(request, account):
         "Buyer messages will arrive here from Amazon's relay, threaded by order, with a 24-hour reply clock.",
         link_url=reverse("messaging:reply_templates"),
         link_label="Approved reply templates",
-    )
-
-
-@account_view("messaging.manage_campaigns")
-def campaigns(request, account):
-    return _coming_soon(
-        request,
-        "Campaigns",
-        "Feedback-request campaigns (Amazon Request a Review or buyer-seller email) with triggers, send windows, "
-        "exclusions, a daily cap and A/B results will be set up here.",
     )
 
 
@@ -94,6 +110,7 @@ def _editor(request, account, template=None):
         "placeholders": PLACEHOLDERS.values(),
         "orders": preview_orders(account=account),
         "rules": RULES,
+        "usage": template_usage(template=template) if template else [],
         "preview": _preview_context(account, form.data if request.method == "POST" else _initial_text(form, template)),
     }
     return render(request, "messaging/template_edit.html", context)
@@ -197,3 +214,183 @@ def template_restore(request, account, template_id, history_id):
     message_template_restore(template=template, history_id=history_id, user=request.user)
     messages.success(request, "The earlier version is restored (as a new version).")
     return redirect("messaging:template_edit", template_id=template.pk)
+
+
+# --- campaigns and the outbox -------------------------------------------------
+
+
+def _campaign_or_404(account, campaign_id):
+    campaign = campaign_get(account=account, campaign_id=campaign_id)
+    if campaign is None:
+        raise Http404("No such campaign in this seller account.")
+    return campaign
+
+
+def _problems_as_messages(request, error):
+    for problem in error.messages:
+        messages.error(request, problem)
+
+
+@account_view("messaging.manage_campaigns")
+def campaigns(request, account):
+    context = {
+        "campaigns": campaign_list(account=account),
+        "sending": sending_settings_get(account=account),
+        "counts": outbox_counts(account=account),
+        "cap": daily_cap(account, now=timezone.now()),
+        "sent_today": sent_today(account, now=timezone.now()),
+    }
+    return render(request, "messaging/campaign_list.html", context)
+
+
+def _campaign_editor(request, account, campaign=None):
+    instance = campaign or Campaign(account=account)
+    form = CampaignForm(request.POST or None, instance=instance, account=account)
+    variants = VariantFormSet(
+        request.POST or None, instance=instance, prefix="variants", form_kwargs={"account": account}
+    )
+    if request.method == "POST" and form.is_valid() and variants.is_valid():
+        try:
+            saved = campaign_save(account=account, user=request.user, form=form, variant_formset=variants)
+        except CampaignNotReady as error:
+            for problem in error.messages:
+                form.add_error(None, problem)
+        else:
+            messages.success(request, "Campaign saved.")
+            return redirect("messaging:campaign_detail", campaign_id=saved.pk)
+    return render(request, "messaging/campaign_form.html", {"form": form, "variants": variants, "campaign": campaign})
+
+
+@account_view("messaging.manage_campaigns")
+def campaign_new(request, account):
+    return _campaign_editor(request, account)
+
+
+@account_view("messaging.manage_campaigns")
+def campaign_edit(request, account, campaign_id):
+    return _campaign_editor(request, account, _campaign_or_404(account, campaign_id))
+
+
+@account_view("messaging.manage_campaigns")
+def campaign_detail(request, account, campaign_id):
+    campaign = _campaign_or_404(account, campaign_id)
+    results = campaign_results(campaign=campaign)
+    context = {
+        "campaign": campaign,
+        "preview": campaign_preview(campaign),
+        "results": results,
+        "chart": {"days": results.days, "sent": results.sent_per_day, "feedback": results.feedback_per_day},
+        "transitions": sorted(CAMPAIGN_TRANSITIONS[campaign.state]),
+        "problems": campaign_problems(campaign, CampaignState.LIVE) if campaign.state != CampaignState.LIVE else [],
+        "events": campaign.events.select_related("actor")[:10],
+        "recent": outbox_rows(account=account, campaign=campaign)[:20],
+    }
+    return render(request, "messaging/campaign_detail.html", context)
+
+
+@account_view("messaging.manage_campaigns")
+@require_POST
+def campaign_state(request, account, campaign_id):
+    campaign = _campaign_or_404(account, campaign_id)
+    state = request.POST.get("state", "")
+    if state not in CampaignState.values:
+        raise Http404("Unknown campaign state.")
+    try:
+        campaign_state_set(campaign=campaign, state=state, user=request.user)
+    except CampaignNotReady as error:
+        _problems_as_messages(request, error)
+    else:
+        messages.success(request, f"The campaign is now {CampaignState(state).label.lower()}.")
+    return redirect("messaging:campaign_detail", campaign_id=campaign.pk)
+
+
+@account_view("messaging.manage_campaigns")
+@require_POST
+def campaign_test_send_view(request, account, campaign_id):
+    campaign = _campaign_or_404(account, campaign_id)
+    try:
+        results = campaign_test_send(campaign=campaign, user=request.user)
+    except CampaignNotReady as error:
+        _problems_as_messages(request, error)
+    else:
+        for variant, order, outcome in results:
+            messages.info(request, f"Variant {variant.label}, order {order.amazon_order_id}: {outcome}.")
+    return redirect("messaging:campaign_detail", campaign_id=campaign.pk)
+
+
+@account_view("messaging.manage_campaigns")
+def sending_settings(request, account):
+    current = sending_settings_get(account=account)
+    form = SendingSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        sending_settings_save(account=account, form=form)
+        messages.success(request, "Sending settings saved.")
+        return redirect("messaging:sending_settings")
+    context = {
+        "form": form,
+        "counts": outbox_counts(account=account),
+        "cap": daily_cap(account, now=timezone.now()),
+        "sent_today": sent_today(account, now=timezone.now()),
+    }
+    return render(request, "messaging/sending_settings.html", context)
+
+
+@account_view("messaging.manage_campaigns")
+def do_not_solicit(request, account):
+    form = DoNotSolicitForm(request.POST or None, initial={"amazon_order_id": request.GET.get("order", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_not_solicit_add(account=account, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field_name, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field_name if field_name in form.fields else None, problem)
+        else:
+            messages.success(request, "Added to the do-not-solicit list: no campaign will ask.")
+            return redirect("messaging:do_not_solicit")
+    context = {"form": form, "entries": do_not_solicit_list(account=account), "counts": outbox_counts(account=account)}
+    return render(request, "messaging/do_not_solicit.html", context)
+
+
+@account_view("messaging.manage_campaigns")
+@require_POST
+def do_not_solicit_remove_view(request, account, entry_id):
+    entry = do_not_solicit_list(account=account).filter(pk=entry_id).first()
+    if entry is None:
+        raise Http404("No such entry in this seller account.")
+    do_not_solicit_remove(entry=entry)
+    messages.success(request, "Removed from the do-not-solicit list.")
+    return redirect("messaging:do_not_solicit")
+
+
+@account_view("messaging.manage_campaigns")
+def outbox(request, account):
+    status = request.GET.get("status", "")
+    if status not in RequestStatus.values:
+        status = ""
+    rows = outbox_rows(account=account, status=status or None)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": RequestStatus.choices,
+        "counts": outbox_counts(account=account),
+        "can_decide": request.user.has_perm("messaging.decide_requests", account),
+    }
+    return render(request, "messaging/outbox.html", context)
+
+
+@account_view("messaging.decide_requests")
+@require_POST
+def outbox_decide(request, account, request_id):
+    row = outbox_rows(account=account).filter(pk=request_id).first()
+    if row is None:
+        raise Http404("No such feedback request in this seller account.")
+    decision = request.POST.get("status", "")
+    try:
+        feedback_request_decide(request=row, status=decision, user=request.user, note=request.POST.get("note", ""))
+    except ValidationError as error:
+        _problems_as_messages(request, error)
+    else:
+        messages.success(request, f"Order {row.order.amazon_order_id}: marked {decision}.")
+    return redirect(f"{reverse('messaging:outbox')}?status={row.status}")

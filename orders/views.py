@@ -37,7 +37,8 @@ def order_detail(request, account, order_id):
     order = order_get(account=account, order_id=order_id)
     if order is None:
         raise Http404("No such order in this seller account.")
-    return render(request, "orders/detail.html", {"order": order})
+    context = {"order": order, "can_manage_campaigns": request.user.has_perm("messaging.manage_campaigns", account)}
+    return render(request, "orders/detail.html", context)
 
 
 IMPORTS_PER_PAGE = 25

@@ -20,6 +20,8 @@ ROLE_PERMISSIONS = {
     "feedback.work_queue": {OWNER, ADMIN, VA},
     "messaging.view_inbox": {OWNER, ADMIN, VA},
     "messaging.manage_campaigns": {OWNER, ADMIN},
+    # Settling an uncertain or failed send (was it sent?) is the owner's call.
+    "messaging.decide_requests": {OWNER},
     "messaging.manage_templates": {OWNER, ADMIN},
     "messaging.use_reply_templates": {OWNER, ADMIN, VA},
 }

@@ -56,3 +56,20 @@ def test_demo_seed_is_idempotent():
         Claim.objects.count(),
         Membership.objects.count(),
     ) == counts
+
+
+@pytest.mark.django_db
+def test_demo_campaigns_have_history_and_a_live_schedule():
+    from messaging.models import Campaign, FeedbackRequest, MessageTemplate
+    from messaging.selectors import campaign_results
+
+    account = demo_seed(order_count=4000).account
+    email = Campaign.objects.get(account=account, name="Thank-you email, 5 days after delivery")
+    assert email.state == "live"
+    assert not MessageTemplate.objects.get(account=account, name="Short feedback request").compliance_blocked
+    results = campaign_results(campaign=email)
+    a, b = results.variants
+    assert a.sent > 200 and b.sent > 200 and a.feedback > 0 and b.feedback > 0
+    assert FeedbackRequest.objects.filter(account=account, status="scheduled").exists()
+    demo_seed(order_count=4000)  # idempotent
+    assert Campaign.objects.filter(account=account).count() == 3

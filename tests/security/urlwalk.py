@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from messaging.models import MessageTemplate
-from tests.factories import ClaimFactory, FeedbackFactory, ImportJobFactory, OrderFactory
+from messaging.models import DoNotSolicit, FeedbackRequest, MessageTemplate
+from tests.factories import CampaignFactory, ClaimFactory, FeedbackFactory, ImportJobFactory, OrderFactory
 
 # Open to anyone: logging in and recovering a password, the health check.
 PUBLIC = {
@@ -29,7 +29,14 @@ ACCOUNTLESS = {"password_change", "password_change_done", "home", "tenancy:switc
 ADMIN_NAMESPACE = "admin"
 
 # Pages that only accept POST: a GET by an allowed role is 405, not 200.
-POST_ONLY = {"messaging:template_restore", "tenancy:switch"}
+POST_ONLY = {
+    "messaging:template_restore",
+    "messaging:campaign_state",
+    "messaging:campaign_test_send",
+    "messaging:do_not_solicit_remove",
+    "messaging:outbox_decide",
+    "tenancy:switch",
+}
 
 # How to make an object of a given seller account for each URL kwarg.
 KWARG_FACTORIES = {
@@ -39,7 +46,17 @@ KWARG_FACTORIES = {
     "job_id": lambda account: ImportJobFactory(account=account).pk,
     "template_id": lambda account: MessageTemplate.objects.for_account(account).first().pk,
     "history_id": lambda account: MessageTemplate.objects.for_account(account).last().history.first().history_id,
+    "campaign_id": lambda account: CampaignFactory(account=account).pk,
+    "entry_id": lambda account: DoNotSolicit.objects.create(account=account, order=OrderFactory(account=account)).pk,
+    "request_id": lambda account: _uncertain_request(account).pk,
 }
+
+
+def _uncertain_request(account):
+    order = OrderFactory(account=account)
+    return FeedbackRequest.objects.create(
+        account=account, order=order, channel="email", status="uncertain", scheduled_for=order.purchase_date
+    )
 
 
 @dataclass(frozen=True)
