@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from orders.models import Order
@@ -336,3 +336,37 @@ def do_not_solicit_list(*, account):
 def template_usage(*, template):
     """The campaigns and variants that send this template."""
     return template.campaign_variants.select_related("campaign").order_by("campaign__name", "label")
+
+
+@dataclass(frozen=True)
+class DispatchStatus:
+    broker: str  # "ok" or "down: …"
+    worker_seconds_since_heartbeat: float | None
+    due: int  # scheduled rows whose time has come
+    oldest_due: object  # datetime | None
+
+    @property
+    def broker_ok(self):
+        return self.broker == "ok"
+
+    @property
+    def delayed(self):
+        """Due rows waiting longer than a few dispatcher ticks."""
+        return self.oldest_due is not None and timezone.now() - self.oldest_due > timedelta(minutes=5)
+
+
+def dispatch_status(*, account):
+    """Is the scheduler able to send? The broker only carries wake-ups: when it
+    is down, due requests wait in the database and go out once it is back."""
+    from feedbackhub.health import broker_status, worker_heartbeat_age
+
+    due = FeedbackRequest.objects.for_account(account).filter(
+        status=RequestStatus.SCHEDULED, scheduled_for__lte=timezone.now()
+    )
+    summary = due.aggregate(count=Count("id"), oldest=Min("scheduled_for"))
+    return DispatchStatus(
+        broker=broker_status(),
+        worker_seconds_since_heartbeat=worker_heartbeat_age(),
+        due=summary["count"],
+        oldest_due=summary["oldest"],
+    )

@@ -20,6 +20,7 @@ from .selectors import (
     campaign_get,
     campaign_list,
     campaign_results,
+    dispatch_status,
     do_not_solicit_list,
     outbox_counts,
     outbox_rows,
@@ -235,6 +236,7 @@ def _problems_as_messages(request, error):
 def campaigns(request, account):
     context = {
         "campaigns": campaign_list(account=account),
+        "dispatch": dispatch_status(account=account),
         "sending": sending_settings_get(account=account),
         "counts": outbox_counts(account=account),
         "cap": daily_cap(account, now=timezone.now()),
@@ -375,6 +377,7 @@ def outbox(request, account):
         "status": status,
         "statuses": RequestStatus.choices,
         "counts": outbox_counts(account=account),
+        "dispatch": dispatch_status(account=account),
         "can_decide": request.user.has_perm("messaging.decide_requests", account),
     }
     return render(request, "messaging/outbox.html", context)

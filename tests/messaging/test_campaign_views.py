@@ -309,3 +309,19 @@ def test_template_page_lists_the_campaigns_that_use_it(account, client_for):
     variant = CampaignVariantFactory(campaign=campaign, label="B")
     page = client_for(account).get(reverse("messaging:template_edit", args=[variant.template_id]))
     assert "Spring" in page.content.decode() and "variant B" in page.content.decode()
+
+
+def test_campaigns_page_shows_the_broker_down_and_due_requests_waiting(account, client_for, settings):
+    from ..smtp_sink import free_port
+
+    order = delivered_order(account, delivered=timezone.now() - timedelta(days=8))
+    FeedbackRequest.objects.create(
+        account=account, order=order, channel="email", scheduled_for=timezone.now() - timedelta(minutes=20)
+    )
+    client = client_for(account)
+    up = client.get(reverse("messaging:campaigns")).content.decode()
+    assert 'data-testid="broker-down"' not in up and "due now: 1" in up
+
+    settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    down = client.get(reverse("messaging:campaigns")).content.decode()
+    assert 'data-testid="broker-down"' in down and "Nothing is lost" in down
