@@ -17,10 +17,10 @@ from django.utils import timezone
 from feedbackhub.crypto import blind_index
 from feedbackhub.tenancy.models import Marketplace, Role, SellerAccount
 from feedbackhub.tenancy.services import membership_set, seller_account_create
-from messaging.demo import demo_campaigns_seed
 from messaging.services import starter_templates_load
 from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Order, OrderItem, OrderStatus
 
+from .demo_campaigns import demo_campaigns_seed
 from .models import Feedback, FeedbackState
 
 DEMO_PASSWORD = "feedbackhub-demo"

@@ -7,12 +7,20 @@ from datetime import timedelta
 
 from django.db import transaction
 
-from feedback.models import Feedback
+from messaging.models import (
+    Campaign,
+    CampaignState,
+    CampaignVariant,
+    Channel,
+    FeedbackRequest,
+    RequestStatus,
+    SendingSettings,
+)
+from messaging.planning import requests_plan
+from messaging.services import message_template_save
 from orders.models import Order, OrderStatus
 
-from .models import Campaign, CampaignState, CampaignVariant, Channel, FeedbackRequest, RequestStatus, SendingSettings
-from .planning import requests_plan
-from .services import message_template_save
+from .models import Feedback
 
 SHORT_REQUEST_SUBJECT = "How was your order {{ order_id }}?"
 SHORT_REQUEST_BODY = (
