@@ -86,6 +86,20 @@ WITH camp AS (
       JOIN messaging_campaign_marketplaces cm ON cm.campaign_id = c.id
      WHERE c.account_id = %(account)s AND c.id = ANY(%(campaign_ids)s)
 ),
+-- Buyers' first purchase (repeat vs first-time) and buyers who rated 3 stars or
+-- fewer (auto-blacklist): computed once per statement, and only when a campaign
+-- or the settings need them (a false parameter empties the CTE at plan time).
+buyer_first AS (
+    SELECT buyer_key, min(purchase_date) AS first_purchase
+      FROM orders_order
+     WHERE account_id = %(account)s AND buyer_key <> '' AND %(buyer_history)s
+     GROUP BY buyer_key
+),
+unhappy_buyer AS (
+    SELECT DISTINCT o3.buyer_key
+      FROM feedback_feedback f3 JOIN orders_order o3 ON o3.id = f3.order_id
+     WHERE f3.account_id = %(account)s AND f3.rating <= 3 AND o3.buyer_key <> '' AND %(blacklist)s
+),
 variant AS (
     SELECT id, campaign_id,
            sum(weight) OVER w - weight AS lo,
@@ -122,6 +136,7 @@ pair AS (
       FROM orders_order o
       JOIN camp c ON c.marketplace_id = o.marketplace_id
       JOIN tenancy_marketplace m ON m.id = o.marketplace_id
+      LEFT JOIN buyer_first bf ON bf.buyer_key = o.buyer_key AND o.buyer_key <> ''
      WHERE o.account_id = %(account)s AND o.purchase_date >= %(since)s {{order_filter}}
 ),
 slotted AS (
@@ -164,9 +179,7 @@ REASON_SQL = f"""CASE
          AND NOT {_ITEM_MATCH.format(column="asin", field="asin_include")} THEN 'asin_not_included'
     WHEN cardinality(c.asin_exclude) > 0
          AND {_ITEM_MATCH.format(column="asin", field="asin_exclude")} THEN 'asin_excluded'
-    WHEN c.buyers <> '' AND (c.buyers = 'repeat') <> (o.buyer_key <> '' AND EXISTS (
-             SELECT 1 FROM orders_order o2 WHERE o2.account_id = o.account_id AND o2.buyer_key = o.buyer_key
-                AND o2.purchase_date < o.purchase_date))
+    WHEN c.buyers <> '' AND (c.buyers = 'repeat') <> COALESCE(bf.first_purchase < o.purchase_date, false)
          THEN CASE c.buyers WHEN 'first' THEN 'repeat_buyer' ELSE 'first_buyer' END
     WHEN c.exclude_returned AND (o.returned_at IS NOT NULL OR o.refunded_at IS NOT NULL) THEN 'returned'
     WHEN c.exclude_negative_feedback AND EXISTS (
@@ -183,10 +196,7 @@ REASON_SQL = f"""CASE
     WHEN o.buyer_key <> '' AND EXISTS (
              SELECT 1 FROM messaging_donotsolicit d WHERE d.account_id = o.account_id AND d.buyer_key = o.buyer_key)
          THEN 'dns_buyer'
-    WHEN %(blacklist)s AND o.buyer_key <> '' AND EXISTS (
-             SELECT 1 FROM orders_order o3 JOIN feedback_feedback f3 ON f3.order_id = o3.id
-              WHERE o3.account_id = o.account_id AND o3.buyer_key = o.buyer_key AND f3.rating <= 3)
-         THEN 'blacklisted'
+    WHEN o.buyer_key IN (SELECT buyer_key FROM unhappy_buyer) THEN 'blacklisted'
     WHEN COALESCE(o.earliest_delivery_date, o.delivered_at, o.latest_delivery_date) IS NULL THEN 'no_delivery'
     WHEN c.channel = 'email' AND o.buyer_email = '' THEN 'no_address'
     WHEN c.channel = 'email' AND NOT EXISTS (
@@ -200,8 +210,12 @@ def eligibility_sql(order_filter=""):
 
 def _params(account, *, campaign_ids, now):
     blacklist = SendingSettings.objects.filter(account=account, auto_blacklist_low_ratings=True).exists()
+    from .models import Campaign
+
+    buyer_history = Campaign.objects.filter(pk__in=list(campaign_ids)).exclude(buyers="").exists()
     return {
         "account": account.pk,
+        "buyer_history": buyer_history,
         "campaign_ids": list(campaign_ids),
         "now": now,
         "since": now - PLANNING_HORIZON,
@@ -311,6 +325,8 @@ def campaign_preview(campaign, *, now=None):
         .values_list("id", flat=True)
     )
     params["stronger"] = stronger
+    # The stronger campaigns' conditions are evaluated in the same statement.
+    params["buyer_history"] = Campaign.objects.filter(pk__in=[campaign.pk, *stronger]).exclude(buyers="").exists()
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
