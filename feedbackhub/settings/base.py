@@ -146,6 +146,14 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="FeedbackHub <no-reply@feedbackhub.invalid>")
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A send that hangs would hold its outbox row; the dispatcher's lease is 10 minutes.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# A mail provider through django-anymail: EMAIL_BACKEND=anymail.backends.<provider>.EmailBackend
+# and its keys as JSON, e.g. ANYMAIL='{"POSTMARK_SERVER_TOKEN": "..."}'.
+ANYMAIL = env.json("ANYMAIL", default={})
 # Shows the local mail sink's messages in the app (embedded run only).
 MAIL_SINK_VIEW = False
 
