@@ -35,12 +35,16 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.txt
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	touch $(BENCH_STAMP)
 
-bench: bench-import
+bench: bench-import bench-dispatch
 
 # ROWS=100000 make bench-import for a quicker run.
 bench-import: $(BENCH_STAMP)
 	$(LAUNCH) --var var/bench -- $(PY) bench/import_orders.py --rows 100000 --ours-only
 	$(LAUNCH) --var var/bench -- $(PY) bench/import_orders.py --rows $${ROWS:-1000000}
+
+# MESSAGES=10000 ORDERS=100000 make bench-dispatch for a quicker run.
+bench-dispatch: $(STAMP)
+	$(LAUNCH) --var var/bench -- $(PY) bench/dispatch.py --messages $${MESSAGES:-100000} --orders $${ORDERS:-1000000}
 
 clean:
 	rm -rf var/test

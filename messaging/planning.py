@@ -28,9 +28,6 @@ from .models import CampaignState, SendingSettings
 
 # Orders older than this cannot be inside any window (delivery + 30 days).
 PLANNING_HORIZON = timedelta(days=90)
-# How far ahead the next send slot is looked for (a week covers every
-# combination of weekdays).
-SLOT_SEARCH_DAYS = 7
 
 
 class ExclusionReason(models.TextChoices):
@@ -81,7 +78,11 @@ def _local_midnight(ts, days):
 # dispatcher's re-check).
 ELIGIBILITY_SQL = f"""
 WITH camp AS (
-    SELECT c.*, cm.marketplace_id
+    SELECT c.*, cm.marketplace_id,
+           -- For each ISO weekday 1..7: days until the next allowed send day (1..7).
+           ARRAY(SELECT (SELECT min(k) FROM generate_series(1, 7) k
+                          WHERE ((w + k - 1) %% 7) + 1 = ANY(c.send_weekdays))
+                   FROM generate_series(1, 7) w ORDER BY w) AS next_send_day
       FROM messaging_campaign c
       JOIN messaging_campaign_marketplaces cm ON cm.campaign_id = c.id
      WHERE c.account_id = %(account)s AND c.id = ANY(%(campaign_ids)s)
@@ -111,7 +112,7 @@ variant AS (
 ),
 pair AS (
     SELECT o.id AS order_id, o.amazon_order_id, c.id AS campaign_id, c.channel, c.priority,
-           c.send_weekdays, c.send_start_hour, c.send_end_hour, m.time_zone,
+           c.send_weekdays, c.send_start_hour, c.send_end_hour, c.next_send_day, m.time_zone,
            {{reason}} AS reason,
            GREATEST(
                CASE c.trigger_event
@@ -139,18 +140,22 @@ pair AS (
       LEFT JOIN buyer_first bf ON bf.buyer_key = o.buyer_key AND o.buyer_key <> ''
      WHERE o.account_id = %(account)s AND o.purchase_date >= %(since)s {{order_filter}}
 ),
+-- The first moment at or after earliest_send inside the send days and hours,
+-- in closed form: today if its weekday is allowed and the hours have not
+-- ended, else the start hour of the next allowed weekday (next_send_day).
 slotted AS (
     SELECT p.*,
-           (SELECT min(GREATEST(d.day + make_interval(hours => p.send_start_hour),
-                                p.earliest_send AT TIME ZONE p.time_zone))
-              FROM (SELECT (p.earliest_send AT TIME ZONE p.time_zone)::date + g AS day
-                      FROM generate_series(0, {SLOT_SEARCH_DAYS}) g) d
-             WHERE extract(isodow FROM d.day)::int = ANY(p.send_weekdays)
-               AND GREATEST(d.day + make_interval(hours => p.send_start_hour),
-                            p.earliest_send AT TIME ZONE p.time_zone)
-                   < d.day + make_interval(hours => p.send_end_hour)
-           ) AT TIME ZONE p.time_zone AS slot
+           (CASE WHEN extract(isodow FROM lt.day)::int = ANY(p.send_weekdays)
+                      AND lt.moment < lt.day + make_interval(hours => p.send_end_hour)
+                 THEN GREATEST(lt.day + make_interval(hours => p.send_start_hour), lt.moment)
+                 ELSE (lt.day + p.next_send_day[extract(isodow FROM lt.day)::int])
+                      + make_interval(hours => p.send_start_hour)
+            END) AT TIME ZONE p.time_zone AS slot
       FROM pair p
+      CROSS JOIN LATERAL (
+           SELECT p.earliest_send AT TIME ZONE p.time_zone AS moment,
+                  (p.earliest_send AT TIME ZONE p.time_zone)::date AS day
+      ) lt
 )
 SELECT s.order_id, s.campaign_id, s.channel, s.priority,
        COALESCE(s.reason,

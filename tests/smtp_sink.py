@@ -32,9 +32,9 @@ def free_port():
 
 
 @contextmanager
-def smtp_sink(answer=None):
-    """Yields (handler, port)."""
-    handler = RecordingHandler(answer)
+def smtp_sink(answer=None, handler=None):
+    """Yields (handler, port). `handler`: a RecordingHandler of the caller's own."""
+    handler = handler or RecordingHandler(answer)
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     try:

@@ -347,3 +347,18 @@ def test_preview_counts_samples_and_reasons(account):
     assert labels["Refunded or returned"] == 2
     assert labels["Order canceled"] == 1
     assert any(special not in examples for _, _, examples in preview.excluded)
+
+
+@pytest.mark.parametrize("weekdays", [[1], [6, 7], [7], [3, 5]])
+@pytest.mark.parametrize("now_day", range(7))
+def test_next_allowed_weekday_matches_the_python_rule(account, weekdays, now_day):
+    """The closed-form slot (today, or the start hour of the next allowed
+    weekday) agrees with messaging.windows.next_send_time on every weekday."""
+    zone = ZONES["US"]
+    now = local(date(2026, 11, 9) + timedelta(days=now_day), 17, zone, minute=45)  # Monday 2026-11-09 + n
+    delivered = now - timedelta(days=10)
+    order = delivered_order(account, delivered=delivered)
+    CampaignFactory(account=account, trigger_days=0, send_start_hour=9, send_end_hour=18, send_weekdays=weekdays)
+    requests_plan(account, now=now)
+    expected = next_send_time(candidate=now, time_zone=zone, weekdays=set(weekdays), start_hour=9, end_hour=18)
+    assert planned(order).scheduled_for == expected
