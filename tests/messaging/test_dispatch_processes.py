@@ -98,12 +98,18 @@ def unfinished():
     return FeedbackRequest.objects.filter(status__in=UNFINISHED).count()
 
 
-def no_other_sessions():
-    """No database session but the test's: a killed process's last statement
-    has committed or rolled back."""
+# The processes' database sessions carry this name (libpq reads PGAPPNAME),
+# so the test can wait for theirs alone: other tests may leave idle sessions.
+PROCESS_APPLICATION_NAME = "feedbackhub-dispatch-under-test"
+
+
+def no_process_sessions():
+    """No database session of the started processes is left: a killed
+    process's last statement has committed or rolled back."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = %s",
+            [PROCESS_APPLICATION_NAME],
         )
         return cursor.fetchone()[0] == 0
 
@@ -205,6 +211,7 @@ def process_env(*, smtp_port, broker_url=None):
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(smtp_port),
+        PGAPPNAME=PROCESS_APPLICATION_NAME,
     )
     env.pop("CELERY_BROKER_URL", None)
     if broker_url:
@@ -296,7 +303,7 @@ def test_kill_9_of_a_worker_mid_send_then_a_new_worker_sends_every_other_order_o
             wake_up(broker.url)
         wait_for(sink.stalled.is_set, timeout=60, what=f"message {KILL_AT}", processes=[worker])
         processes.kill(worker)
-        wait_for(no_other_sessions, timeout=30, what="the dead worker's statements to end")
+        wait_for(no_process_sessions, timeout=30, what="the dead worker's statements to end")
         at_kill = status_counts()
         assert received(sink) < KILL_ROWS
         # The stalled send, and at most one more: one per pool process.
