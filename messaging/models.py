@@ -253,7 +253,7 @@ class FeedbackRequest(models.Model):
                 fields=["lease_until"], name="feedback_request_held", condition=Q(status__in=["claimed", "sending"])
             ),
             models.Index(fields=["campaign", "status"], name="feedback_request_campaign"),
-            models.Index(fields=["account", "sent_at"], name="feedback_request_sent"),
+            models.Index(fields=["account", "sent_at"], name="feedback_request_sent", condition=Q(status="sent")),
         ]
 
     def __str__(self):

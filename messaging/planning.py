@@ -172,6 +172,8 @@ SELECT s.order_id, s.campaign_id, s.channel, s.priority,
 _ITEM_MATCH = """EXISTS (SELECT 1 FROM orders_orderitem i WHERE i.order_id = o.id
                          AND upper(i.{column}) = ANY(SELECT upper(x) FROM unnest(c.{field}) x))"""
 
+# The per-order look-ups are uncorrelated IN (…) lists: PostgreSQL hashes each
+# once per statement instead of probing an index for every (order, campaign).
 REASON_SQL = f"""CASE
     WHEN o.status = 'Canceled' THEN 'canceled'
     WHEN o.status <> 'Shipped' THEN 'not_shipped'
@@ -187,19 +189,23 @@ REASON_SQL = f"""CASE
     WHEN c.buyers <> '' AND (c.buyers = 'repeat') <> COALESCE(bf.first_purchase < o.purchase_date, false)
          THEN CASE c.buyers WHEN 'first' THEN 'repeat_buyer' ELSE 'first_buyer' END
     WHEN c.exclude_returned AND (o.returned_at IS NOT NULL OR o.refunded_at IS NOT NULL) THEN 'returned'
-    WHEN c.exclude_negative_feedback AND EXISTS (
-             SELECT 1 FROM feedback_feedback f WHERE f.order_id = o.id AND f.rating <= 2) THEN 'negative_feedback'
-    WHEN EXISTS (SELECT 1 FROM feedback_feedback f WHERE f.order_id = o.id) THEN 'has_feedback'
-    WHEN c.exclude_open_claim AND EXISTS (
-             SELECT 1 FROM orders_claim cl WHERE cl.order_id = o.id AND cl.status = 'open') THEN 'open_claim'
-    WHEN c.exclude_open_message AND EXISTS (
-             SELECT 1 FROM messaging_buyermessage bm WHERE bm.order_id = o.id AND bm.answered_at IS NULL)
+    WHEN c.exclude_negative_feedback AND o.id IN (
+             SELECT order_id FROM feedback_feedback
+              WHERE account_id = %(account)s AND order_id IS NOT NULL AND rating <= 2) THEN 'negative_feedback'
+    WHEN o.id IN (SELECT order_id FROM feedback_feedback WHERE account_id = %(account)s AND order_id IS NOT NULL)
+         THEN 'has_feedback'
+    WHEN c.exclude_open_claim AND o.id IN (
+             SELECT order_id FROM orders_claim
+              WHERE account_id = %(account)s AND order_id IS NOT NULL AND status = 'open') THEN 'open_claim'
+    WHEN c.exclude_open_message AND o.id IN (
+             SELECT order_id FROM messaging_buyermessage
+              WHERE account_id = %(account)s AND order_id IS NOT NULL AND answered_at IS NULL)
          THEN 'open_message'
     WHEN c.exclude_late_shipped AND o.shipped_at > o.latest_ship_date THEN 'late_shipped'
-    WHEN EXISTS (SELECT 1 FROM messaging_donotsolicit d WHERE d.account_id = o.account_id AND d.order_id = o.id)
+    WHEN o.id IN (SELECT order_id FROM messaging_donotsolicit WHERE account_id = %(account)s AND order_id IS NOT NULL)
          THEN 'dns_order'
-    WHEN o.buyer_key <> '' AND EXISTS (
-             SELECT 1 FROM messaging_donotsolicit d WHERE d.account_id = o.account_id AND d.buyer_key = o.buyer_key)
+    WHEN o.buyer_key IN (
+             SELECT buyer_key FROM messaging_donotsolicit WHERE account_id = %(account)s AND buyer_key <> '')
          THEN 'dns_buyer'
     WHEN o.buyer_key IN (SELECT buyer_key FROM unhappy_buyer) THEN 'blacklisted'
     WHEN COALESCE(o.earliest_delivery_date, o.delivered_at, o.latest_delivery_date) IS NULL THEN 'no_delivery'
