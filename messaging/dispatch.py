@@ -26,18 +26,23 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from email.utils import make_msgid
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import connection as db_connection
 from django.utils import timezone
 
-from feedbackhub.tenancy.amazon import AmazonApi, AmazonApiError, AmazonError, AmazonNotConfigured, QuotaWait
+from feedbackhub.tenancy.amazon import (
+    AmazonApi,
+    AmazonApiError,
+    AmazonError,
+    AmazonNotConfigured,
+    AmazonThrottled,
+    QuotaWait,
+)
 from feedbackhub.tenancy.models import AmazonConnection
 from orders.models import Order
 
-from .compliance import Message, MessageKind, Severity, check_message, is_blocked
+from .compose import feedback_request_email, feedback_request_render, sender_address
 from .models import (
     CampaignState,
     Channel,
@@ -45,9 +50,7 @@ from .models import (
     RequestStatus,
     SendingSettings,
 )
-from .placeholders import render_html, render_text
 from .planning import reason_label, send_time_check
-from .selectors import placeholder_values
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +93,13 @@ class Fail:
 @dataclass
 class Uncertain:
     reason: str
+
+
+@dataclass
+class Ready:
+    """A channel's prepare(): nothing stops the send; `payload` is what to send."""
+
+    payload: object = None
 
 
 def backoff(attempts):
@@ -226,8 +236,7 @@ class EmailChannel:
     django-anymail provider by setting), one connection per batch."""
 
     def __init__(self, account):
-        sending = SendingSettings.objects.filter(account=account).first()
-        self.from_email = (sending.from_email if sending else "") or settings.DEFAULT_FROM_EMAIL
+        self.from_email = sender_address(account)
         self.account = account
         self.connection = None
 
@@ -249,30 +258,11 @@ class EmailChannel:
             return Retry(f"Template “{template.name}” breaks Amazon's rules; fix it to send.", delay=timedelta(hours=1))
         if not order.buyer_email:
             return Skip(reason_label("no_address"))
-        values = placeholder_values(order=order, account=self.account, language=template.language)
-        subject = render_text(template.subject, values, template.language)
-        body = render_text(template.body, values, template.language)
-        findings = check_message(
-            Message(
-                kind=MessageKind.FEEDBACK_REQUEST,
-                subject=subject,
-                body=body,
-                language=template.language,
-                proactive=True,
-            )
-        )
-        if is_blocked(findings):
-            rules = ", ".join(sorted({finding.rule_id for finding in findings if finding.severity == Severity.BLOCK}))
+        rendered = feedback_request_render(template=template, order=order, account=self.account)
+        if rendered.blocking_rules:
+            rules = ", ".join(rendered.blocking_rules)
             return Fail(f"Not sent: the rendered message breaks Amazon's rules ({rules}).")
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=body,
-            from_email=self.from_email,
-            to=[order.buyer_email],
-            headers={"Message-ID": make_msgid(domain="feedbackhub.invalid")},
-        )
-        message.attach_alternative(render_html(template.body, values, template.language), "text/html")
-        return message
+        return Ready(feedback_request_email(rendered, from_email=self.from_email, to=order.buyer_email))
 
     def send(self, row, message):
         try:
@@ -320,14 +310,13 @@ class AmazonChannel:
     def __init__(self, account):
         self.account = account
         self.api = None
-        self.error = None
-        try:
-            connection = AmazonConnection.objects.filter(account=account).first()
-            if connection is None:
-                raise AmazonNotConfigured("This seller account is not connected to Amazon.")
-            self.api = amazon_api(connection)
-        except AmazonNotConfigured as error:
-            self.error = str(error)
+        self.error = "This seller account is not connected to Amazon."
+        connection = AmazonConnection.objects.filter(account=account).first()
+        if connection is not None:
+            try:
+                self.api = amazon_api(connection)
+            except AmazonNotConfigured as error:
+                self.error = str(error)
 
     def close(self):
         if self.api is not None:
@@ -348,7 +337,7 @@ class AmazonChannel:
             return _amazon_failure(error, sending=False)
         except Exception as error:  # noqa: BLE001 - e.g. Redis (usage plans) down: try again later
             return Retry(f"Could not ask Amazon ({type(error).__name__}).")
-        return True
+        return Ready()
 
     def send(self, row, message):
         try:
@@ -366,7 +355,7 @@ class AmazonChannel:
 
 
 def _amazon_failure(error, *, sending):
-    if isinstance(error, QuotaWait) or "throttl" in str(error).lower():
+    if isinstance(error, QuotaWait | AmazonThrottled):
         return Retry("Amazon asked to slow down (429); trying again later.", delay=timedelta(minutes=1))
     if isinstance(error, AmazonApiError) and error.status_code == 400:
         return Skip(f"Amazon: not eligible — {error}"[:300])
@@ -421,19 +410,20 @@ def dispatch_tick(*, now=None, deadline_seconds=TICK_SECONDS, batch_size=BATCH_S
 
 def account_dispatch(account, result, *, started, deadline_seconds, batch_size):
     channels = {}
+    now = timezone.now()
+    # The cap is counted once per tick; each batch then spends what it sent.
+    budget = daily_cap(account, now=now) - sent_today(account, now=now)
     try:
-        while time.monotonic() - started <= deadline_seconds:
-            now = timezone.now()
+        while budget > 0 and time.monotonic() - started <= deadline_seconds:
             if SendingSettings.objects.filter(account=account, paused=True).exists():
-                return
-            budget = daily_cap(account, now=now) - sent_today(account, now=now)
-            if budget <= 0:
-                return
+                return  # paused mid-tick: the rest stays scheduled
             token = uuid.uuid4()
-            rows = rows_claim(account, now=now, limit=min(batch_size, budget), token=token)
+            rows = rows_claim(account, now=timezone.now(), limit=min(batch_size, budget), token=token)
             if not rows:
                 return
+            before = result.sent + result.uncertain
             batch_send(rows, token, channels, result)
+            budget -= result.sent + result.uncertain - before
     finally:
         for channel in channels.values():
             channel.close()
@@ -460,14 +450,14 @@ def batch_send(rows, token, channels, result):
         channel = channels.get(row.channel)
         if channel is None:
             channel = channels[row.channel] = CHANNELS[row.channel](row.account)
-        message = channel.prepare(row)
-        if not (message is True or isinstance(message, EmailMultiAlternatives)):
-            row_finish(row, token, message, from_status=RequestStatus.CLAIMED)
-            result.count(message)
+        prepared = channel.prepare(row)
+        if not isinstance(prepared, Ready):
+            row_finish(row, token, prepared, from_status=RequestStatus.CLAIMED)
+            result.count(prepared)
             continue
         if not row_start_sending(row, token):
             continue  # the lease ran out and someone else resolved the row
-        outcome = channel.send(row, message)
+        outcome = channel.send(row, prepared.payload)
         if isinstance(outcome, Uncertain) and row.channel == Channel.AMAZON:
             # Leave it "sending" with an expired lease: the next tick asks Amazon.
             _update_held(row, token, RequestStatus.SENDING, lease_until=timezone.now(), reason=outcome.reason)
@@ -493,27 +483,37 @@ def leases_resolve(result, *, now):
     stuck = FeedbackRequest.objects.filter(
         status=RequestStatus.SENDING, lease_until__lt=now, channel=Channel.AMAZON
     ).select_related("account", "order")
-    for row in stuck:
-        channel = AmazonChannel(row.account)
-        try:
-            if channel.api is None:
-                continue
-            sent = channel.already_sent(row)
-        except Exception:  # noqa: BLE001 - ask again next tick
-            logger.info("could not re-check feedback request %s with Amazon", row.pk, exc_info=True)
-            continue
-        finally:
+    channels = {}
+    try:
+        for row in stuck:
+            _amazon_lease_resolve(row, channels, result, now=now)
+    finally:
+        for channel in channels.values():
             channel.close()
-        held = FeedbackRequest.objects.filter(pk=row.pk, status=RequestStatus.SENDING, lease_until__lt=now)
-        if sent:
-            held.update(
-                status=RequestStatus.SENT,
-                sent_at=row.lease_until,
-                provider_id="amazon:productReviewAndSellerFeedback",
-                reason="Confirmed by Amazon after an interrupted send.",
-                claim_token=None,
-                lease_until=None,
-            )
-        else:
-            held.update(status=RequestStatus.SCHEDULED, scheduled_for=now, claim_token=None, lease_until=None)
-        result.resolved += 1
+
+
+def _amazon_lease_resolve(row, channels, result, *, now):
+    """Ask Amazon whether an interrupted Request a Review went through."""
+    if row.account_id not in channels:
+        channels[row.account_id] = AmazonChannel(row.account)
+    channel = channels[row.account_id]
+    if channel.api is None:
+        return
+    try:
+        sent = channel.already_sent(row)
+    except Exception:  # noqa: BLE001 - ask again next tick
+        logger.info("could not re-check feedback request %s with Amazon", row.pk, exc_info=True)
+        return
+    held = FeedbackRequest.objects.filter(pk=row.pk, status=RequestStatus.SENDING, lease_until__lt=now)
+    if sent:
+        held.update(
+            status=RequestStatus.SENT,
+            sent_at=row.lease_until,
+            provider_id="amazon:productReviewAndSellerFeedback",
+            reason="Confirmed by Amazon after an interrupted send.",
+            claim_token=None,
+            lease_until=None,
+        )
+    else:
+        held.update(status=RequestStatus.SCHEDULED, scheduled_for=now, claim_token=None, lease_until=None)
+    result.resolved += 1

@@ -20,7 +20,7 @@ from .models import (
     SendingSettings,
     TemplateKind,
 )
-from .placeholders import render_html, render_text, template_syntax_errors
+from .placeholders import template_syntax_errors
 from .planning import requests_plan
 from .starter_templates import STARTER_TEMPLATES
 
@@ -213,10 +213,8 @@ def campaign_test_send(*, campaign, user):
     """Test state: each variant rendered for real orders, sent only to the
     seller's own address. Nothing is written to the outbox: the orders keep
     their one request for the live campaign."""
-    from django.core.mail import EmailMultiAlternatives
-
+    from .compose import feedback_request_email, feedback_request_render, sender_address
     from .planning import campaign_preview
-    from .selectors import placeholder_values
 
     if campaign.state != CampaignState.TEST:
         raise CampaignNotReady("Switch the campaign to test first.")
@@ -224,27 +222,20 @@ def campaign_test_send(*, campaign, user):
     sample = [order for order, _, _ in campaign_preview(campaign).sample[:TEST_SEND_ORDERS]]
     if not sample:
         raise CampaignNotReady("No current order qualifies for this campaign, so there is nothing to render.")
+    from_email = sender_address(campaign.account)
     results = []
     for variant in campaign.variants.select_related("template"):
-        template = variant.template
         for order in sample:
-            values = placeholder_values(order=order, account=campaign.account, language=template.language)
-            subject = render_text(template.subject, values, template.language)
-            body = render_text(template.body, values, template.language)
-            findings = check_message(
-                Message(kind=template.kind, subject=subject, body=body, language=template.language)
-            )
-            if is_blocked(findings):
-                results.append((variant, order, "not sent: " + ", ".join(sorted({f.rule_id for f in findings}))))
+            rendered = feedback_request_render(template=variant.template, order=order, account=campaign.account)
+            if rendered.blocking_rules:
+                results.append((variant, order, "not sent: " + ", ".join(rendered.blocking_rules)))
                 continue
-            message = EmailMultiAlternatives(
-                subject=f"[Test of {campaign.name} · {variant.label}] {subject}",
-                body=body,
-                from_email=sending.from_email or None,
-                to=[sending.test_email],
-            )
-            message.attach_alternative(render_html(template.body, values, template.language), "text/html")
-            message.send()
+            feedback_request_email(
+                rendered,
+                from_email=from_email,
+                to=sending.test_email,
+                subject_prefix=f"[Test of {campaign.name} · {variant.label}] ",
+            ).send()
             results.append((variant, order, f"sent to {sending.test_email}"))
     _event(
         account=campaign.account,

@@ -34,6 +34,7 @@ from orders.models import Order, OrderItem
 from ..factories import OrderFactory, OrderItemFactory, marketplace
 from ..smtp_sink import RecordingHandler, free_port, smtp_sink
 from .test_dispatch import email_campaign
+from .test_planning import delivered_fields
 
 pytestmark = pytest.mark.slow
 
@@ -49,21 +50,9 @@ WORKER_CONCURRENCY = 2
 def many_due_orders(account, count):
     """`count` orders delivered 8 days ago, made as test_planning's
     delivered_order makes them, in one INSERT."""
-    delivered = timezone.now() - timedelta(days=8)
-    purchased = delivered - timedelta(days=4)
+    dates = delivered_fields(timezone.now() - timedelta(days=8))
     orders = Order.objects.bulk_create(
-        OrderFactory.build_batch(
-            count,
-            account=account,
-            marketplace=marketplace("US"),
-            purchase_date=purchased,
-            last_updated=purchased,
-            shipped_at=purchased + timedelta(days=1),
-            latest_ship_date=purchased + timedelta(days=2),
-            earliest_delivery_date=delivered,
-            latest_delivery_date=delivered,
-            delivered_at=delivered,
-        )
+        OrderFactory.build_batch(count, account=account, marketplace=marketplace("US"), **dates)
     )
     OrderItem.objects.bulk_create([OrderItemFactory.build(order=order, title="Enamel camping mug") for order in orders])
     return orders

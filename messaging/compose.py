@@ -1,0 +1,55 @@
+"""A feedback request as it leaves: rendered for one order, checked against
+Amazon's rules as rendered, and built as a plain-text + HTML email. Shared by
+the dispatcher and the campaign's test sends, so a test shows exactly what a
+buyer would get."""
+
+from dataclasses import dataclass
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+
+from .compliance import Severity
+from .models import SendingSettings
+from .placeholders import render_html, render_text
+from .selectors import placeholder_values
+from .services import template_findings
+
+
+@dataclass(frozen=True)
+class RenderedRequest:
+    subject: str
+    body: str
+    html: str
+    blocking_rules: tuple  # rule ids of the checker's blocking findings; empty: may be sent
+
+
+def feedback_request_render(*, template, order, account):
+    values = placeholder_values(order=order, account=account, language=template.language)
+    subject = render_text(template.subject, values, template.language)
+    body = render_text(template.body, values, template.language)
+    findings = template_findings(kind=template.kind, language=template.language, subject=subject, body=body)
+    return RenderedRequest(
+        subject=subject,
+        body=body,
+        html=render_html(template.body, values, template.language),
+        blocking_rules=tuple(sorted({f.rule_id for f in findings if f.severity == Severity.BLOCK})),
+    )
+
+
+def sender_address(account):
+    """The seller's from address (registered for Buyer-Seller Messaging), else the install's."""
+    sending = SendingSettings.objects.filter(account=account).first()
+    return (sending.from_email if sending else "") or settings.DEFAULT_FROM_EMAIL
+
+
+def feedback_request_email(rendered, *, from_email, to, subject_prefix=""):
+    message = EmailMultiAlternatives(
+        subject=subject_prefix + rendered.subject,
+        body=rendered.body,
+        from_email=from_email,
+        to=[to],
+        headers={"Message-ID": make_msgid(domain="feedbackhub.invalid")},
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    return message
