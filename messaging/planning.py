@@ -352,7 +352,9 @@ def campaign_preview(campaign, *, now=None):
                      WHEN t.order_id IS NOT NULL THEN 'taken'
                      ELSE 'ok' END AS outcome,
                    count(*),
-                   (array_agg(e.order_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s]
+                   (array_agg(e.order_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s],
+                   (array_agg(e.scheduled_for ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s],
+                   (array_agg(e.variant_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s]
               FROM e
               LEFT JOIN taken t ON t.order_id = e.order_id
               LEFT JOIN messaging_feedbackrequest fr ON fr.order_id = e.order_id
@@ -361,36 +363,26 @@ def campaign_preview(campaign, *, now=None):
             {**params, "sample": PREVIEW_SAMPLE},
         )
         rows = cursor.fetchall()
-        preview = CampaignPreview()
-        sample_ids = []
-        for outcome, count, order_ids in rows:
-            if outcome == "ok":
-                preview.would_schedule = count
-                sample_ids = order_ids
-            elif outcome == "taken":
-                preview.taken_by_other = count
-            elif outcome == "already":
-                preview.already_requested = count
-            else:
-                preview.excluded.append((reason_label(outcome), count, order_ids[:PREVIEW_EXAMPLES]))
-        preview.excluded.sort(key=lambda item: -item[1])
-        if sample_ids:
-            cursor.execute(
-                f"SELECT order_id, scheduled_for, variant_id FROM ({eligibility_sql('AND o.id = ANY(%(ids)s)')}) e",
-                {**params, "ids": sample_ids},
-            )
-            planned = {order_id: (when, variant) for order_id, when, variant in cursor.fetchall()}
+    preview = CampaignPreview()
+    sample_ids, sample_times, sample_variants = [], [], []
+    for outcome, count, order_ids, times, variant_ids in rows:
+        if outcome == "ok":
+            preview.would_schedule = count
+            sample_ids, sample_times, sample_variants = order_ids, times, variant_ids
+        elif outcome == "taken":
+            preview.taken_by_other = count
+        elif outcome == "already":
+            preview.already_requested = count
+        else:
+            preview.excluded.append((reason_label(outcome), count, order_ids[:PREVIEW_EXAMPLES]))
+    preview.excluded.sort(key=lambda item: -item[1])
     orders = Order.objects.select_related("marketplace").in_bulk(
         [order_id for _, _, ids in preview.excluded for order_id in ids] + sample_ids
     )
     labels = dict(campaign.variants.values_list("id", "label"))
     preview.sample = [
-        (
-            orders[order_id],
-            _marketplace_time(orders[order_id], planned[order_id][0]),
-            labels.get(planned[order_id][1], ""),
-        )
-        for order_id in sample_ids
+        (orders[order_id], _marketplace_time(orders[order_id], when), labels.get(variant_id, ""))
+        for order_id, when, variant_id in zip(sample_ids, sample_times, sample_variants, strict=True)
     ]
     preview.excluded = [(label, count, [orders[i] for i in ids]) for label, count, ids in preview.excluded]
     return preview
