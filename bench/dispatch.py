@@ -254,7 +254,7 @@ def messages_render(account):
         .order_by("id")
     )
     for row in rows.iterator(chunk_size=2000):
-        message = channel.prepare(row)
+        message = channel.prepare(row).payload
         rendered.append((message.from_email, message.recipients(), message.message().as_bytes(linesep="\r\n")))
     return rendered
 
