@@ -5,4 +5,9 @@ class FeedbackConfig(AppConfig):
     name = "feedback"
 
     def ready(self):
+        from messaging.facts import order_feedback_register
+
         from . import importers, receivers  # noqa: F401 - registers report types and signal receivers
+        from .selectors import ORDER_FEEDBACK_SQL
+
+        order_feedback_register(ORDER_FEEDBACK_SQL)

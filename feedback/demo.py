@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from feedbackhub.crypto import blind_index
+from feedbackhub.rules import FEEDBACK_WINDOW_DAYS, PII_RETENTION_DAYS, is_negative
 from feedbackhub.tenancy.models import Marketplace, Role, SellerAccount
 from feedbackhub.tenancy.services import membership_set, seller_account_create
 from messaging.services import starter_templates_load
@@ -27,7 +28,7 @@ DEMO_PASSWORD = "feedbackhub-demo"
 DEMO_USERS = (("owner", Role.OWNER), ("admin", Role.ADMIN), ("va", Role.VA))
 DEMO_MERCHANT_ID = "ADEMOSELLER0001"
 SECOND_MERCHANT_ID = "ADEMOSELLER0002"
-PII_RETENTION = timedelta(days=30)
+PII_RETENTION = timedelta(days=PII_RETENTION_DAYS)
 
 PRODUCTS = (
     ("TRAIL-BOTTLE-750", "B0DEMO0001", "Trail insulated bottle 750 ml", Decimal("24.99")),
@@ -165,11 +166,11 @@ def _build_feedback(rng, orders, now):
             continue
         rating = rng.choices(ratings, weights)[0]
         feedback_at = order.delivered_at + timedelta(days=rng.uniform(0, 20))
-        if feedback_at >= now or feedback_at - order.purchase_date > timedelta(days=90):
+        if feedback_at >= now or feedback_at - order.purchase_date > timedelta(days=FEEDBACK_WINDOW_DAYS):
             continue
         language = rng.choice(MARKETPLACE_LANGUAGES[order.marketplace.code])
         state, changed = FeedbackState.LIVE, None
-        if rating <= 2 and rng.random() < 0.25:
+        if is_negative(rating) and rng.random() < 0.25:
             state = rng.choice([FeedbackState.REMOVED_BY_BUYER, FeedbackState.STRUCK_THROUGH])
             changed = min(now, feedback_at + timedelta(days=rng.uniform(2, 15)))
         feedback.append(

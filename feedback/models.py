@@ -1,14 +1,11 @@
 """Seller feedback: one per order, 1–5 stars, with the state Amazon shows."""
 
-from datetime import timedelta
-
 from django.db import models
 from django.db.models import Q
 
+from feedbackhub.rules import buyer_removal_deadline, sentiment, sentiment_lookups
 from feedbackhub.tenancy.models import AccountScopedQuerySet, Marketplace, SellerAccount
 from orders.models import AMAZON_ORDER_ID_PATTERN, Order, validate_amazon_order_id
-
-BUYER_REMOVAL_WINDOW = timedelta(days=60)
 
 
 class FeedbackState(models.TextChoices):
@@ -23,8 +20,12 @@ class FeedbackQuerySet(AccountScopedQuerySet):
         """Feedback that counts toward the rating and the ODR: live only."""
         return self.filter(state=FeedbackState.LIVE)
 
+    def of_sentiment(self, name):
+        """ "positive", "neutral" or "negative", as feedbackhub.rules defines them."""
+        return self.filter(**sentiment_lookups()[name])
+
     def negative(self):
-        return self.filter(rating__lte=2)
+        return self.of_sentiment("negative")
 
 
 class Feedback(models.Model):
@@ -65,14 +66,12 @@ class Feedback(models.Model):
 
     @property
     def sentiment(self):
-        if self.rating >= 4:
-            return "positive"
-        return "neutral" if self.rating == 3 else "negative"
+        return sentiment(self.rating)
 
     @property
     def buyer_removal_deadline(self):
         """The last day the buyer can still remove this feedback."""
-        return self.feedback_date + BUYER_REMOVAL_WINDOW
+        return buyer_removal_deadline(self.feedback_date)
 
 
 class FulfillmentSide(models.TextChoices):

@@ -1,7 +1,7 @@
 from django.db import connection
 from django.dispatch import receiver
 
-from orders.signals import orders_imported
+from orders.signals import imported_rows_link
 
 LINK_SQL = """
 UPDATE feedback_feedback f SET order_id = o.id
@@ -11,7 +11,7 @@ WHERE f.account_id = %s AND f.order_id IS NULL
 """
 
 
-@receiver(orders_imported, dispatch_uid="feedback.link_feedback_to_orders")
+@receiver(imported_rows_link, dispatch_uid="feedback.link_feedback_to_orders")
 def link_feedback_to_orders(sender, account, **kwargs):
     """Feedback that arrived before its order is linked once the order is in."""
     with connection.cursor() as cursor:

@@ -6,9 +6,16 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from feedbackhub.rules import sentiment_lookups
 from orders.models import Claim, Order
 
-from .models import Feedback, FeedbackState
+from .models import Feedback
+
+# The relation messaging's planning reads through messaging.facts (it may not
+# import this app): one row per feedback linked to an order.
+ORDER_FEEDBACK_SQL = (
+    "SELECT order_id, account_id, rating, feedback_date FROM feedback_feedback WHERE order_id IS NOT NULL"
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,7 @@ class DashboardSummary:
         return self.negative / self.feedback if self.feedback else None
 
 
-def dashboard_summary(*, account, days=30, now=None):
+def dashboard_summary(*, account, days: int = 30, now=None) -> DashboardSummary:
     """Counts over the last `days` days, in SQL (live feedback only)."""
     since = (now or timezone.now()) - timedelta(days=days)
     orders = Order.objects.for_account(account).filter(purchase_date__gte=since).count()
@@ -40,12 +47,9 @@ def dashboard_summary(*, account, days=30, now=None):
         .filter(feedback_date__gte=since.date())
         .aggregate(
             total=Count("id"),
-            positive=Count("id", filter=Q(rating__gte=4)),
-            neutral=Count("id", filter=Q(rating=3)),
-            negative=Count("id", filter=Q(rating__lte=2)),
+            **{name: Count("id", filter=Q(**lookup)) for name, lookup in sentiment_lookups().items()},
         )
     )
-    open_claims = Claim.objects.for_account(account).filter(status="open").count()
     return DashboardSummary(
         days=days,
         orders=orders,
@@ -53,23 +57,16 @@ def dashboard_summary(*, account, days=30, now=None):
         positive=ratings["positive"],
         neutral=ratings["neutral"],
         negative=ratings["negative"],
-        open_claims=open_claims,
+        open_claims=Claim.objects.for_account(account).open().count(),
     )
 
 
-SENTIMENT_FILTERS = {
-    "positive": Q(rating__gte=4),
-    "neutral": Q(rating=3),
-    "negative": Q(rating__lte=2),
-}
-
-
-def feedback_list(*, account, sentiment=None, marketplace_code=None, include_removed=False):
+def feedback_list(*, account, sentiment: str | None = None, marketplace_code: str | None = None, include_removed=False):
     queryset = Feedback.objects.for_account(account).select_related("marketplace", "order")
-    if sentiment in SENTIMENT_FILTERS:
-        queryset = queryset.filter(SENTIMENT_FILTERS[sentiment])
+    if sentiment in sentiment_lookups():
+        queryset = queryset.of_sentiment(sentiment)
     if marketplace_code:
         queryset = queryset.filter(marketplace__code=marketplace_code)
     if not include_removed:
-        queryset = queryset.filter(state=FeedbackState.LIVE)
+        queryset = queryset.counted()
     return queryset

@@ -1,11 +1,17 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from feedbackhub.rules import sentiment_lookups
 from feedbackhub.tenancy.access import account_view
 
-from .selectors import SENTIMENT_FILTERS, feedback_list
+from .selectors import dashboard_summary, feedback_list
 
 FEEDBACK_PER_PAGE = 50
+
+
+@account_view("tenancy.view_dashboard")
+def dashboard(request, account):
+    return render(request, "feedback/dashboard.html", {"summary": dashboard_summary(account=account)})
 
 
 @account_view("feedback.view_feedback")
@@ -22,7 +28,7 @@ def feedback_index(request, account):
     context = {
         "page": page,
         "query": query.urlencode(),
-        "sentiments": list(SENTIMENT_FILTERS),
+        "sentiments": list(sentiment_lookups()),
         "sentiment": sentiment,
         "marketplaces": account.marketplaces.all(),
         "marketplace_code": marketplace_code,

@@ -16,7 +16,7 @@ admin.site.site_header = "FeedbackHub administration"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/", include("feedback.dashboard_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path(

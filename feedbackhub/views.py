@@ -6,10 +6,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
-from feedback.selectors import dashboard_summary
 from feedbackhub.health import health_report
 from feedbackhub.models import SinkMessage
-from feedbackhub.tenancy.access import account_view, current_account
+from feedbackhub.tenancy.access import current_account
 from feedbackhub.tenancy.navigation import nav_items_for
 
 
@@ -30,11 +29,6 @@ def home(request):
     if not items:
         raise PermissionDenied
     return redirect(items[0].url_name)
-
-
-@account_view("tenancy.view_dashboard")
-def dashboard(request, account):
-    return render(request, "dashboard.html", {"summary": dashboard_summary(account=account)})
 
 
 @never_cache

@@ -9,11 +9,25 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
-from .compliance import Severity
-from .models import SendingSettings
-from .placeholders import render_html, render_text
-from .selectors import placeholder_values
-from .services import template_findings
+from .compliance import Message, Severity, check_message
+from .models import SendingSettings, TemplateKind
+from .placeholders import placeholder_values, render_html, render_text
+
+PROACTIVE_KINDS = {TemplateKind.FEEDBACK_REQUEST, TemplateKind.FIRST_CONTACT_NEGATIVE, TemplateKind.REMOVAL_REQUEST}
+
+
+def template_findings(*, kind, language, subject, body):
+    """The compliance checker's findings for a template's text."""
+    return check_message(
+        Message(
+            kind=kind,
+            subject=subject,
+            body=body,
+            language=language,
+            first_contact_after_negative=kind == TemplateKind.FIRST_CONTACT_NEGATIVE,
+            proactive=kind in PROACTIVE_KINDS,
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,6 @@ from feedbackhub.tenancy.amazon import (
     QuotaWait,
 )
 from feedbackhub.tenancy.models import AmazonConnection
-from orders.models import Order
 
 from .compose import feedback_request_email, feedback_request_render, sender_address
 from .models import (
@@ -51,6 +50,7 @@ from .models import (
     SendingSettings,
 )
 from .planning import reason_label, send_time_check
+from .selectors import daily_cap, sent_today
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +62,6 @@ MAX_ATTEMPTS = 6
 AMAZON_MAX_WAIT = 5.0  # seconds the usage plan may make one call wait
 REVIEW_ACTION = "productReviewAndSellerFeedback"
 NOT_OFFERED = "Amazon does not offer Request a Review for this order (already requested or not eligible)."
-# FeedbackFive's default cap: 5 × the 7-day daily order average + 600.
-CAP_FACTOR, CAP_BASE, CAP_DAYS = 5, 600, 7
 
 
 # --- outcomes of one send ---------------------------------------------------
@@ -105,34 +103,6 @@ class Ready:
 def backoff(attempts):
     """2, 4, 8 … minutes, at most an hour."""
     return timedelta(minutes=min(2**attempts, 60))
-
-
-# --- the daily cap -------------------------------------------------------------
-
-
-def daily_cap(account, *, now):
-    """The most feedback requests the account sends per day."""
-    sending = SendingSettings.objects.filter(account=account).first()
-    if sending and sending.daily_cap is not None:
-        return sending.daily_cap
-    orders = Order.objects.filter(account=account, purchase_date__gte=now - timedelta(days=CAP_DAYS)).count()
-    return CAP_FACTOR * orders // CAP_DAYS + CAP_BASE
-
-
-def sent_today(account, *, now):
-    """Requests sent (or in flight) since midnight in the account's time zone."""
-    midnight = timezone.localtime(now, timezone=_zone(account.time_zone)).replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
-    sent = FeedbackRequest.objects.filter(account=account, status=RequestStatus.SENT, sent_at__gte=midnight)
-    held = FeedbackRequest.objects.filter(account=account, status__in=[RequestStatus.CLAIMED, RequestStatus.SENDING])
-    return sent.count() + held.count()
-
-
-def _zone(name):
-    import zoneinfo
-
-    return zoneinfo.ZoneInfo(name)
 
 
 # --- row state changes (each its own committed statement) -------------------
@@ -412,7 +382,7 @@ def account_dispatch(account, result, *, started, deadline_seconds, batch_size):
     channels = {}
     now = timezone.now()
     # The cap is counted once per tick; each batch then spends what it sent.
-    budget = daily_cap(account, now=now) - sent_today(account, now=now)
+    budget = daily_cap(account=account, now=now) - sent_today(account=account, now=now)
     try:
         while budget > 0 and time.monotonic() - started <= deadline_seconds:
             if SendingSettings.objects.filter(account=account, paused=True).exists():

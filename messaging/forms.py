@@ -1,5 +1,6 @@
 from django import forms
 
+from feedbackhub.rules import REQUEST_WINDOW_CLOSES_DAYS, REQUEST_WINDOW_OPENS_DAYS
 from feedbackhub.tenancy.models import Marketplace
 from orders.models import validate_amazon_order_id
 
@@ -103,10 +104,10 @@ class CampaignForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.account = account
         self.fields["marketplaces"].queryset = account.marketplaces.all()
-        self.fields["trigger_days"].max_value = 30
-        self.fields[
-            "latest_day"
-        ].help_text = "Days after delivery; never beyond 30. Request a Review also opens only 5 days after delivery."
+        self.fields["latest_day"].help_text = (
+            f"Days after delivery; never beyond {REQUEST_WINDOW_CLOSES_DAYS}. Request a Review also opens only "
+            f"{REQUEST_WINDOW_OPENS_DAYS} days after delivery."
+        )
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -117,10 +118,6 @@ class CampaignForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("trigger_days") is not None and data["trigger_days"] > 30:
-            self.add_error("trigger_days", "At most 30 days.")
-        if data.get("latest_day") is not None and data["latest_day"] > 30:
-            self.add_error("latest_day", "Amazon allows requests up to 30 days after delivery, not later.")
         start, end = data.get("send_start_hour"), data.get("send_end_hour")
         if start is not None and end is not None and start >= end:
             self.add_error("send_end_hour", "The send window must end after it starts.")

@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from feedbackhub.rules import REQUEST_WINDOW_CLOSES_DAYS
 from feedbackhub.tenancy.models import AccountScopedQuerySet, Marketplace, SellerAccount
 from orders.models import Order
 
@@ -124,9 +126,19 @@ class Campaign(models.Model):
     marketplaces = models.ManyToManyField(Marketplace, related_name="+")
 
     trigger_event = models.CharField(max_length=10, choices=TriggerEvent.choices, default=TriggerEvent.DELIVERED)
-    trigger_days = models.PositiveSmallIntegerField(default=5)
+    trigger_days = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MaxValueValidator(REQUEST_WINDOW_CLOSES_DAYS, f"At most {REQUEST_WINDOW_CLOSES_DAYS} days.")],
+    )
     latest_day = models.PositiveSmallIntegerField(
-        default=30, help_text="Never send later than this many days after delivery (at most 30)."
+        default=REQUEST_WINDOW_CLOSES_DAYS,
+        validators=[
+            MaxValueValidator(
+                REQUEST_WINDOW_CLOSES_DAYS,
+                f"Amazon allows requests up to {REQUEST_WINDOW_CLOSES_DAYS} days after delivery, not later.",
+            )
+        ],
+        help_text=f"Never send later than this many days after delivery (at most {REQUEST_WINDOW_CLOSES_DAYS}).",
     )
     send_weekdays = ArrayField(models.PositiveSmallIntegerField(), default=all_weekdays, size=7)
     send_start_hour = models.PositiveSmallIntegerField(default=9)
@@ -158,8 +170,12 @@ class Campaign(models.Model):
         ordering = ["priority", "id"]
         constraints = [
             models.UniqueConstraint(fields=["account", "name"], name="uniq_campaign_account_name"),
-            models.CheckConstraint(condition=Q(trigger_days__lte=30), name="campaign_trigger_days_le_30"),
-            models.CheckConstraint(condition=Q(latest_day__lte=30), name="campaign_latest_day_le_30"),
+            models.CheckConstraint(
+                condition=Q(trigger_days__lte=REQUEST_WINDOW_CLOSES_DAYS), name="campaign_trigger_days_le_30"
+            ),
+            models.CheckConstraint(
+                condition=Q(latest_day__lte=REQUEST_WINDOW_CLOSES_DAYS), name="campaign_latest_day_le_30"
+            ),
             models.CheckConstraint(
                 condition=Q(send_start_hour__lt=models.F("send_end_hour")) & Q(send_end_hour__lte=24),
                 name="campaign_send_hours_order",
@@ -168,10 +184,6 @@ class Campaign(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def is_amazon(self):
-        return self.channel == Channel.AMAZON
 
 
 class CampaignVariant(models.Model):

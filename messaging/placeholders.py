@@ -1,10 +1,13 @@
 """The fixed list of placeholders a message template may use, and the one
 renderer: plain string substitution. No template language is evaluated, so
-nothing in a template can reach settings, objects or attributes."""
+nothing in a template can reach settings, objects or attributes. Also the
+values an order gives the placeholders, dates written as the buyer reads them."""
 
 import html
 import re
 from dataclasses import dataclass
+
+from feedbackhub.rules import local_day, message_delivery_date
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 # Anything that looks like template syntax, to reject what is not a plain placeholder.
@@ -110,3 +113,42 @@ def render_html(text, values, language="en"):
     )
     paragraphs = [part.replace("\n", "<br>\n") for part in rendered.split("\n\n")]
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
+FEEDBACK_PAGE = "https://www.{domain}/gp/feedback/leave-customer-feedback.html?order={order_id}"
+ENGLISH_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def format_date(day, language):
+    """A date as buyers read it in their language."""
+    code = (language or "en")[:2]
+    if code == "de":
+        return f"{day:%d.%m.%Y}"
+    if code in ("fr", "es", "it"):
+        return f"{day:%d/%m/%Y}"
+    if code == "ja":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{ENGLISH_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _local_date(moment, marketplace, language):
+    if moment is None:
+        return ""
+    return format_date(local_day(moment, marketplace.time_zone), language)
+
+
+def placeholder_values(*, order, account, language="en"):
+    """The values a message about this order gets; empty when unknown (purged)."""
+    marketplace = order.marketplace
+    delivered = message_delivery_date(order)
+    first_name = (order.buyer_name or "").split(" ")[0] if not order.pii_purged_at else ""
+    return {
+        "buyer_first_name": first_name,
+        "order_id": order.amazon_order_id,
+        "product_titles": ", ".join(item.title or item.sku for item in order.items.all()),
+        "order_date": _local_date(order.purchase_date, marketplace, language),
+        "delivery_date": _local_date(delivered, marketplace, language),
+        "store_name": account.name,
+        "marketplace_domain": marketplace.domain,
+        "feedback_page_url": FEEDBACK_PAGE.format(domain=marketplace.domain, order_id=order.amazon_order_id),
+    }

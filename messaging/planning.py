@@ -1,6 +1,6 @@
 """Which campaign asks which order, and when: set-based SQL.
 
-One SQL expression (ELIGIBILITY_SQL) pairs orders with campaigns and gives
+One SQL expression (eligibility_sql()) pairs orders with campaigns and gives
 each pair either a send time or the reason it is excluded. Everything that
 decides "may this order be asked?" lives there, once:
 
@@ -9,22 +9,36 @@ decides "may this order be asked?" lives there, once:
   FeedbackRequest per order — one INSERT … ON CONFLICT, no loop per order;
 - the campaign page (campaign_preview) groups the same pairs by reason;
 - the dispatcher (messaging.dispatch) evaluates it again for the rows it is
-  about to send (eDesk's rule: conditions are re-checked at send time).
+  about to send (conditions are re-checked at send time, not only when planned).
 
-Times follow messaging.windows: calendar days are counted in the
+The rules (which date counts, Amazon's 5–30-day window, what is negative)
+come from feedbackhub.rules. Times follow messaging.windows: calendar days are counted in the
 marketplace's time zone and local times are turned back into instants with
 PostgreSQL's AT TIME ZONE, so a daylight-saving change never moves a day.
 tests/messaging/test_planning.py holds the SQL to the Python functions.
 """
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from .models import CampaignState, SendingSettings
+from feedbackhub.rules import (
+    DELIVERY_TRIGGER_DATES,
+    REQUEST_WINDOW_START_DATES,
+    SHIPMENT_TRIGGER_DATES,
+    coalesce_sql,
+    low_rating_sql,
+    negative_sql,
+    request_window_closes_sql,
+    request_window_opens_sql,
+    zone,
+)
+from orders.models import Order
+
+from .facts import order_feedback_sql
+from .models import Campaign, CampaignState, SendingSettings
 
 # Orders older than this cannot be inside any window (delivery + 30 days).
 PLANNING_HORIZON = timedelta(days=90)
@@ -32,7 +46,7 @@ PLANNING_HORIZON = timedelta(days=90)
 
 class ExclusionReason(models.TextChoices):
     """Why an order is not (or no longer) asked; the order of the CASE in
-    ELIGIBILITY_SQL is the order of precedence."""
+    _reason_sql() is the order of precedence."""
 
     CANCELED = "canceled", "Order canceled"
     NOT_SHIPPED = "not_shipped", "Not shipped yet"
@@ -67,16 +81,20 @@ def reason_label(code):
         return code
 
 
-# The local midnight that starts (local date of `ts`) + `days`, as an instant.
-def _local_midnight(ts, days):
-    return f"((({ts}) AT TIME ZONE m.time_zone)::date + ({days}))::timestamp AT TIME ZONE m.time_zone"
+_ITEM_MATCH = """EXISTS (SELECT 1 FROM orders_orderitem i WHERE i.order_id = o.id
+                         AND upper(i.{column}) = ANY(SELECT upper(x) FROM unnest(c.{field}) x))"""
 
 
-# Pairs of (order, campaign) with the reason each is excluded, or NULL and the
-# send time. Parameters: account, now, since, campaign_ids, blacklist; the
-# placeholder {order_filter} narrows the orders (planning a subset, the
-# dispatcher's re-check).
-ELIGIBILITY_SQL = f"""
+def eligibility_sql(*, for_order_ids: bool = False, campaigns_param: str = "campaign_ids") -> str:
+    """Pairs of (order, campaign) with the reason each is excluded, or NULL
+    and the send time. Parameters: account, now, since, blacklist,
+    buyer_history, the campaign ids under `campaigns_param`, and order_ids
+    when for_order_ids narrows the orders (planning a subset, the
+    dispatcher's re-check)."""
+    campaigns = f"%({campaigns_param})s"
+    order_filter = "AND o.id = ANY(%(order_ids)s)" if for_order_ids else ""
+    feedback = order_feedback_sql()
+    return f"""
 WITH camp AS (
     SELECT c.*, cm.marketplace_id,
            -- For each ISO weekday 1..7: days until the next allowed send day (1..7).
@@ -85,7 +103,7 @@ WITH camp AS (
                    FROM generate_series(1, 7) w ORDER BY w) AS next_send_day
       FROM messaging_campaign c
       JOIN messaging_campaign_marketplaces cm ON cm.campaign_id = c.id
-     WHERE c.account_id = %(account)s AND c.id = ANY(%(campaign_ids)s)
+     WHERE c.account_id = %(account)s AND c.id = ANY({campaigns})
 ),
 -- Buyers' first purchase (repeat vs first-time) and buyers who rated 3 stars or
 -- fewer (auto-blacklist): computed once per statement, and only when a campaign
@@ -98,8 +116,8 @@ buyer_first AS (
 ),
 unhappy_buyer AS (
     SELECT DISTINCT o3.buyer_key
-      FROM feedback_feedback f3 JOIN orders_order o3 ON o3.id = f3.order_id
-     WHERE f3.account_id = %(account)s AND f3.rating <= 3 AND o3.buyer_key <> '' AND %(blacklist)s
+      FROM {feedback} f3 JOIN orders_order o3 ON o3.id = f3.order_id
+     WHERE f3.account_id = %(account)s AND {low_rating_sql("f3.rating")} AND o3.buyer_key <> '' AND %(blacklist)s
 ),
 variant AS (
     SELECT id, campaign_id,
@@ -107,38 +125,32 @@ variant AS (
            sum(weight) OVER w AS hi,
            sum(weight) OVER (PARTITION BY campaign_id) AS total
       FROM messaging_campaignvariant
-     WHERE campaign_id = ANY(%(campaign_ids)s)
+     WHERE campaign_id = ANY({campaigns})
     WINDOW w AS (PARTITION BY campaign_id ORDER BY label, id)
 ),
 pair AS (
     SELECT o.id AS order_id, o.amazon_order_id, c.id AS campaign_id, c.channel, c.priority,
            c.send_weekdays, c.send_start_hour, c.send_end_hour, c.next_send_day, m.time_zone,
-           {{reason}} AS reason,
+           {_reason_sql(feedback)} AS reason,
            GREATEST(
                CASE c.trigger_event
                    WHEN 'ordered' THEN o.purchase_date
-                   WHEN 'shipped' THEN COALESCE(o.shipped_at, o.latest_ship_date)
-                   ELSE COALESCE(o.delivered_at, o.latest_delivery_date, o.earliest_delivery_date)
+                   WHEN 'shipped' THEN {coalesce_sql(SHIPMENT_TRIGGER_DATES)}
+                   ELSE {coalesce_sql(DELIVERY_TRIGGER_DATES)}
                END + c.trigger_days * interval '1 day',
                -- Amazon's window opens at the 5th local day after the earliest delivery.
-               CASE WHEN c.channel = 'amazon' THEN
-                   {_local_midnight("COALESCE(o.earliest_delivery_date, o.delivered_at, o.latest_delivery_date)", 5)}
-               END,
+               CASE WHEN c.channel = 'amazon' THEN {request_window_opens_sql()} END,
                %(now)s
            ) AS earliest_send,
            -- Never beyond 30 days after delivery (Amazon's window closes at the
            -- end of the 30th local day after the latest delivery date), nor past
            -- the campaign's own latest day.
-           {
-    _local_midnight(
-        "COALESCE(o.latest_delivery_date, o.delivered_at, o.earliest_delivery_date)", "LEAST(c.latest_day, 30) + 1"
-    )
-} AS closes_at
+           {request_window_closes_sql(latest_day_sql="c.latest_day")} AS closes_at
       FROM orders_order o
       JOIN camp c ON c.marketplace_id = o.marketplace_id
       JOIN tenancy_marketplace m ON m.id = o.marketplace_id
       LEFT JOIN buyer_first bf ON bf.buyer_key = o.buyer_key AND o.buyer_key <> ''
-     WHERE o.account_id = %(account)s AND o.purchase_date >= %(since)s {{order_filter}}
+     WHERE o.account_id = %(account)s AND o.purchase_date >= %(since)s {order_filter}
 ),
 -- The first moment at or after earliest_send inside the send days and hours,
 -- in closed form: today if its weekday is allowed and the hours have not
@@ -169,12 +181,12 @@ SELECT s.order_id, s.campaign_id, s.channel, s.priority,
   FROM slotted s
 """
 
-_ITEM_MATCH = """EXISTS (SELECT 1 FROM orders_orderitem i WHERE i.order_id = o.id
-                         AND upper(i.{column}) = ANY(SELECT upper(x) FROM unnest(c.{field}) x))"""
 
-# The per-order look-ups are uncorrelated IN (…) lists: PostgreSQL hashes each
-# once per statement instead of probing an index for every (order, campaign).
-REASON_SQL = f"""CASE
+def _reason_sql(feedback: str) -> str:
+    """The first exclusion that applies to a pair (NULL: none). The per-order
+    look-ups are uncorrelated IN (…) lists: PostgreSQL hashes each once per
+    statement instead of probing an index for every (order, campaign)."""
+    return f"""CASE
     WHEN o.status = 'Canceled' THEN 'canceled'
     WHEN o.status <> 'Shipped' THEN 'not_shipped'
     WHEN c.fulfillment <> '' AND o.fulfillment_channel <> c.fulfillment THEN 'fulfillment'
@@ -190,10 +202,9 @@ REASON_SQL = f"""CASE
          THEN CASE c.buyers WHEN 'first' THEN 'repeat_buyer' ELSE 'first_buyer' END
     WHEN c.exclude_returned AND (o.returned_at IS NOT NULL OR o.refunded_at IS NOT NULL) THEN 'returned'
     WHEN c.exclude_negative_feedback AND o.id IN (
-             SELECT order_id FROM feedback_feedback
-              WHERE account_id = %(account)s AND order_id IS NOT NULL AND rating <= 2) THEN 'negative_feedback'
-    WHEN o.id IN (SELECT order_id FROM feedback_feedback WHERE account_id = %(account)s AND order_id IS NOT NULL)
-         THEN 'has_feedback'
+             SELECT order_id FROM {feedback} f
+              WHERE account_id = %(account)s AND {negative_sql()}) THEN 'negative_feedback'
+    WHEN o.id IN (SELECT order_id FROM {feedback} f WHERE account_id = %(account)s) THEN 'has_feedback'
     WHEN c.exclude_open_claim AND o.id IN (
              SELECT order_id FROM orders_claim
               WHERE account_id = %(account)s AND order_id IS NOT NULL AND status = 'open') THEN 'open_claim'
@@ -208,21 +219,15 @@ REASON_SQL = f"""CASE
              SELECT buyer_key FROM messaging_donotsolicit WHERE account_id = %(account)s AND buyer_key <> '')
          THEN 'dns_buyer'
     WHEN o.buyer_key IN (SELECT buyer_key FROM unhappy_buyer) THEN 'blacklisted'
-    WHEN COALESCE(o.earliest_delivery_date, o.delivered_at, o.latest_delivery_date) IS NULL THEN 'no_delivery'
+    WHEN {coalesce_sql(REQUEST_WINDOW_START_DATES)} IS NULL THEN 'no_delivery'
     WHEN c.channel = 'email' AND o.buyer_email = '' THEN 'no_address'
     WHEN c.channel = 'email' AND NOT EXISTS (
              SELECT 1 FROM messaging_campaignvariant cv WHERE cv.campaign_id = c.id) THEN 'no_template'
 END"""
 
 
-def eligibility_sql(order_filter=""):
-    return ELIGIBILITY_SQL.replace("{reason}", REASON_SQL).replace("{order_filter}", order_filter)
-
-
 def _params(account, *, campaign_ids, now):
     blacklist = SendingSettings.objects.filter(account=account, auto_blacklist_low_ratings=True).exists()
-    from .models import Campaign
-
     buyer_history = Campaign.objects.filter(pk__in=list(campaign_ids)).exclude(buyers="").exists()
     return {
         "account": account.pk,
@@ -242,8 +247,6 @@ class PlanResult:
 
 
 def live_campaign_ids(account):
-    from .models import Campaign
-
     return list(Campaign.objects.filter(account=account, state=CampaignState.LIVE).values_list("id", flat=True))
 
 
@@ -256,16 +259,14 @@ def requests_plan(account, *, now=None, order_ids=None):
     started = timezone.now()
     now = now or started
     params = _params(account, campaign_ids=live_campaign_ids(account), now=now)
-    order_filter = ""
     if order_ids is not None:
-        order_filter = "AND o.id = ANY(%(order_ids)s)"
         params["order_ids"] = list(order_ids)
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS planned_request")
         cursor.execute(
             "CREATE TEMP TABLE planned_request ON COMMIT DROP AS "
             "SELECT DISTINCT ON (order_id) order_id, campaign_id, variant_id, channel, priority, scheduled_for "
-            f"FROM ({eligibility_sql(order_filter)}) e WHERE reason IS NULL "
+            f"FROM ({eligibility_sql(for_order_ids=order_ids is not None)}) e WHERE reason IS NULL "
             "ORDER BY order_id, priority, campaign_id",
             params,
         )
@@ -322,10 +323,6 @@ PREVIEW_EXAMPLES = 5
 def campaign_preview(campaign, *, now=None):
     """What the campaign would do with the account's current orders if it
     went live now: the same SQL as planning, grouped by reason."""
-    from orders.models import Order
-
-    from .models import Campaign
-
     now = now or timezone.now()
     account = campaign.account
     params = _params(account, campaign_ids=[campaign.pk], now=now)
@@ -343,7 +340,7 @@ def campaign_preview(campaign, *, now=None):
             f"""
             WITH e AS ({eligibility_sql()}),
             taken AS (
-                SELECT DISTINCT order_id FROM ({eligibility_sql().replace("%(campaign_ids)s", "%(stronger)s")}) s
+                SELECT DISTINCT order_id FROM ({eligibility_sql(campaigns_param="stronger")}) s
                  WHERE s.reason IS NULL
             )
             SELECT CASE
@@ -390,7 +387,7 @@ def campaign_preview(campaign, *, now=None):
 
 def _marketplace_time(order, moment):
     """The send time as the marketplace's clock shows it (the send hours are local)."""
-    return timezone.localtime(moment, timezone=zoneinfo.ZoneInfo(order.marketplace.time_zone))
+    return timezone.localtime(moment, timezone=zone(order.marketplace.time_zone))
 
 
 def send_time_check(rows, *, now):
@@ -408,7 +405,7 @@ def send_time_check(rows, *, now):
         cursor.execute(
             f"""
             SELECT e.order_id, e.reason, e.scheduled_for
-              FROM ({eligibility_sql("AND o.id = ANY(%(order_ids)s)")}) e
+              FROM ({eligibility_sql(for_order_ids=True)}) e
               JOIN unnest(%(order_ids)s, %(pair_campaigns)s) AS held(order_id, campaign_id)
                 ON held.order_id = e.order_id AND held.campaign_id = e.campaign_id
             """,

@@ -2,22 +2,22 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from feedbackhub.tenancy.models import SellerAccount
-from orders.signals import orders_imported
+from orders.signals import imported_rows_linked
+
+from .planning import requests_plan
+from .services import starter_templates_load
 
 
 @receiver(post_save, sender=SellerAccount, dispatch_uid="messaging.load_starter_templates")
 def load_starter_templates(sender, instance, created, raw=False, **kwargs):
     """Every new seller account starts with the compliant starter library."""
     if created and not raw:
-        from .services import starter_templates_load
-
         starter_templates_load(account=instance)
 
 
-@receiver(orders_imported, dispatch_uid="messaging.plan_feedback_requests")
+@receiver(imported_rows_linked, dispatch_uid="messaging.plan_feedback_requests")
 def plan_feedback_requests(sender, account, **kwargs):
     """New or changed orders: (re-)plan their feedback requests in the same
-    transaction as the import (set-based SQL, see messaging.planning)."""
-    from .planning import requests_plan
-
+    transaction as the import (set-based SQL, see messaging.planning), after
+    feedback that arrived first has been linked to its order."""
     requests_plan(account)

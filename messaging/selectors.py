@@ -1,4 +1,6 @@
-"""Reads of message templates; every one takes the seller account."""
+"""Reads of messaging: templates, campaigns and their results, the outbox,
+the do-not-solicit list and the dispatcher's status; every one takes the
+seller account (or an object already scoped to it)."""
 
 import difflib
 import math
@@ -9,11 +11,19 @@ from django.db import connection
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from feedbackhub.health import broker_status, worker_heartbeat_age
+from feedbackhub.rules import (
+    DAILY_CAP_DAYS,
+    FEEDBACK_WINDOW_DAYS,
+    daily_cap_default,
+    local_day,
+    local_midnight,
+    negative_sql,
+)
 from orders.models import Order
 
-from .models import Campaign, DoNotSolicit, FeedbackRequest, MessageTemplate, RequestStatus
-
-FEEDBACK_PAGE = "https://www.{domain}/gp/feedback/leave-customer-feedback.html?order={order_id}"
+from .facts import order_feedback_sql
+from .models import Campaign, DoNotSolicit, FeedbackRequest, MessageTemplate, RequestStatus, SendingSettings
 
 
 def template_list(*, account):
@@ -32,54 +42,6 @@ def preview_orders(*, account, limit=20):
         .prefetch_related("items")
         .order_by("-purchase_date")[:limit]
     )
-
-
-ENGLISH_MONTHS = "January February March April May June July August September October November December".split()
-
-
-def format_date(day, language):
-    """A date as buyers read it in their language."""
-    code = (language or "en")[:2]
-    if code == "de":
-        return f"{day:%d.%m.%Y}"
-    if code in ("fr", "es", "it"):
-        return f"{day:%d/%m/%Y}"
-    if code == "ja":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{ENGLISH_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def _local_date(moment, marketplace, language):
-    if moment is None:
-        return ""
-    return format_date(timezone.localtime(moment, timezone=_zone(marketplace.time_zone)).date(), language)
-
-
-def _zone(name):
-    import zoneinfo
-
-    return zoneinfo.ZoneInfo(name)
-
-
-def placeholder_values(*, order, account, language="en"):
-    """The values a message about this order gets; empty when unknown (purged)."""
-    marketplace = order.marketplace
-    delivered = (
-        order.delivered_at
-        or order.latest_delivery_date
-        or (order.shipped_at + timedelta(days=3) if order.shipped_at else None)
-    )
-    first_name = (order.buyer_name or "").split(" ")[0] if not order.pii_purged_at else ""
-    return {
-        "buyer_first_name": first_name,
-        "order_id": order.amazon_order_id,
-        "product_titles": ", ".join(item.title or item.sku for item in order.items.all()),
-        "order_date": _local_date(order.purchase_date, marketplace, language),
-        "delivery_date": _local_date(delivered, marketplace, language),
-        "store_name": account.name,
-        "marketplace_domain": marketplace.domain,
-        "feedback_page_url": FEEDBACK_PAGE.format(domain=marketplace.domain, order_id=order.amazon_order_id),
-    }
 
 
 def template_versions(*, template):
@@ -102,15 +64,19 @@ def template_diff(*, template, older_id, newer_id):
 
 # --- campaigns and the outbox -------------------------------------------------
 
-# Feedback counts for a request when it arrives on or after the day it was
-# sent and within 90 days of the order (both in the marketplace's calendar).
-ATTRIBUTION_DAYS = 90
-ATTRIBUTED_FEEDBACK_JOIN = f"""
-    LEFT JOIN feedback_feedback f
+
+def _attributed_feedback_join():
+    """Feedback counts for a request when it arrives on or after the day it
+    was sent and inside the buyer's 90-day feedback window from the order
+    (both in the marketplace's calendar)."""
+    return f"""
+    LEFT JOIN {order_feedback_sql()} f
            ON f.order_id = fr.order_id AND fr.status = 'sent'
           AND f.feedback_date >= (fr.sent_at AT TIME ZONE m.time_zone)::date
-          AND f.feedback_date <= (o.purchase_date AT TIME ZONE m.time_zone)::date + {ATTRIBUTION_DAYS}
+          AND f.feedback_date <= (o.purchase_date AT TIME ZONE m.time_zone)::date + {FEEDBACK_WINDOW_DAYS}
 """
+
+
 SIGNIFICANCE_LEVEL = 0.05
 MIN_SENT_FOR_TEST = 30
 
@@ -203,11 +169,11 @@ def campaign_results(*, campaign, days=60):
                    count(*) FILTER (WHERE fr.status = 'failed'),
                    count(*) FILTER (WHERE fr.status = 'uncertain'),
                    count(*) FILTER (WHERE fr.status = 'skipped'),
-                   count(f.id), avg(f.rating), count(f.id) FILTER (WHERE f.rating <= 2)
+                   count(f.order_id), avg(f.rating), count(f.order_id) FILTER (WHERE {negative_sql("f.rating")})
               FROM messaging_feedbackrequest fr
               JOIN orders_order o ON o.id = fr.order_id
               JOIN tenancy_marketplace m ON m.id = o.marketplace_id
-              {ATTRIBUTED_FEEDBACK_JOIN}
+              {_attributed_feedback_join()}
              WHERE fr.campaign_id = %s
              GROUP BY fr.variant_id
             """,
@@ -241,8 +207,8 @@ def campaign_results(*, campaign, days=60):
                   FROM messaging_feedbackrequest fr
                   JOIN orders_order o ON o.id = fr.order_id
                   JOIN tenancy_marketplace m ON m.id = o.marketplace_id
-                  {ATTRIBUTED_FEEDBACK_JOIN}
-                 WHERE fr.campaign_id = %(campaign)s AND f.id IS NOT NULL
+                  {_attributed_feedback_join()}
+                 WHERE fr.campaign_id = %(campaign)s AND f.order_id IS NOT NULL
                  GROUP BY 1
             )
             SELECT day.day, COALESCE(sent.n, 0), COALESCE(received.n, 0)
@@ -358,8 +324,6 @@ class DispatchStatus:
 def dispatch_status(*, account):
     """Is the scheduler able to send? The broker only carries wake-ups: when it
     is down, due requests wait in the database and go out once it is back."""
-    from feedbackhub.health import broker_status, worker_heartbeat_age
-
     due = FeedbackRequest.objects.for_account(account).filter(
         status=RequestStatus.SCHEDULED, scheduled_for__lte=timezone.now()
     )
@@ -370,3 +334,21 @@ def dispatch_status(*, account):
         due=summary["count"],
         oldest_due=summary["oldest"],
     )
+
+
+def daily_cap(*, account, now) -> int:
+    """The most feedback requests the account sends per day: the seller's own
+    cap, else the default from the last week's orders (feedbackhub.rules)."""
+    sending = SendingSettings.objects.filter(account=account).first()
+    if sending and sending.daily_cap is not None:
+        return sending.daily_cap
+    orders = Order.objects.filter(account=account, purchase_date__gte=now - timedelta(days=DAILY_CAP_DAYS)).count()
+    return daily_cap_default(orders)
+
+
+def sent_today(*, account, now) -> int:
+    """Requests sent (or in flight) since midnight in the account's time zone."""
+    midnight = local_midnight(local_day(now, account.time_zone), account.time_zone)
+    sent = FeedbackRequest.objects.filter(account=account, status=RequestStatus.SENT, sent_at__gte=midnight)
+    held = FeedbackRequest.objects.filter(account=account, status__in=[RequestStatus.CLAIMED, RequestStatus.SENDING])
+    return sent.count() + held.count()

@@ -1,11 +1,15 @@
-"""Every write of message templates."""
+"""Every write of messaging: templates, campaigns and their state, sending
+settings, the do-not-solicit list and the owner's outbox decisions."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from feedbackhub.tenancy.models import AmazonConnection
+from orders.models import Order
 
-from .compliance import Message, check_message, is_blocked
+from .compliance import is_blocked
+from .compose import feedback_request_email, feedback_request_render, sender_address, template_findings
 from .models import (
     CAMPAIGN_TRANSITIONS,
     REQUEST_DECISIONS,
@@ -21,24 +25,8 @@ from .models import (
     TemplateKind,
 )
 from .placeholders import template_syntax_errors
-from .planning import requests_plan
+from .planning import campaign_preview, requests_plan
 from .starter_templates import STARTER_TEMPLATES
-
-PROACTIVE_KINDS = {TemplateKind.FEEDBACK_REQUEST, TemplateKind.FIRST_CONTACT_NEGATIVE, TemplateKind.REMOVAL_REQUEST}
-
-
-def template_findings(*, kind, language, subject, body):
-    """The compliance checker's findings for a template's text."""
-    return check_message(
-        Message(
-            kind=kind,
-            subject=subject,
-            body=body,
-            language=language,
-            first_contact_after_negative=kind == TemplateKind.FIRST_CONTACT_NEGATIVE,
-            proactive=kind in PROACTIVE_KINDS,
-        )
-    )
 
 
 def template_validate(*, subject, body):
@@ -213,9 +201,6 @@ def campaign_test_send(*, campaign, user):
     """Test state: each variant rendered for real orders, sent only to the
     seller's own address. Nothing is written to the outbox: the orders keep
     their one request for the live campaign."""
-    from .compose import feedback_request_email, feedback_request_render, sender_address
-    from .planning import campaign_preview
-
     if campaign.state != CampaignState.TEST:
         raise CampaignNotReady("Switch the campaign to test first.")
     sending = SendingSettings.objects.get(account=campaign.account)
@@ -263,8 +248,6 @@ def sending_settings_get(*, account):
 
 @transaction.atomic
 def do_not_solicit_add(*, account, user, amazon_order_id, whole_buyer=False, reason="manual", note=""):
-    from orders.models import Order
-
     order = Order.objects.for_account(account).filter(amazon_order_id=amazon_order_id).first()
     if order is None:
         raise ValidationError({"amazon_order_id": f"No order {amazon_order_id} in this seller account."})
@@ -289,8 +272,6 @@ def do_not_solicit_remove(*, entry):
 def feedback_request_decide(*, request, status, user, note=""):
     """The owner settles a row the dispatcher could not: an uncertain send
     (sent after all / not sent: send again / give up) or a failed one (retry)."""
-    from django.utils import timezone
-
     row = FeedbackRequest.objects.select_for_update().get(pk=request.pk)
     if status not in REQUEST_DECISIONS.get(row.status, set()):
         raise ValidationError(f"A {row.get_status_display().lower()} request cannot be marked {status}.")

@@ -5,27 +5,30 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from feedbackhub.tenancy.access import account_view
+from feedbackhub.forms import add_service_errors
+from feedbackhub.tenancy.access import account_view, found_or_404
 
 from .compliance import RULES, Severity
-from .dispatch import daily_cap, sent_today
+from .compose import template_findings
 from .forms import CampaignForm, DoNotSolicitForm, MessageTemplateForm, SendingSettingsForm, VariantFormSet
 from .models import CAMPAIGN_TRANSITIONS, Campaign, CampaignState, RequestStatus
-from .placeholders import PLACEHOLDERS, render_html, render_text, template_syntax_errors
+from .placeholders import PLACEHOLDERS, placeholder_values, render_html, render_text, template_syntax_errors
 from .planning import campaign_preview
 from .selectors import (
     campaign_get,
     campaign_list,
     campaign_results,
+    daily_cap,
     dispatch_status,
     do_not_solicit_list,
     outbox_counts,
     outbox_rows,
-    placeholder_values,
     preview_orders,
+    sent_today,
     template_diff,
     template_get,
     template_list,
@@ -45,7 +48,6 @@ from .services import (
     message_template_save,
     sending_settings_get,
     sending_settings_save,
-    template_findings,
 )
 
 
@@ -70,10 +72,7 @@ def templates(request, account):
 
 
 def _template_or_404(account, template_id):
-    template = template_get(account=account, template_id=template_id)
-    if template is None:
-        raise Http404("No such template in this seller account.")
-    return template
+    return found_or_404(template_get(account=account, template_id=template_id), "template")
 
 
 def _initial(template):
@@ -93,9 +92,7 @@ def _editor(request, account, template=None):
         try:
             saved = message_template_save(account=account, user=request.user, template=template, **form.cleaned_data)
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, problem)
+            add_service_errors(form, error)
         else:
             if saved.compliance_blocked:
                 messages.warning(
@@ -125,8 +122,6 @@ def _initial_text(form, template):
 
 def highlight(text, findings, field):
     """The text, escaped, with each finding's span in <mark>."""
-    from django.utils.html import escape
-
     spans = sorted((f for f in findings if f.field == field), key=lambda f: (f.start, f.end))
     out, position = [], 0
     for finding in spans:
@@ -221,10 +216,7 @@ def template_restore(request, account, template_id, history_id):
 
 
 def _campaign_or_404(account, campaign_id):
-    campaign = campaign_get(account=account, campaign_id=campaign_id)
-    if campaign is None:
-        raise Http404("No such campaign in this seller account.")
-    return campaign
+    return found_or_404(campaign_get(account=account, campaign_id=campaign_id), "campaign")
 
 
 def _problems_as_messages(request, error):
@@ -239,8 +231,8 @@ def campaigns(request, account):
         "dispatch": dispatch_status(account=account),
         "sending": sending_settings_get(account=account),
         "counts": outbox_counts(account=account),
-        "cap": daily_cap(account, now=timezone.now()),
-        "sent_today": sent_today(account, now=timezone.now()),
+        "cap": daily_cap(account=account, now=timezone.now()),
+        "sent_today": sent_today(account=account, now=timezone.now()),
     }
     return render(request, "messaging/campaign_list.html", context)
 
@@ -331,8 +323,8 @@ def sending_settings(request, account):
     context = {
         "form": form,
         "counts": outbox_counts(account=account),
-        "cap": daily_cap(account, now=timezone.now()),
-        "sent_today": sent_today(account, now=timezone.now()),
+        "cap": daily_cap(account=account, now=timezone.now()),
+        "sent_today": sent_today(account=account, now=timezone.now()),
     }
     return render(request, "messaging/sending_settings.html", context)
 
@@ -344,9 +336,7 @@ def do_not_solicit(request, account):
         try:
             do_not_solicit_add(account=account, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field_name, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(field_name if field_name in form.fields else None, problem)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Added to the do-not-solicit list: no campaign will ask.")
             return redirect("messaging:do_not_solicit")
@@ -357,9 +347,7 @@ def do_not_solicit(request, account):
 @account_view("messaging.manage_campaigns")
 @require_POST
 def do_not_solicit_remove_view(request, account, entry_id):
-    entry = do_not_solicit_list(account=account).filter(pk=entry_id).first()
-    if entry is None:
-        raise Http404("No such entry in this seller account.")
+    entry = found_or_404(do_not_solicit_list(account=account).filter(pk=entry_id).first(), "entry")
     do_not_solicit_remove(entry=entry)
     messages.success(request, "Removed from the do-not-solicit list.")
     return redirect("messaging:do_not_solicit")
@@ -386,9 +374,7 @@ def outbox(request, account):
 @account_view("messaging.decide_requests")
 @require_POST
 def outbox_decide(request, account, request_id):
-    row = outbox_rows(account=account).filter(pk=request_id).first()
-    if row is None:
-        raise Http404("No such feedback request in this seller account.")
+    row = found_or_404(outbox_rows(account=account).filter(pk=request_id).first(), "feedback request")
     decision = request.POST.get("status", "")
     try:
         feedback_request_decide(request=row, status=decision, user=request.user, note=request.POST.get("note", ""))

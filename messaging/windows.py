@@ -1,20 +1,17 @@
 """When a feedback request may be sent: Amazon's window and the seller's hours.
 
-Pure functions over aware datetimes; calendar days are counted in the
+The Python form of what messaging.planning computes in SQL (the rules
+themselves live in feedbackhub.rules); tests/messaging/test_planning.py holds
+the two to each other. Pure functions over aware datetimes; calendar days are counted in the
 marketplace's time zone (an order delivered "5 days ago" in Tokyo is not the
 same instant as in Los Angeles), and every local time is turned back into an
 aware instant with zoneinfo, so a daylight-saving change never shifts a day.
 """
 
-import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-# Amazon "Request a Review": from 5 days after EarliestDeliveryDate to 30 days
-# after LatestDeliveryDate. Custom emails keep the same outer limit (DOMAIN.md:
-# never beyond 30 days after delivery).
-OPENS_DAYS_AFTER_DELIVERY = 5
-CLOSES_DAYS_AFTER_DELIVERY = 30
+from feedbackhub.rules import local_midnight, request_window, zone
 
 
 @dataclass(frozen=True)
@@ -26,27 +23,12 @@ class Window:
         return self.opens_at <= moment < self.closes_at
 
 
-def _zone(time_zone):
-    return zoneinfo.ZoneInfo(time_zone)
-
-
-def local_midnight(day, time_zone):
-    """The instant a local calendar day starts (DST-safe)."""
-    return datetime.combine(day, time.min, tzinfo=_zone(time_zone))
-
-
-def local_day(moment, time_zone):
-    return moment.astimezone(_zone(time_zone)).date()
-
-
-def solicitation_window(*, earliest_delivery, latest_delivery, time_zone):
-    """Amazon's window in the marketplace's calendar: it opens at the start of
-    the 5th local day after the earliest delivery date and closes at the end of
-    the 30th local day after the latest delivery date."""
-    latest_delivery = latest_delivery or earliest_delivery
-    opens_day = local_day(earliest_delivery, time_zone) + timedelta(days=OPENS_DAYS_AFTER_DELIVERY)
-    closes_day = local_day(latest_delivery, time_zone) + timedelta(days=CLOSES_DAYS_AFTER_DELIVERY + 1)
-    return Window(opens_at=local_midnight(opens_day, time_zone), closes_at=local_midnight(closes_day, time_zone))
+def solicitation_window(*, earliest_delivery, latest_delivery, time_zone) -> Window:
+    """Amazon's window (feedbackhub.rules.request_window) as a Window."""
+    opens_at, closes_at = request_window(
+        earliest_delivery=earliest_delivery, latest_delivery=latest_delivery, time_zone=time_zone
+    )
+    return Window(opens_at=opens_at, closes_at=closes_at)
 
 
 def next_send_time(*, candidate, time_zone, weekdays, start_hour, end_hour, horizon_days=14):
@@ -56,15 +38,15 @@ def next_send_time(*, candidate, time_zone, weekdays, start_hour, end_hour, hori
     start_hour / end_hour: local hours, end exclusive. None when no slot falls
     within horizon_days.
     """
-    zone = _zone(time_zone)
-    local = candidate.astimezone(zone)
+    local_zone = zone(time_zone)
+    local = candidate.astimezone(local_zone)
     for offset in range(horizon_days + 1):
         day = local.date() + timedelta(days=offset)
         if day.isoweekday() not in weekdays:
             continue
-        slot_start = datetime.combine(day, time(start_hour), tzinfo=zone)
+        slot_start = datetime.combine(day, time(start_hour), tzinfo=local_zone)
         slot_end = (
-            datetime.combine(day, time(end_hour), tzinfo=zone)
+            datetime.combine(day, time(end_hour), tzinfo=local_zone)
             if end_hour < 24
             else local_midnight(day + timedelta(days=1), time_zone)
         )

@@ -138,6 +138,9 @@ class ClaimStatus(models.TextChoices):
 
 
 class ClaimQuerySet(AccountScopedQuerySet):
+    def open(self):
+        return self.filter(status=ClaimStatus.OPEN)
+
     def defects(self):
         """Claims that count toward the Order Defect Rate: all but denied ones."""
         return self.exclude(status=ClaimStatus.DENIED)

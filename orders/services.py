@@ -5,14 +5,14 @@ import logging
 from django.db import connection, transaction
 from django.utils import timezone
 
-from orders.imports.upsert import PII_RETENTION_DAYS, RETENTION_END
+from feedbackhub.rules import PII_RETENTION_DAYS, pii_retention_end_sql
 
 logger = logging.getLogger(__name__)
 
 PURGE_SQL = f"""
 UPDATE orders_order o
 SET buyer_name = '', buyer_email = '', ship_to = '', pii_purged_at = %(now)s
-WHERE o.pii_purged_at IS NULL AND {RETENTION_END} <= %(now)s
+WHERE o.pii_purged_at IS NULL AND {pii_retention_end_sql()} <= %(now)s
 """
 
 

@@ -2,10 +2,10 @@ import csv
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 
-from feedbackhub.tenancy.access import account_view
+from feedbackhub.tenancy.access import account_view, found_or_404
 
 from .forms import ImportUploadForm
 from .imports.registry import report_types
@@ -34,9 +34,7 @@ def order_list(request, account):
 
 @account_view("orders.view_orders")
 def order_detail(request, account, order_id):
-    order = order_get(account=account, order_id=order_id)
-    if order is None:
-        raise Http404("No such order in this seller account.")
+    order = found_or_404(order_get(account=account, order_id=order_id), "order")
     context = {"order": order, "can_manage_campaigns": request.user.has_perm("messaging.manage_campaigns", account)}
     return render(request, "orders/detail.html", context)
 
@@ -67,9 +65,7 @@ def import_list(request, account):
 
 
 def _job_or_404(account, job_id):
-    job = import_job_get(account=account, job_id=job_id)
-    if job is None:
-        raise Http404("No such import in this seller account.")
+    job = found_or_404(import_job_get(account=account, job_id=job_id), "import")
     return job
 
 

@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .models import Membership
 
@@ -56,3 +57,11 @@ def account_view(permission):
         return wrapped
 
     return decorator
+
+
+def found_or_404(found, what="object"):
+    """A selector's answer, or 404 when it found nothing in the account:
+    another account's id looks exactly like one that does not exist."""
+    if found is None:
+        raise Http404(f"No such {what} in this seller account.")
+    return found

@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from celery import current_app
 from django.db import transaction
 from django.utils import timezone
 
 from .amazon import AmazonApi, AmazonError, QuotaWait
 from .models import AmazonConnection, ConnectionStatus, Marketplace, Membership, SellerAccount, SellerMarketplace
+from .signals import amazon_sync_requested
 
 
 @transaction.atomic
@@ -47,9 +47,6 @@ def membership_set(*, user, account, role):
 
 # Amazon connection (SP-API)
 
-# Tasks of the orders app, enqueued by name: feedbackhub must not import orders.
-ORDERS_SYNC_TASK = "orders.sync.orders_for"
-REPORTS_SYNC_TASK = "orders.sync.reports_for"
 # Failed syncs wait 15 minutes (one beat), then twice as long each time, up to a day.
 SYNC_RETRY_BASE = timedelta(minutes=15)
 SYNC_RETRY_MAX = timedelta(hours=24)
@@ -130,14 +127,10 @@ def amazon_connection_test(*, connection, api=None):
     return ConnectionTestResult(ok=True, message=message, marketplace_codes=codes)
 
 
-def amazon_connection_sync_request(*, connection):
-    """Queue an orders and a reports sync once the current transaction commits."""
-
-    def enqueue():
-        current_app.send_task(ORDERS_SYNC_TASK, kwargs={"connection_id": connection.pk})
-        current_app.send_task(REPORTS_SYNC_TASK, kwargs={"connection_id": connection.pk})
-
-    transaction.on_commit(enqueue)
+def amazon_connection_sync_request(*, connection) -> None:
+    """Announce, once the current transaction commits, that the seller wants
+    a sync now; the orders app queues its orders and reports syncs."""
+    transaction.on_commit(lambda: amazon_sync_requested.send(sender=AmazonConnection, connection=connection))
 
 
 def amazon_connection_sync_started(*, connection, now):

@@ -9,7 +9,7 @@ from django.db import DatabaseError, OperationalError, transaction
 from django.utils import timezone
 
 from ..models import ImportJob, ImportRejection, ImportStatus
-from ..signals import orders_imported
+from ..signals import imported_rows_announce
 from . import all_orders, claims  # noqa: F401 - register the report types
 from .progress import import_progress_set
 from .reading import FileRejected, count_lines, report_open, text_lines
@@ -110,7 +110,7 @@ def import_job_run(*, job_id):
                 counts.unchanged,
                 counts.rejected,
             )
-            orders_imported.send(sender=ImportJob, account=job.account, job=job)
+            imported_rows_announce(account=job.account, job=job)
     except FileRejected as error:
         return _fail(job, str(error))
     except OperationalError as error:

@@ -21,6 +21,7 @@ from django.db import DataError, connection
 from django.utils import timezone
 
 from feedbackhub.crypto import encrypt_text
+from feedbackhub.rules import pii_retention_end_sql
 
 from .reading import FileRejected
 from .rows import STAGING_COLUMNS
@@ -28,7 +29,6 @@ from .rows import STAGING_COLUMNS
 logger = logging.getLogger(__name__)
 
 COPY_CHUNK_BYTES = 256 * 1024
-PII_RETENTION_DAYS = 30
 REJECTIONS_RETURNED = 100
 PII_BATCH = 5000
 
@@ -156,6 +156,15 @@ def _optional_ts(column):
     return f"CASE WHEN {column} = '' THEN NULL ELSE {column}::timestamptz END"
 
 
+def _staged_date(column):
+    """A date column of a staged row as SQL; files carry no shipped or delivered time."""
+    if column == "purchase_date":
+        return "purchase_date::timestamptz"
+    if column in STAGING_COLUMNS:
+        return _optional_ts(column)
+    return "NULL"
+
+
 # The staging columns later steps read (not the file's ignored ones).
 CHECKED_COLUMNS = ", ".join(f"s.{name}" for name in STAGING_COLUMNS[:-1])
 
@@ -247,8 +256,7 @@ SELECT amazon_order_id, marketplace_id, merchant_order_id,
        lower(is_replacement_order) IN ('true', '1', 'yes') AS is_replacement_order,
        upper(left(ship_country, 2)) AS ship_country,
        ship_city, ship_state, ship_postal_code,
-       COALESCE({_optional_ts("latest_delivery_date")}, {_optional_ts("latest_ship_date")},
-                purchase_date::timestamptz) + interval '{PII_RETENTION_DAYS} days' <= %(now)s AS pii_expired
+       {pii_retention_end_sql(column_sql=_staged_date)} <= %(now)s AS pii_expired
 FROM (
   SELECT DISTINCT ON (amazon_order_id COLLATE "C") *,
          COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) AS last_updated_ts,
@@ -328,17 +336,13 @@ ON CONFLICT (account_id, marketplace_id) DO NOTHING
 """
 
 # Ship-to details are kept only while the order is inside Amazon's 30-day
-# retention (counted from delivery, or the best earlier date known).
-RETENTION_END = (
-    "COALESCE(o.delivered_at, o.latest_delivery_date, o.latest_ship_date, o.shipped_at, o.purchase_date)"
-    f" + interval '{PII_RETENTION_DAYS} days'"
-)
+# retention (feedbackhub.rules.pii_retention_end).
 PII_TO_ENCRYPT_SQL = f"""
 SELECT o.id, io.ship_city, io.ship_state, io.ship_postal_code
 FROM import_touched t
 JOIN orders_order o ON o.id = t.id
 JOIN import_orders io ON io.amazon_order_id = t.amazon_order_id
-WHERE NOT io.pii_expired AND {RETENTION_END} > %(now)s AND o.pii_purged_at IS NULL
+WHERE NOT io.pii_expired AND {pii_retention_end_sql()} > %(now)s AND o.pii_purged_at IS NULL
   AND (io.ship_city <> '' OR io.ship_state <> '' OR io.ship_postal_code <> '')
 """
 

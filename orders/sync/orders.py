@@ -25,8 +25,7 @@ from feedbackhub.tenancy.services import (
 
 from ..imports.rows import OrderRow
 from ..imports.upsert import order_rows_upsert
-from ..models import ImportJob
-from ..signals import orders_imported
+from ..signals import imported_rows_announce
 
 logger = logging.getLogger(__name__)
 
@@ -257,7 +256,7 @@ def _orders_page_save(*, connection, payload, sales_channels, now, result):
                     column,
                     reason,
                 )
-            orders_imported.send(sender=ImportJob, account=connection.account, job=None)
+            imported_rows_announce(account=connection.account)
         if next_token:
             connection.orders_page_token = next_token
         else:

@@ -11,6 +11,7 @@ from messaging import dispatch
 from messaging.dispatch import dispatch_tick
 from messaging.models import CampaignState, Channel, FeedbackRequest, RequestStatus, SendingSettings
 from messaging.planning import requests_plan
+from messaging.selectors import daily_cap
 
 from ..factories import (
     AmazonConnectionFactory,
@@ -138,7 +139,7 @@ def test_default_cap_is_five_times_the_weekly_daily_average_plus_600(account):
     now = timezone.now()
     for _ in range(14):
         delivered_order(account, delivered=now + timedelta(days=2), purchase_date=now - timedelta(days=1))
-    assert dispatch.daily_cap(account, now=now) == 5 * 14 // 7 + 600
+    assert daily_cap(account=account, now=now) == 5 * 14 // 7 + 600
 
 
 def test_outside_the_send_hours_a_due_row_waits_for_the_next_slot(account):

@@ -10,8 +10,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from feedbackhub.rules import local_day
 from messaging.models import (
     BuyerMessage,
+    Campaign,
     CampaignState,
     Channel,
     DoNotSolicit,
@@ -21,7 +23,10 @@ from messaging.models import (
 )
 from messaging.planning import campaign_preview, requests_plan, send_time_check
 from messaging.windows import next_send_time, solicitation_window
+from orders.imports.rows import OrderRow
+from orders.imports.upsert import order_rows_upsert
 from orders.models import ClaimStatus, FulfillmentChannel, OrderStatus
+from orders.signals import imported_rows_announce
 
 from ..factories import (
     CampaignFactory,
@@ -365,3 +370,44 @@ def test_next_allowed_weekday_matches_the_python_rule(account, weekdays, now_day
     requests_plan(account, now=now)
     expected = next_send_time(candidate=now, time_zone=zone, weekdays=set(weekdays), start_hour=9, end_hour=18)
     assert planned(order).scheduled_for == expected
+
+
+def test_an_order_imported_after_its_feedback_is_never_planned(account):
+    """The import announces "link" before "linked": feedback that arrived
+    before its order is linked first, so planning sees it (has_feedback)."""
+    CampaignFactory(account=account, channel=Channel.AMAZON)
+    now = timezone.now()
+    delivered = now - timedelta(days=8)
+    order_id = "112-7000001-0000001"
+    feedback = FeedbackFactory(
+        order=None,
+        account=account,
+        marketplace=marketplace("US"),
+        amazon_order_id=order_id,
+        rating=5,
+        feedback_date=local_day(now, "America/Los_Angeles"),
+    )
+    row = OrderRow(
+        line_no=1,
+        amazon_order_id=order_id,
+        purchase_date=(delivered - timedelta(days=4)).isoformat(),
+        last_updated=(delivered - timedelta(days=4)).isoformat(),
+        order_status="Shipped",
+        fulfillment_channel="AFN",
+        sales_channel="Amazon.com",
+        sku="BOTTLE-750",
+        quantity="1",
+        latest_ship_date=(delivered - timedelta(days=2)).isoformat(),
+        earliest_delivery_date=delivered.isoformat(),
+        latest_delivery_date=delivered.isoformat(),
+    )
+    with transaction.atomic():
+        order_rows_upsert(account=account, rows=[row])
+        imported_rows_announce(account=account)
+
+    feedback.refresh_from_db()
+    assert feedback.order is not None and feedback.order.amazon_order_id == order_id
+    assert not FeedbackRequest.objects.filter(order=feedback.order).exists()
+    # The same order without feedback would have been planned: the exclusion is what held it back.
+    campaign = Campaign.objects.get(account=account)
+    assert [label for label, _, _ in campaign_preview(campaign, now=now).excluded] == ["Buyer already left feedback"]

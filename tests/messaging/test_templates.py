@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from feedbackhub.tenancy.models import Role
+from messaging.compose import template_findings
 from messaging.models import MessageTemplate
-from messaging.placeholders import render_html, render_text
-from messaging.selectors import placeholder_values
-from messaging.services import message_template_restore, message_template_save, template_findings
+from messaging.placeholders import placeholder_values, render_html, render_text
+from messaging.services import message_template_restore, message_template_save
 from messaging.starter_templates import STARTER_TEMPLATES
 from tests.factories import OrderFactory, OrderItemFactory
 
@@ -142,7 +142,7 @@ def test_html_part_escapes_values():
 def test_dates_read_as_the_buyer_writes_them(language, expected):
     from datetime import date
 
-    from messaging.selectors import format_date
+    from messaging.placeholders import format_date
 
     assert format_date(date(2026, 11, 2), language) == expected
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from feedbackhub.tenancy.amazon import QuotaWait, RateLimiter
 from feedbackhub.tenancy.amazon.client import retry_after_seconds
 from feedbackhub.tenancy.models import AmazonConnection, ConnectionStatus, Role
-from feedbackhub.tenancy.services import ORDERS_SYNC_TASK, REPORTS_SYNC_TASK, amazon_connection_test
+from feedbackhub.tenancy.services import amazon_connection_test
+from orders.tasks import orders_sync_for, reports_sync_for
 from tests.factories import AmazonConnectionFactory, marketplace
 from tests.sp_api_fakes import ACCESS_TOKEN, PARTICIPATIONS_URL, FakeClock, errors, lwa_form, participations
 
@@ -163,9 +164,8 @@ def test_sync_now_queues_the_sync_tasks_after_commit(
 ):
     connection = AmazonConnectionFactory(account=account, refresh_token=TOKEN)
     sent = []
-    monkeypatch.setattr(
-        "feedbackhub.tenancy.services.current_app.send_task", lambda name, **options: sent.append((name, options))
-    )
+    for task in (orders_sync_for, reports_sync_for):
+        monkeypatch.setattr(task, "delay", lambda task=task, **kwargs: sent.append((task.name, kwargs)))
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client_for(account, Role.OWNER).post(URL, {"action": "sync"})
@@ -174,8 +174,8 @@ def test_sync_now_queues_the_sync_tasks_after_commit(
     for callback in callbacks:
         callback()
     assert sent == [
-        (ORDERS_SYNC_TASK, {"kwargs": {"connection_id": connection.pk}}),
-        (REPORTS_SYNC_TASK, {"kwargs": {"connection_id": connection.pk}}),
+        ("orders.sync.orders_for", {"connection_id": connection.pk}),
+        ("orders.sync.reports_for", {"connection_id": connection.pk}),
     ]
 
 
@@ -183,7 +183,7 @@ def test_the_queued_task_names_are_real_sync_tasks():
     from feedbackhub.celery import app
 
     app.loader.import_default_modules()
-    for name in (ORDERS_SYNC_TASK, REPORTS_SYNC_TASK):
+    for name in ("orders.sync.orders_for", "orders.sync.reports_for"):
         assert name in app.tasks
         assert app.amqp.router.route({}, name)["queue"].name == "sync"
 
