@@ -1,0 +1,297 @@
+"""The rule functions.
+
+A rule takes one field (subject or body, placeholders already blanked) and the
+languages to check it in, and yields a Hit per offending span, tagged with the id
+of its entry in checker.RULES. checker.check_message runs FIELD_RULES on every
+message and FIRST_CONTACT_RULES on a first contact after negative feedback, then
+turns the hits into Findings.
+"""
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .lexicon import (
+    AMAZON_DOMAINS,
+    BARE_DOMAIN_RE,
+    CURRENCY_AFTER_RE,
+    CURRENCY_BEFORE_RE,
+    DATE_RE,
+    EMAIL_RE,
+    EMOJI_MODIFIERS,
+    EMOJI_RANGES,
+    EXCLAMATION_ROW_RE,
+    FEEDBACK_TERMS,
+    IMAGE_PATTERNS,
+    IMPORTANT_SUBJECT_RE,
+    INCENTIVE_CONDITION,
+    INCENTIVE_REWARD,
+    INCENTIVE_WORDS,
+    KEYCAP,
+    LATIN_WORD_RE,
+    MARKETING_PATTERNS,
+    NEGATION_RE,
+    NOT_PHONE_PREFIX_RE,
+    OPT_OUT_PATTERNS,
+    ORDER_ID_RE,
+    PHONE_ALLOWED_CONTEXT_RE,
+    PHONE_CANDIDATE_RE,
+    PHONE_KEYWORD_RE,
+    POSITIVE_CONDITION,
+    POSITIVE_WORDS,
+    REMOVAL_ASK,
+    REVIEW_CHANGE,
+    THOUSANDS_RE,
+    URL_RE,
+    URL_TRAILING,
+    VARIATION_SELECTOR_EMOJI,
+    ZERO_WIDTH_JOINER,
+    ZIP_PLUS_FOUR_RE,
+)
+from .model import Severity
+from .text import matches_any, search, sentences, trimmed
+
+PHONE_CONTEXT_GUIDELINE = (
+    "Phone numbers are allowed only for warranty, carrier or manufacturer contact: check this one is not your own."
+)
+PHONE_CONTEXT_CHARS = 120  # how far back in its sentence a number looks for "warranty", "carrier" ...
+# Shouting: a run of long words (4+ letters) in capitals, or enough of the field's long words in capitals.
+CAPS_RUN_MIN_LONG_WORDS = 3
+CAPS_SHARE_MIN_WORDS = 3
+CAPS_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule_id: str
+    start: int
+    end: int
+    severity: Severity | None = None  # None: the rule's own severity
+    guideline: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # "subject" or "body"
+    masked: str  # the text with placeholders blanked, same length, so offsets hold for the original
+
+
+def _incentive(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    text = field.masked
+    for start, end in search(INCENTIVE_WORDS, languages, text):
+        yield Hit("incentive", start, end)
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if (
+            matches_any(INCENTIVE_CONDITION, languages, sentence)
+            and matches_any(INCENTIVE_REWARD, languages, sentence)
+            and matches_any(FEEDBACK_TERMS, languages, sentence)
+        ):
+            yield Hit("incentive", *trimmed(text, start, end))
+
+
+def _positive_only(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    text = field.masked
+    for start, end in search(POSITIVE_WORDS, languages, text):
+        yield Hit("positive_only", start, end)
+    for sentence_start, sentence_end in sentences(text):
+        sentence = text[sentence_start:sentence_end]
+        if not matches_any(FEEDBACK_TERMS, languages, sentence):
+            continue
+        for start, end in search(POSITIVE_CONDITION, languages, sentence):
+            if not NEGATION_RE.search(sentence, start, end):
+                yield Hit("positive_only", sentence_start + start, sentence_start + end)
+
+
+def _review_change(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    for start, end in search(REVIEW_CHANGE, languages, field.masked):
+        yield Hit("review_change", start, end)
+
+
+def _removal_in_first_contact(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    for start, end in search(REMOVAL_ASK, languages, field.masked):
+        yield Hit("removal_in_first_contact", start, end)
+
+
+def _is_amazon_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in AMAZON_DOMAINS)
+
+
+def _host_of(link: str) -> str:
+    host = re.sub(r"^(?:https?|ftp)://", "", link, flags=re.IGNORECASE)
+    host = re.split(r"[/?#:]", host, maxsplit=1)[0]
+    return host.rsplit("@", 1)[-1]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in EMAIL_RE.finditer(text)]
+
+
+def _email_address(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    for start, end in _email_spans(field.masked):
+        yield Hit("email_address", start, end)
+
+
+def _external_link(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    text = field.masked
+    emails = _email_spans(text)
+    links: list[tuple[int, int]] = []
+    for match in URL_RE.finditer(text):
+        links.append(match.span())
+    for match in BARE_DOMAIN_RE.finditer(text):
+        tld = match.group("tld")
+        # "product.It works": a missing space after a full stop, not an Italian domain.
+        if tld[0].isupper() and tld[1:].islower() and "/" not in match.group():
+            continue
+        if not _overlaps(*match.span(), links):
+            links.append(match.span())
+    for start, end in links:
+        while end > start and text[end - 1] in URL_TRAILING:
+            end -= 1
+        if _overlaps(start, end, emails) or _is_amazon_host(_host_of(text[start:end])):
+            continue
+        yield Hit("external_link", start, end)
+
+
+def _looks_like_phone(text: str, start: int, end: int) -> bool:
+    candidate = text[start:end]
+    digits = re.sub(r"\D", "", candidate)
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 8]
+    if not 7 <= len(digits) <= 15:
+        return False
+    if ORDER_ID_RE.fullmatch(candidate) or DATE_RE.match(candidate) or ZIP_PLUS_FOUR_RE.match(candidate):
+        return False
+    if THOUSANDS_RE.match(candidate) or CURRENCY_BEFORE_RE.search(before) or CURRENCY_AFTER_RE.match(after):
+        return False
+    if NOT_PHONE_PREFIX_RE.search(before):
+        return False
+    if "/" in candidate and not re.search(r"\d\s+/\s+\d", candidate):
+        return False  # "3/4" style fractions and paths; phones write the slash with spaces: "0555 / 123 456"
+    groups = [group for group in re.split(r"[ \u00a0().\-–/]+", candidate.replace("(0)", " ").lstrip("+(")) if group]
+    if len(groups) == 1:
+        return candidate.startswith("+") or bool(PHONE_KEYWORD_RE.search(before))
+    # Phone groups have two digits or more; a lone leading digit is a country or trunk code (1-800-...).
+    return all(len(group) >= 2 for group in groups[1:])
+
+
+def _phone_number(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    text = field.masked
+    links_and_addresses = [match.span() for match in URL_RE.finditer(text)] + _email_spans(text)
+    sentence_starts = [start for start, _ in sentences(text)] or [0]
+    for match in PHONE_CANDIDATE_RE.finditer(text):
+        start, end = match.span()
+        if text[start] == "(" and ")" not in text[start:end]:
+            start += 1
+        if _overlaps(start, end, links_and_addresses) or not _looks_like_phone(text, start, end):
+            continue
+        context_start = max(sentence_starts[bisect_right(sentence_starts, start) - 1], start - PHONE_CONTEXT_CHARS)
+        if PHONE_ALLOWED_CONTEXT_RE.search(text, context_start, end):
+            yield Hit("phone_number", start, end, Severity.WARN, PHONE_CONTEXT_GUIDELINE)
+        else:
+            yield Hit("phone_number", start, end)
+
+
+def _is_emoji(code_point: int) -> bool:
+    if code_point < EMOJI_RANGES[0][0]:
+        return False  # Latin, Greek, Cyrillic ... : most of every message
+    return any(low <= code_point <= high for low, high in EMOJI_RANGES)
+
+
+def _emoji(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    text = field.masked
+    index = 0
+    while index < len(text):
+        code_point = ord(text[index])
+        next_point = ord(text[index + 1]) if index + 1 < len(text) else None
+        # Text-style symbols (©, ™, ↔, ▶ ...) count only when followed by the emoji selector.
+        if _is_emoji(code_point) or next_point in (VARIATION_SELECTOR_EMOJI, KEYCAP):
+            end = index + 1
+            while end < len(text) and (
+                ord(text[end]) in EMOJI_MODIFIERS
+                or _is_emoji(ord(text[end]))
+                or (0xE0020 <= ord(text[end]) <= 0xE007F)  # flag tag sequences
+                or (ord(text[end - 1]) == ZERO_WIDTH_JOINER)
+            ):
+                end += 1
+            yield Hit("emoji", index, end)
+            index = end
+        else:
+            index += 1
+
+
+def _image(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    for start, end in search(IMAGE_PATTERNS, languages, field.masked):
+        yield Hit("image", start, end)
+
+
+def _important_subject(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    if field.name != "subject":
+        return
+    for match in IMPORTANT_SUBJECT_RE.finditer(field.masked):
+        yield Hit("important_subject", *trimmed(field.masked, *match.span()))
+
+
+def _opt_out(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    for start, end in search(OPT_OUT_PATTERNS, languages, field.masked):
+        yield Hit("opt_out", start, end)
+
+
+def _marketing(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    for start, end in search(MARKETING_PATTERNS, languages, field.masked):
+        yield Hit("marketing", start, end)
+
+
+def _caps_runs(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
+    """Stretches of words in capitals with only spaces and light punctuation between them."""
+    runs: list[tuple[int, int]] = []
+    run: list[re.Match] = []
+    for word in [*words, None]:
+        loud = word is not None and len(word.group()) >= 2 and word.group().isupper()
+        if loud and run and re.fullmatch(r"[\s,'’\-]*", text[run[-1].end() : word.start()]):
+            run.append(word)
+            continue
+        if sum(len(item.group()) >= 4 for item in run) >= CAPS_RUN_MIN_LONG_WORDS:
+            runs.append((run[0].start(), run[-1].end()))
+        run = [word] if loud else []
+    return runs
+
+
+def _shouting(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    text = field.masked
+    for match in EXCLAMATION_ROW_RE.finditer(text):
+        yield Hit("shouting", *match.span())
+    words = list(LATIN_WORD_RE.finditer(text))
+    runs = _caps_runs(text, words)
+    for start, end in runs:
+        yield Hit("shouting", start, end)
+    long_words = [word for word in words if len(word.group()) >= 4]
+    loud = [word for word in long_words if word.group().isupper()]
+    if len(loud) >= CAPS_SHARE_MIN_WORDS and len(loud) >= CAPS_SHARE * len(long_words):
+        for word in loud:
+            if not _overlaps(*word.span(), runs):
+                yield Hit("shouting", *word.span())
+
+
+FIELD_RULES = (
+    _incentive,
+    _positive_only,
+    _review_change,
+    _external_link,
+    _email_address,
+    _phone_number,
+    _emoji,
+    _image,
+    _important_subject,
+    _opt_out,
+    _marketing,
+    _shouting,
+)
+# Run on a first contact after negative feedback only: that one may not ask for a removal yet.
+FIRST_CONTACT_RULES = (_removal_in_first_contact,)
