@@ -24,9 +24,6 @@ class FeedbackQuerySet(AccountScopedQuerySet):
         """ "positive", "neutral" or "negative", as feedbackhub.rules defines them."""
         return self.filter(**sentiment_lookups()[name])
 
-    def negative(self):
-        return self.of_sentiment("negative")
-
 
 class Feedback(models.Model):
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="feedback")

@@ -1,4 +1,6 @@
-"""Message templates: what every outgoing message is rendered from."""
+"""Messaging data: templates, campaigns and their variants, the outbox
+(FeedbackRequest), sending settings, the do-not-solicit list, buyer messages
+and the outbox's event log."""
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField

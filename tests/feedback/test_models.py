@@ -48,7 +48,7 @@ def test_removed_and_struck_feedback_do_not_count(account):
     FeedbackFactory(order__account=account, rating=1, state=FeedbackState.REMOVED_BY_BUYER)
     FeedbackFactory(order__account=account, rating=2, state=FeedbackState.STRUCK_THROUGH)
     FeedbackFactory(order__account=account, rating=1, state=FeedbackState.REMOVED_BY_AMAZON)
-    assert list(Feedback.objects.for_account(account).counted().negative()) == [live]
+    assert list(Feedback.objects.for_account(account).counted().of_sentiment("negative")) == [live]
 
 
 @pytest.mark.parametrize(
