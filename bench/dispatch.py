@@ -297,7 +297,7 @@ def planning_run(account):
     from messaging.planning import requests_plan
 
     started = time.perf_counter()
-    result = requests_plan(account)
+    result = requests_plan(account=account)
     return time.perf_counter() - started, result.scheduled
 
 
@@ -345,7 +345,7 @@ def main():
         account = bench_account(DISPATCH_MERCHANT, "Dispatch benchmark seller", send_hours=(0, 24))
         print(f"creating {args.messages:,} due email requests…", file=sys.stderr)
         dispatch_orders_create(account, args.messages)
-        planned = requests_plan(account).scheduled
+        planned = requests_plan(account=account).scheduled
         assert planned == args.messages, f"planned {planned} of {args.messages}"
         rendered = messages_render(account)
         emit(phase="setup", messages=args.messages, rendered_bytes=sum(len(data) for _, _, data in rendered))

@@ -103,7 +103,7 @@ def demo_campaigns_seed(*, account, now):
     amazon.marketplaces.set(marketplaces.values())
 
     _history(email, variants, now=now)
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
 
 
 def _history(campaign, variants, *, now):

@@ -1,12 +1,13 @@
 """Reads of feedback; every one takes the seller account."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from feedbackhub.rules import sentiment_lookups
+from feedbackhub.tenancy.models import SellerAccount
 from orders.models import Claim, Order
 
 from .models import Feedback
@@ -37,7 +38,7 @@ class DashboardSummary:
         return self.negative / self.feedback if self.feedback else None
 
 
-def dashboard_summary(*, account, days: int = 30, now=None) -> DashboardSummary:
+def dashboard_summary(*, account: SellerAccount, days: int = 30, now: datetime | None = None) -> DashboardSummary:
     """Counts over the last `days` days, in SQL (live feedback only)."""
     since = (now or timezone.now()) - timedelta(days=days)
     orders = Order.objects.for_account(account).filter(purchase_date__gte=since).count()
@@ -61,7 +62,13 @@ def dashboard_summary(*, account, days: int = 30, now=None) -> DashboardSummary:
     )
 
 
-def feedback_list(*, account, sentiment: str | None = None, marketplace_code: str | None = None, include_removed=False):
+def feedback_list(
+    *,
+    account: SellerAccount,
+    sentiment: str | None = None,
+    marketplace_code: str | None = None,
+    include_removed: bool = False,
+) -> QuerySet[Feedback]:
     queryset = Feedback.objects.for_account(account).select_related("marketplace", "order")
     if sentiment in sentiment_lookups():
         queryset = queryset.of_sentiment(sentiment)

@@ -401,7 +401,7 @@ def account_dispatch(account, result, *, started, deadline_seconds, batch_size):
 
 def batch_send(rows, token, channels, result):
     now = timezone.now()
-    checks = send_time_check(rows, now=now)
+    checks = send_time_check(rows=rows, now=now)
     for row in rows:
         reason, slot = checks[row.pk]
         if row.campaign is None or row.campaign.state != CampaignState.LIVE:

@@ -18,8 +18,9 @@ PostgreSQL's AT TIME ZONE, so a daylight-saving change never moves a day.
 tests/messaging/test_planning.py holds the SQL to the Python functions.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -35,10 +36,11 @@ from feedbackhub.rules import (
     request_window_opens_sql,
     zone,
 )
+from feedbackhub.tenancy.models import SellerAccount
 from orders.models import Order
 
 from .facts import order_feedback_sql
-from .models import Campaign, CampaignState, SendingSettings
+from .models import Campaign, CampaignState, FeedbackRequest, SendingSettings
 
 # Orders older than this cannot be inside any window (delivery + 30 days).
 PLANNING_HORIZON = timedelta(days=90)
@@ -74,7 +76,7 @@ class ExclusionReason(models.TextChoices):
     CAMPAIGN_CHANGED = "campaign_changed", "The campaign no longer covers the order's marketplace"
 
 
-def reason_label(code):
+def reason_label(code: str) -> str:
     try:
         return ExclusionReason(code).label
     except ValueError:
@@ -246,19 +248,21 @@ class PlanResult:
     seconds: float = 0.0
 
 
-def live_campaign_ids(account):
+def live_campaign_ids(*, account: SellerAccount) -> list[int]:
     return list(Campaign.objects.filter(account=account, state=CampaignState.LIVE).values_list("id", flat=True))
 
 
 @transaction.atomic
-def requests_plan(account, *, now=None, order_ids=None):
+def requests_plan(
+    *, account: SellerAccount, now: datetime | None = None, order_ids: Iterable[int] | None = None
+) -> PlanResult:
     """Create or re-plan the account's FeedbackRequest rows from its live
     campaigns. Only rows still `scheduled` change: claimed, sent, skipped,
     failed and uncertain rows are final for planning. Runs inside the
     caller's transaction when there is one (an import's)."""
     started = timezone.now()
     now = now or started
-    params = _params(account, campaign_ids=live_campaign_ids(account), now=now)
+    params = _params(account, campaign_ids=live_campaign_ids(account=account), now=now)
     if order_ids is not None:
         params["order_ids"] = list(order_ids)
     with connection.cursor() as cursor:
@@ -320,7 +324,7 @@ PREVIEW_SAMPLE = 20
 PREVIEW_EXAMPLES = 5
 
 
-def campaign_preview(campaign, *, now=None):
+def campaign_preview(*, campaign: Campaign, now: datetime | None = None) -> CampaignPreview:
     """What the campaign would do with the account's current orders if it
     went live now: the same SQL as planning, grouped by reason."""
     now = now or timezone.now()
@@ -390,7 +394,7 @@ def _marketplace_time(order, moment):
     return timezone.localtime(moment, timezone=zone(order.marketplace.time_zone))
 
 
-def send_time_check(rows, *, now):
+def send_time_check(*, rows: Sequence[FeedbackRequest], now: datetime) -> dict[int, tuple[str | None, datetime | None]]:
     """For rows the dispatcher holds: {request id: (reason or None, slot)}.
     The reason is the first exclusion that applies now; slot is the next
     moment inside the send hours (None: the window has closed)."""

@@ -20,4 +20,4 @@ def plan_feedback_requests(sender, account, **kwargs):
     """New or changed orders: (re-)plan their feedback requests in the same
     transaction as the import (set-based SQL, see messaging.planning), after
     feedback that arrived first has been linked to its order."""
-    requests_plan(account)
+    requests_plan(account=account)

@@ -5,10 +5,10 @@ seller account (or an object already scoped to it)."""
 import difflib
 import math
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from feedbackhub.health import broker_status, worker_heartbeat_age
@@ -20,21 +20,30 @@ from feedbackhub.rules import (
     local_midnight,
     negative_sql,
 )
+from feedbackhub.tenancy.models import SellerAccount
 from orders.models import Order
 
 from .facts import order_feedback_sql
-from .models import Campaign, DoNotSolicit, FeedbackRequest, MessageTemplate, RequestStatus, SendingSettings
+from .models import (
+    Campaign,
+    CampaignVariant,
+    DoNotSolicit,
+    FeedbackRequest,
+    MessageTemplate,
+    RequestStatus,
+    SendingSettings,
+)
 
 
-def template_list(*, account):
+def template_list(*, account: SellerAccount) -> QuerySet[MessageTemplate]:
     return MessageTemplate.objects.for_account(account).prefetch_related("marketplaces").select_related("updated_by")
 
 
-def template_get(*, account, template_id):
+def template_get(*, account: SellerAccount, template_id: int) -> MessageTemplate | None:
     return template_list(account=account).filter(pk=template_id).first()
 
 
-def preview_orders(*, account, limit=20):
+def preview_orders(*, account: SellerAccount, limit: int = 20) -> QuerySet[Order]:
     """Recent orders of the account to preview a template against."""
     return (
         Order.objects.for_account(account)
@@ -44,11 +53,11 @@ def preview_orders(*, account, limit=20):
     )
 
 
-def template_versions(*, template):
+def template_versions(*, template: MessageTemplate) -> QuerySet:
     return template.history.select_related("history_user").order_by("-history_date", "-history_id")
 
 
-def template_diff(*, template, older_id, newer_id):
+def template_diff(*, template: MessageTemplate, older_id: int | str, newer_id: int | str) -> str:
     """A line diff of subject and body between two versions, as HTML table rows."""
     older = template.history.get(history_id=older_id)
     newer = template.history.get(history_id=newer_id)
@@ -81,7 +90,7 @@ SIGNIFICANCE_LEVEL = 0.05
 MIN_SENT_FOR_TEST = 30
 
 
-def campaign_list(*, account):
+def campaign_list(*, account: SellerAccount) -> QuerySet[Campaign]:
     return (
         Campaign.objects.for_account(account)
         .prefetch_related("marketplaces", "variants__template")
@@ -92,7 +101,7 @@ def campaign_list(*, account):
     )
 
 
-def campaign_get(*, account, campaign_id):
+def campaign_get(*, account: SellerAccount, campaign_id: int) -> Campaign | None:
     return Campaign.objects.for_account(account).filter(pk=campaign_id).prefetch_related("marketplaces").first()
 
 
@@ -144,7 +153,9 @@ class CampaignResults:
     feedback_per_day: list = field(default_factory=list)
 
 
-def two_proportion_z_test(successes_a, trials_a, successes_b, trials_b):
+def two_proportion_z_test(
+    successes_a: int, trials_a: int, successes_b: int, trials_b: int
+) -> tuple[float, float] | tuple[None, None]:
     """(z, two-sided p) for "B's rate differs from A's"; None when either
     side has too few trials or the pooled rate is 0 or 1."""
     if min(trials_a, trials_b) < MIN_SENT_FOR_TEST:
@@ -157,7 +168,7 @@ def two_proportion_z_test(successes_a, trials_a, successes_b, trials_b):
     return z, math.erfc(abs(z) / math.sqrt(2))
 
 
-def campaign_results(*, campaign, days=60):
+def campaign_results(*, campaign: Campaign, days: int = 60) -> CampaignResults:
     """Sent, skipped, failed, attributed feedback, rate, rating and negative
     share per variant, the A/B test, and the daily chart — counted in SQL."""
     with connection.cursor() as cursor:
@@ -277,7 +288,9 @@ def _sum_results(results):
     return total
 
 
-def outbox_rows(*, account, status=None, campaign=None):
+def outbox_rows(
+    *, account: SellerAccount, status: str | None = None, campaign: Campaign | None = None
+) -> QuerySet[FeedbackRequest]:
     rows = (
         FeedbackRequest.objects.for_account(account)
         .select_related("order__marketplace", "campaign", "variant")
@@ -290,16 +303,16 @@ def outbox_rows(*, account, status=None, campaign=None):
     return rows
 
 
-def outbox_counts(*, account):
+def outbox_counts(*, account: SellerAccount) -> dict[str, int]:
     counts = dict(FeedbackRequest.objects.for_account(account).values_list("status").annotate(n=Count("id")).order_by())
     return {status: counts.get(status, 0) for status in RequestStatus.values}
 
 
-def do_not_solicit_list(*, account):
+def do_not_solicit_list(*, account: SellerAccount) -> QuerySet[DoNotSolicit]:
     return DoNotSolicit.objects.for_account(account).select_related("order", "added_by")
 
 
-def template_usage(*, template):
+def template_usage(*, template: MessageTemplate) -> QuerySet[CampaignVariant]:
     """The campaigns and variants that send this template."""
     return template.campaign_variants.select_related("campaign").order_by("campaign__name", "label")
 
@@ -321,7 +334,7 @@ class DispatchStatus:
         return self.oldest_due is not None and timezone.now() - self.oldest_due > timedelta(minutes=5)
 
 
-def dispatch_status(*, account):
+def dispatch_status(*, account: SellerAccount) -> DispatchStatus:
     """Is the scheduler able to send? The broker only carries wake-ups: when it
     is down, due requests wait in the database and go out once it is back."""
     due = FeedbackRequest.objects.for_account(account).filter(
@@ -336,7 +349,7 @@ def dispatch_status(*, account):
     )
 
 
-def daily_cap(*, account, now) -> int:
+def daily_cap(*, account: SellerAccount, now: datetime) -> int:
     """The most feedback requests the account sends per day: the seller's own
     cap, else the default from the last week's orders (feedbackhub.rules)."""
     sending = SendingSettings.objects.filter(account=account).first()
@@ -346,7 +359,7 @@ def daily_cap(*, account, now) -> int:
     return daily_cap_default(orders)
 
 
-def sent_today(*, account, now) -> int:
+def sent_today(*, account: SellerAccount, now: datetime) -> int:
     """Requests sent (or in flight) since midnight in the account's time zone."""
     midnight = local_midnight(local_day(now, account.time_zone), account.time_zone)
     sent = FeedbackRequest.objects.filter(account=account, status=RequestStatus.SENT, sent_at__gte=midnight)

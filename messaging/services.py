@@ -1,20 +1,26 @@
 """Every write of messaging: templates, campaigns and their state, sending
 settings, the do-not-solicit list and the owner's outbox decisions."""
 
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
-from feedbackhub.tenancy.models import AmazonConnection
+from feedbackhub.tenancy.models import AmazonConnection, Marketplace, SellerAccount
 from orders.models import Order
 
 from .compliance import is_blocked
 from .compose import feedback_request_email, feedback_request_render, sender_address, template_findings
+from .forms import CampaignForm, SendingSettingsForm
 from .models import (
     CAMPAIGN_TRANSITIONS,
     REQUEST_DECISIONS,
     Campaign,
     CampaignState,
+    CampaignVariant,
     Channel,
     DoNotSolicit,
     FeedbackRequest,
@@ -29,7 +35,7 @@ from .planning import campaign_preview, requests_plan
 from .starter_templates import STARTER_TEMPLATES
 
 
-def template_validate(*, subject, body):
+def template_validate(*, subject: str, body: str) -> None:
     errors = {}
     for field, text in (("subject", subject), ("body", body)):
         problems = template_syntax_errors(text)
@@ -40,7 +46,18 @@ def template_validate(*, subject, body):
 
 
 @transaction.atomic
-def message_template_save(*, account, user, template=None, name, kind, language, subject, body, marketplaces):
+def message_template_save(
+    *,
+    account: SellerAccount,
+    user: User | None,
+    template: MessageTemplate | None = None,
+    name: str,
+    kind: str,
+    language: str,
+    subject: str,
+    body: str,
+    marketplaces: Iterable[Marketplace],
+) -> MessageTemplate:
     """Create or update a template. Unknown placeholders refuse the save; a
     compliance block is allowed (a draft) and recorded on the template."""
     template_validate(subject=subject, body=body)
@@ -58,7 +75,7 @@ def message_template_save(*, account, user, template=None, name, kind, language,
 
 
 @transaction.atomic
-def message_template_restore(*, template, history_id, user):
+def message_template_restore(*, template: MessageTemplate, history_id: int, user: User) -> MessageTemplate:
     """Bring back an earlier version's text; the restore is itself a new version."""
     version = template.history.get(history_id=history_id)
     return message_template_save(
@@ -75,7 +92,7 @@ def message_template_restore(*, template, history_id, user):
 
 
 @transaction.atomic
-def starter_templates_load(*, account):
+def starter_templates_load(*, account: SellerAccount) -> list[MessageTemplate]:
     """FeedbackHub's compliant starter library, once per account (idempotent)."""
     existing = set(MessageTemplate.objects.for_account(account).values_list("name", "language"))
     created = []
@@ -105,7 +122,7 @@ class CampaignNotReady(ValidationError):
     """The campaign cannot enter the state asked for; the message says why."""
 
 
-def campaign_problems(campaign, state):
+def campaign_problems(*, campaign: Campaign, state: str) -> list[str]:
     """What stops the campaign from entering `state` (test or live)."""
     problems = []
     if not campaign.marketplaces.exists():
@@ -149,7 +166,9 @@ def _event(*, account, actor, from_state, to_state, note="", campaign=None, requ
 
 
 @transaction.atomic
-def campaign_save(*, account, user, form, variant_formset=None):
+def campaign_save(
+    *, account: SellerAccount, user: User, form: CampaignForm, variant_formset: BaseInlineFormSet | None = None
+) -> Campaign:
     """Create or update a campaign (and its variants) from valid forms, then
     re-plan the account's orders if it is live."""
     campaign = form.save(commit=False)
@@ -163,18 +182,18 @@ def campaign_save(*, account, user, form, variant_formset=None):
         variant_formset.instance = campaign
         variant_formset.save()
     if campaign.state in (CampaignState.LIVE, CampaignState.TEST):
-        problems = campaign_problems(campaign, campaign.state)
+        problems = campaign_problems(campaign=campaign, state=campaign.state)
         if problems:
             raise CampaignNotReady(problems)
     if is_new:
         _event(account=account, actor=user, campaign=campaign, from_state="", to_state=campaign.state, note="created")
     if campaign.state == CampaignState.LIVE:
-        requests_plan(account)
+        requests_plan(account=account)
     return campaign
 
 
 @transaction.atomic
-def campaign_state_set(*, campaign, state, user, note=""):
+def campaign_state_set(*, campaign: Campaign, state: str, user: User, note: str = "") -> Campaign:
     """The one way a campaign changes state; live and paused re-plan the outbox."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if state not in CAMPAIGN_TRANSITIONS[campaign.state]:
@@ -182,7 +201,7 @@ def campaign_state_set(*, campaign, state, user, note=""):
             f"A {campaign.get_state_display().lower()} campaign cannot become {CampaignState(state).label.lower()}."
         )
     if state in (CampaignState.LIVE, CampaignState.TEST):
-        problems = campaign_problems(campaign, state)
+        problems = campaign_problems(campaign=campaign, state=state)
         if problems:
             raise CampaignNotReady(problems)
     previous = campaign.state
@@ -190,21 +209,21 @@ def campaign_state_set(*, campaign, state, user, note=""):
     campaign.save(update_fields=["state", "updated_at"])
     _event(account=campaign.account, actor=user, campaign=campaign, from_state=previous, to_state=state, note=note)
     if CampaignState.LIVE in (previous, state):
-        requests_plan(campaign.account)
+        requests_plan(account=campaign.account)
     return campaign
 
 
 TEST_SEND_ORDERS = 2
 
 
-def campaign_test_send(*, campaign, user):
+def campaign_test_send(*, campaign: Campaign, user: User) -> list[tuple[CampaignVariant, Order, str]]:
     """Test state: each variant rendered for real orders, sent only to the
     seller's own address. Nothing is written to the outbox: the orders keep
     their one request for the live campaign."""
     if campaign.state != CampaignState.TEST:
         raise CampaignNotReady("Switch the campaign to test first.")
     sending = SendingSettings.objects.get(account=campaign.account)
-    sample = [order for order, _, _ in campaign_preview(campaign).sample[:TEST_SEND_ORDERS]]
+    sample = [order for order, _, _ in campaign_preview(campaign=campaign).sample[:TEST_SEND_ORDERS]]
     if not sample:
         raise CampaignNotReady("No current order qualifies for this campaign, so there is nothing to render.")
     from_email = sender_address(campaign.account)
@@ -234,20 +253,28 @@ def campaign_test_send(*, campaign, user):
 
 
 @transaction.atomic
-def sending_settings_save(*, account, form):
+def sending_settings_save(*, account: SellerAccount, form: SendingSettingsForm) -> SendingSettings:
     settings_row = form.save(commit=False)
     settings_row.account = account
     settings_row.save()
-    requests_plan(account)  # auto-blacklist may have changed what qualifies
+    requests_plan(account=account)  # auto-blacklist may have changed what qualifies
     return settings_row
 
 
-def sending_settings_get(*, account):
+def sending_settings_get(*, account: SellerAccount) -> SendingSettings:
     return SendingSettings.objects.get_or_create(account=account)[0]
 
 
 @transaction.atomic
-def do_not_solicit_add(*, account, user, amazon_order_id, whole_buyer=False, reason="manual", note=""):
+def do_not_solicit_add(
+    *,
+    account: SellerAccount,
+    user: User,
+    amazon_order_id: str,
+    whole_buyer: bool = False,
+    reason: str = "manual",
+    note: str = "",
+) -> DoNotSolicit:
     order = Order.objects.for_account(account).filter(amazon_order_id=amazon_order_id).first()
     if order is None:
         raise ValidationError({"amazon_order_id": f"No order {amazon_order_id} in this seller account."})
@@ -257,19 +284,19 @@ def do_not_solicit_add(*, account, user, amazon_order_id, whole_buyer=False, rea
     entry, _ = DoNotSolicit.objects.get_or_create(
         account=account, **lookup, defaults={"reason": reason, "note": note, "added_by": user}
     )
-    requests_plan(account)
+    requests_plan(account=account)
     return entry
 
 
 @transaction.atomic
-def do_not_solicit_remove(*, entry):
+def do_not_solicit_remove(*, entry: DoNotSolicit) -> None:
     account = entry.account
     entry.delete()
-    requests_plan(account)
+    requests_plan(account=account)
 
 
 @transaction.atomic
-def feedback_request_decide(*, request, status, user, note=""):
+def feedback_request_decide(*, request: FeedbackRequest, status: str, user: User, note: str = "") -> FeedbackRequest:
     """The owner settles a row the dispatcher could not: an uncertain send
     (sent after all / not sent: send again / give up) or a failed one (retry)."""
     row = FeedbackRequest.objects.select_for_update().get(pk=request.pk)

@@ -24,4 +24,4 @@ def plan_all():
     from .planning import requests_plan
 
     for account in SellerAccount.objects.filter(campaigns__state=CampaignState.LIVE).distinct():
-        requests_plan(account)
+        requests_plan(account=account)

@@ -271,11 +271,15 @@ def campaign_detail(request, account, campaign_id):
     results = campaign_results(campaign=campaign)
     context = {
         "campaign": campaign,
-        "preview": campaign_preview(campaign),
+        "preview": campaign_preview(campaign=campaign),
         "results": results,
         "chart": {"days": results.days, "sent": results.sent_per_day, "feedback": results.feedback_per_day},
         "transitions": sorted(CAMPAIGN_TRANSITIONS[campaign.state]),
-        "problems": campaign_problems(campaign, CampaignState.LIVE) if campaign.state != CampaignState.LIVE else [],
+        "problems": (
+            campaign_problems(campaign=campaign, state=CampaignState.LIVE)
+            if campaign.state != CampaignState.LIVE
+            else []
+        ),
         "events": campaign.events.select_related("actor")[:10],
         "recent": outbox_rows(account=account, campaign=campaign)[:20],
     }

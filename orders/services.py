@@ -1,6 +1,7 @@
 """Writes to orders that are not imports."""
 
 import logging
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -17,7 +18,7 @@ WHERE o.pii_purged_at IS NULL AND {pii_retention_end_sql()} <= %(now)s
 
 
 @transaction.atomic
-def buyer_data_purge(*, now=None):
+def buyer_data_purge(*, now: datetime | None = None) -> int:
     """Remove buyer name, email and ship-to details 30 days after delivery
     (or after the latest known ship/purchase date when delivery is unknown).
     Every non-personal field the metrics need stays."""

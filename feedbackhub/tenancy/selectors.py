@@ -3,18 +3,18 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_datetime
 
-from .models import AmazonConnection, ConnectionStatus, Marketplace
+from .models import AmazonConnection, ConnectionStatus, Marketplace, SellerAccount
 
 
-def amazon_connection_for(*, account):
+def amazon_connection_for(*, account: SellerAccount) -> AmazonConnection | None:
     """The account's Amazon connection, or None if it was never set up."""
     return AmazonConnection.objects.filter(account=account).prefetch_related("marketplaces").first()
 
 
-def amazon_connections_due(*, now):
+def amazon_connections_due(*, now: datetime) -> QuerySet[AmazonConnection]:
     """Connections to sync now: healthy ones, and failed ones whose back-off is over."""
     return (
         AmazonConnection.objects.exclude(refresh_token="")
@@ -40,7 +40,7 @@ class ReportRequestRow:
     pending: bool
 
 
-def amazon_report_requests(*, connection):
+def amazon_report_requests(*, connection: AmazonConnection) -> list[ReportRequestRow]:
     """The connection's report requests, one row per report type × marketplace."""
     codes = dict(Marketplace.objects.values_list("pk", "code"))
     rows = []

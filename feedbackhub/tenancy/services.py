@@ -1,8 +1,11 @@
 """Every write to seller accounts, memberships and Amazon connections."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,7 +15,9 @@ from .signals import amazon_sync_requested
 
 
 @transaction.atomic
-def seller_account_create(*, name, time_zone, marketplace_codes, merchant_id=None):
+def seller_account_create(
+    *, name: str, time_zone: str, marketplace_codes: Iterable[str], merchant_id: str | None = None
+) -> SellerAccount:
     account = SellerAccount.objects.create(name=name, time_zone=time_zone, merchant_id=merchant_id)
     seller_account_marketplaces_set(
         account=account, marketplaces=Marketplace.objects.filter(code__in=marketplace_codes)
@@ -21,7 +26,9 @@ def seller_account_create(*, name, time_zone, marketplace_codes, merchant_id=Non
 
 
 @transaction.atomic
-def seller_account_update(*, account, name, time_zone, merchant_id, marketplaces):
+def seller_account_update(
+    *, account: SellerAccount, name: str, time_zone: str, merchant_id: str | None, marketplaces: Iterable[Marketplace]
+) -> SellerAccount:
     account.name = name
     account.time_zone = time_zone
     account.merchant_id = merchant_id or None
@@ -31,7 +38,7 @@ def seller_account_update(*, account, name, time_zone, merchant_id, marketplaces
     return account
 
 
-def seller_account_marketplaces_set(*, account, marketplaces):
+def seller_account_marketplaces_set(*, account: SellerAccount, marketplaces: Iterable[Marketplace]) -> None:
     wanted = {marketplace.pk for marketplace in marketplaces}
     SellerMarketplace.objects.filter(account=account).exclude(marketplace_id__in=wanted).delete()
     existing = set(SellerMarketplace.objects.filter(account=account).values_list("marketplace_id", flat=True))
@@ -40,7 +47,7 @@ def seller_account_marketplaces_set(*, account, marketplaces):
     )
 
 
-def membership_set(*, user, account, role):
+def membership_set(*, user: User, account: SellerAccount, role: str) -> Membership:
     membership, _ = Membership.objects.update_or_create(user=user, account=account, defaults={"role": role})
     return membership
 
@@ -62,7 +69,14 @@ class ConnectionTestResult:
 
 
 @transaction.atomic
-def amazon_connection_save(*, account, region, marketplaces, selling_partner_id="", refresh_token=""):
+def amazon_connection_save(
+    *,
+    account: SellerAccount,
+    region: str,
+    marketplaces: Iterable[Marketplace],
+    selling_partner_id: str = "",
+    refresh_token: str = "",
+) -> AmazonConnection:
     """Create or update the account's connection. An empty refresh_token keeps
     the stored one. New marketplaces or another region restart the orders
     sync from 30 days back, since the cursor only covered the old ones."""
@@ -87,7 +101,7 @@ def amazon_connection_save(*, account, region, marketplaces, selling_partner_id=
     return connection
 
 
-def amazon_connection_test(*, connection, api=None):
+def amazon_connection_test(*, connection: AmazonConnection, api: AmazonApi | None = None) -> ConnectionTestResult:
     """Ask Amazon where the token can sell (Sellers API). Records the outcome
     on the connection and returns it; a connection without marketplaces
     takes the participating ones of its region."""
@@ -127,18 +141,18 @@ def amazon_connection_test(*, connection, api=None):
     return ConnectionTestResult(ok=True, message=message, marketplace_codes=codes)
 
 
-def amazon_connection_sync_request(*, connection) -> None:
+def amazon_connection_sync_request(*, connection: AmazonConnection) -> None:
     """Announce, once the current transaction commits, that the seller wants
     a sync now; the orders app queues its orders and reports syncs."""
     transaction.on_commit(lambda: amazon_sync_requested.send(sender=AmazonConnection, connection=connection))
 
 
-def amazon_connection_sync_started(*, connection, now):
+def amazon_connection_sync_started(*, connection: AmazonConnection, now: datetime) -> None:
     connection.last_sync_started_at = now
     connection.save(update_fields=["last_sync_started_at"])
 
 
-def amazon_connection_sync_succeeded(*, connection, now):
+def amazon_connection_sync_succeeded(*, connection: AmazonConnection, now: datetime) -> None:
     connection.status = ConnectionStatus.OK
     connection.last_sync_finished_at = now
     connection.consecutive_failures = 0
@@ -146,7 +160,7 @@ def amazon_connection_sync_succeeded(*, connection, now):
     connection.save(update_fields=["status", "last_sync_finished_at", "consecutive_failures", "next_attempt_at"])
 
 
-def amazon_connection_sync_failed(*, connection, now, error):
+def amazon_connection_sync_failed(*, connection: AmazonConnection, now: datetime, error: str) -> None:
     """Record a failed sync and when to try again (exponential back-off)."""
     connection.consecutive_failures += 1
     delay = min(SYNC_RETRY_BASE * 2 ** (connection.consecutive_failures - 1), SYNC_RETRY_MAX)
@@ -167,7 +181,7 @@ def amazon_connection_sync_failed(*, connection, now, error):
     )
 
 
-def amazon_connection_error_note(*, connection, now, error):
+def amazon_connection_error_note(*, connection: AmazonConnection, now: datetime, error: str) -> None:
     """Record an error that does not stop the orders sync (e.g. one report)."""
     connection.last_error = error
     connection.last_error_at = now
@@ -175,7 +189,7 @@ def amazon_connection_error_note(*, connection, now, error):
 
 
 @transaction.atomic
-def amazon_connection_report_state_set(*, connection, key, state):
+def amazon_connection_report_state_set(*, connection: AmazonConnection, key: str, state: dict[str, Any]) -> None:
     """Store one report's state; other reports' entries may be written by
     other workers at the same time, so re-read under a row lock."""
     locked = AmazonConnection.objects.select_for_update().only("report_requests").get(pk=connection.pk)

@@ -1,16 +1,20 @@
+from django.db.models import QuerySet
+
+from feedbackhub.tenancy.models import SellerAccount
+
 from ..models import ImportJob, ImportRejection
 from .progress import import_progress_get
 
 
-def import_job_list(*, account):
+def import_job_list(*, account: SellerAccount) -> QuerySet[ImportJob]:
     return ImportJob.objects.for_account(account).select_related("uploaded_by", "marketplace")
 
 
-def import_job_get(*, account, job_id):
+def import_job_get(*, account: SellerAccount, job_id: int) -> ImportJob | None:
     return import_job_list(account=account).filter(pk=job_id).first()
 
 
-def import_rejections(*, job):
+def import_rejections(*, job: ImportJob) -> QuerySet[ImportRejection]:
     return ImportRejection.objects.filter(job=job).order_by("line_no", "id")
 
 
@@ -20,7 +24,7 @@ PHASE_PERCENT = {"checking": 45, "saving": 70}
 READING_SHARE = 40
 
 
-def import_job_progress(*, job):
+def import_job_progress(*, job: ImportJob) -> dict[str, int | str]:
     """Rows done of total and the phase, live from Redis while running."""
     live = import_progress_get(job.pk) or {}
     phase = live.get("phase", "")

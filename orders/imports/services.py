@@ -3,10 +3,14 @@
 import logging
 import os
 import tempfile
+from typing import IO
 
+from django.contrib.auth.models import User
 from django.core.files import File
 from django.db import DatabaseError, OperationalError, transaction
 from django.utils import timezone
+
+from feedbackhub.tenancy.models import Marketplace, SellerAccount
 
 from ..models import ImportJob, ImportRejection, ImportStatus
 from ..signals import imported_rows_announce
@@ -18,7 +22,15 @@ from .registry import report_type_detect, report_type_get
 logger = logging.getLogger(__name__)
 
 
-def import_job_create(*, account, user, uploaded_file, requested_type="", marketplace=None, source="upload"):
+def import_job_create(
+    *,
+    account: SellerAccount,
+    user: User,
+    uploaded_file: File,
+    requested_type: str = "",
+    marketplace: Marketplace | None = None,
+    source: str = "upload",
+) -> ImportJob:
     """Store the file and queue its import (after this transaction commits)."""
     job = ImportJob(
         account=account,
@@ -67,7 +79,7 @@ def _detect(job, first_line):
     return detected
 
 
-def import_job_run(*, job_id):
+def import_job_run(*, job_id: int) -> ImportJob:
     """Run a queued import. The whole file is one transaction: a rejected
     file or a crash writes nothing; a re-run of the same file changes nothing."""
     job = ImportJob.objects.select_related("account", "marketplace").get(pk=job_id)
@@ -150,7 +162,16 @@ def _fail_after_disconnect(job):
         logger.warning("import %s: database still unavailable; the job stays as running", job.pk)
 
 
-def import_document(*, account, stream, filename, source, report_type="", marketplace=None, user=None):
+def import_document(
+    *,
+    account: SellerAccount,
+    stream: IO[bytes],
+    filename: str,
+    source: str,
+    report_type: str = "",
+    marketplace: Marketplace | None = None,
+    user: User | None = None,
+) -> ImportJob:
     """Import a downloaded report document (SP-API) through the upload path, now."""
     with tempfile.TemporaryFile() as spool:
         for chunk in iter(lambda: stream.read(1024 * 1024), b""):

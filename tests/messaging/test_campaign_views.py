@@ -216,7 +216,7 @@ def test_campaign_page_renders_preview_results_and_chart_data(account, client_fo
     canceled = delivered_order(account, delivered=now - timedelta(days=8), status="Canceled")
     campaign = CampaignFactory(account=account, channel=Channel.EMAIL)
     CampaignVariantFactory(campaign=campaign)
-    requests_plan(account)
+    requests_plan(account=account)
     page = client_for(account).get(reverse("messaging:campaign_detail", args=[campaign.pk]))
     body = page.content.decode()
     assert 'id="campaign-chart-data"' in body and "Order canceled" in body and canceled.amazon_order_id in body
@@ -240,7 +240,7 @@ def test_do_not_solicit_an_order_and_a_buyer(account, client_for):
     order = delivered_order(account, delivered=now - timedelta(days=8), buyer_key="e" * 64)
     sibling = delivered_order(account, delivered=now - timedelta(days=9), buyer_key="e" * 64)
     CampaignFactory(account=account)
-    requests_plan(account)
+    requests_plan(account=account)
     assert FeedbackRequest.objects.count() == 2
     client = client_for(account)
 

@@ -50,7 +50,7 @@ def test_email_requests_are_sent_once_with_order_id_text_and_html(account):
     SendingSettings.objects.create(account=account, from_email="shop@seller.example")
     orders = due_orders(account, 3)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
 
     result = dispatch_tick()
 
@@ -74,7 +74,7 @@ def test_email_requests_are_sent_once_with_order_id_text_and_html(account):
 def test_an_order_that_no_longer_qualifies_is_skipped_with_the_reason(account):
     first, second = due_orders(account, 2)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     FeedbackFactory(order=first, rating=1)
 
     dispatch_tick()
@@ -93,7 +93,7 @@ def test_a_message_that_breaks_the_rules_once_rendered_is_not_sent(account):
         account=account, body="Order {{ order_id }}: leave 5 stars and get a free gift card!", compliance_blocked=False
     )
     CampaignVariantFactory(campaign=campaign, template=template)
-    requests_plan(account)
+    requests_plan(account=account)
 
     dispatch_tick()
 
@@ -105,7 +105,7 @@ def test_a_message_that_breaks_the_rules_once_rendered_is_not_sent(account):
 def test_pause_all_sending_holds_every_row(account):
     due_orders(account, 2)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     sending = SendingSettings.objects.create(account=account, paused=True)
 
     dispatch_tick()
@@ -123,7 +123,7 @@ def test_the_daily_cap_sends_higher_priority_campaigns_first(account):
     high = due_orders(account, 2, order_total=100)
     email_campaign(account, priority=5, name="everyone")
     email_campaign(account, priority=1, name="big orders", min_order_total=50)
-    requests_plan(account)
+    requests_plan(account=account)
 
     dispatch_tick()
 
@@ -145,7 +145,7 @@ def test_default_cap_is_five_times_the_weekly_daily_average_plus_600(account):
 def test_outside_the_send_hours_a_due_row_waits_for_the_next_slot(account):
     due_orders(account, 1)
     campaign = email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     # The campaign's hours change after planning; the row is already due.
     now = timezone.now()
     local_hour = timezone.localtime(now, timezone=__import__("zoneinfo").ZoneInfo("America/Los_Angeles")).hour
@@ -162,7 +162,7 @@ def test_outside_the_send_hours_a_due_row_waits_for_the_next_slot(account):
 def test_a_paused_campaign_holds_its_rows(account):
     due_orders(account, 1)
     campaign = email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     campaign.state = CampaignState.PAUSED
     campaign.save()
     dispatch_tick()
@@ -181,7 +181,7 @@ def smtp_settings(settings):
 def test_smtp_4xx_is_retried_with_backoff_then_sent(account, smtp_settings):
     order = due_orders(account, 1)[0]
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     answers = ["451 4.3.0 Mailbox temporarily unavailable"]
     with smtp_sink(answer=lambda envelope: answers.pop() if answers else None) as (sink, port):
         smtp_settings(port)
@@ -200,7 +200,7 @@ def test_smtp_4xx_is_retried_with_backoff_then_sent(account, smtp_settings):
 def test_smtp_4xx_gives_up_after_the_last_attempt(account, smtp_settings):
     due_orders(account, 1)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     with smtp_sink(answer=lambda envelope: "421 4.7.0 Try again later") as (sink, port):
         smtp_settings(port)
         for _ in range(dispatch.MAX_ATTEMPTS):
@@ -213,7 +213,7 @@ def test_smtp_4xx_gives_up_after_the_last_attempt(account, smtp_settings):
 def test_smtp_5xx_fails_with_the_servers_reason(account, smtp_settings):
     due_orders(account, 1)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     with smtp_sink(answer=lambda envelope: "550 5.1.1 Recipient address rejected") as (sink, port):
         smtp_settings(port)
         dispatch_tick()
@@ -248,7 +248,7 @@ def test_amazon_request_a_review_only_when_offered(account, amazon):
     actions_route(sp_api.router, gone, offered=False)
     create = create_route(sp_api.router, offered).respond(201)
     create_gone = create_route(sp_api.router, gone).respond(201)
-    requests_plan(account)
+    requests_plan(account=account)
 
     dispatch_tick()
 
@@ -264,7 +264,7 @@ def test_amazon_429_is_retried_later(account, amazon):
     (order,) = due_orders(account, 1)
     actions_route(sp_api.router, order)
     create_route(sp_api.router, order).mock(return_value=throttled(retry_after=30))
-    requests_plan(account)
+    requests_plan(account=account)
 
     dispatch_tick()
 
@@ -280,7 +280,7 @@ def test_amazon_400_not_eligible_is_skipped_with_the_reason(account, amazon):
     create_route(sp_api.router, order).respond(
         400, json=errors("InvalidInput", "The order is not eligible for a solicitation.")
     )
-    requests_plan(account)
+    requests_plan(account=account)
 
     dispatch_tick()
 
@@ -294,7 +294,7 @@ def test_amazon_calls_keep_to_one_per_second_after_a_burst_of_five(account, amaz
     for order in orders:
         actions_route(sp_api.router, order)
         create_route(sp_api.router, order).respond(201)
-    requests_plan(account)
+    requests_plan(account=account)
 
     dispatch_tick()
 
@@ -307,7 +307,7 @@ def test_amazon_calls_keep_to_one_per_second_after_a_burst_of_five(account, amaz
 def test_an_expired_claim_goes_back_to_the_schedule(account):
     due_orders(account, 1)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     past = timezone.now() - timedelta(seconds=1)
     FeedbackRequest.objects.update(status=RequestStatus.CLAIMED, lease_until=past)
 
@@ -319,7 +319,7 @@ def test_an_expired_claim_goes_back_to_the_schedule(account):
 def test_an_expired_email_send_becomes_uncertain_and_is_never_resent(account):
     due_orders(account, 1)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     FeedbackRequest.objects.update(
         status=RequestStatus.SENDING, lease_until=timezone.now() - timedelta(seconds=1), attempts=1
     )
@@ -340,7 +340,7 @@ def test_an_expired_amazon_send_asks_amazon_again(account, amazon, offered, expe
     (order,) = due_orders(account, 1)
     actions_route(sp_api.router, order, offered=offered)
     create = create_route(sp_api.router, order).respond(201)
-    requests_plan(account)
+    requests_plan(account=account)
     FeedbackRequest.objects.update(
         status=RequestStatus.SENDING, lease_until=timezone.now() - timedelta(seconds=1), attempts=1
     )

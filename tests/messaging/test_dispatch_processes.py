@@ -63,7 +63,7 @@ def due_email_requests(account, count):
     orders = many_due_orders(account, count)
     SendingSettings.objects.create(account=account, from_email="shop@seller.example", daily_cap=10 * count)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     due = FeedbackRequest.objects.filter(status=RequestStatus.SCHEDULED, scheduled_for__lte=timezone.now())
     assert due.count() == count
     return orders

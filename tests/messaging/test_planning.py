@@ -93,7 +93,7 @@ def test_sql_window_and_send_hours_match_the_python_rules(account, code, days_ag
         send_weekdays=weekdays,
     )
 
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
 
     window = solicitation_window(earliest_delivery=delivered, latest_delivery=delivered, time_zone=zone)
     candidate = max(window.opens_at, now, delivered)
@@ -117,7 +117,7 @@ def test_the_window_opens_at_local_midnight_after_the_us_clock_change(account):
     delivered = local(date(2026, 10, 30), 20, zone)  # PDT
     order = delivered_order(account, delivered=delivered)
     CampaignFactory(account=account, trigger_days=0)
-    requests_plan(account, now=local(date(2026, 11, 2), 12, zone))
+    requests_plan(account=account, now=local(date(2026, 11, 2), 12, zone))
     # 2026-11-04 00:00 PST is 08:00 UTC.
     assert planned(order).scheduled_for == datetime(2026, 11, 4, 8, 0, tzinfo=UTC)
 
@@ -127,7 +127,7 @@ def test_trigger_days_after_shipment_and_order(account):
     order = delivered_order(account, delivered=now - timedelta(days=6))
     CampaignFactory(account=account, channel=Channel.EMAIL, trigger_event="shipped", trigger_days=20)
     CampaignVariantFactory(campaign=account.campaigns.get())
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert planned(order).scheduled_for == order.shipped_at + timedelta(days=20)
 
 
@@ -136,20 +136,20 @@ def test_one_request_per_order_the_lowest_priority_number_wins(account):
     order = delivered_order(account, delivered=now - timedelta(days=7))
     second = CampaignFactory(account=account, priority=5, name="second")
     first = CampaignFactory(account=account, priority=1, name="first")
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert FeedbackRequest.objects.filter(order=order).count() == 1
     assert planned(order).campaign == first
 
     # Pausing the winner re-plans the order to the next campaign.
     first.state = CampaignState.PAUSED
     first.save()
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert planned(order).campaign == second
 
     # No live campaign left: the scheduled row goes.
     second.state = CampaignState.DRAFT
     second.save()
-    result = requests_plan(account, now=now)
+    result = requests_plan(account=account, now=now)
     assert result.removed == 1 and planned(order) is None
 
 
@@ -168,12 +168,12 @@ def test_replanning_never_touches_a_request_that_left_the_schedule(account):
     now = timezone.now()
     order = delivered_order(account, delivered=now - timedelta(days=7))
     campaign = CampaignFactory(account=account)
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     FeedbackRequest.objects.filter(order=order).update(status=RequestStatus.SENT, sent_at=now)
     campaign.state = CampaignState.PAUSED
     campaign.save()
     CampaignFactory(account=account, priority=0, name="other")
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     row = planned(order)
     assert row.status == RequestStatus.SENT and row.campaign == campaign
 
@@ -182,10 +182,10 @@ def test_replanning_is_idempotent_and_keeps_a_due_row_in_place(account):
     now = timezone.now()
     orders = [delivered_order(account, delivered=now - timedelta(days=7)) for _ in range(3)]
     CampaignFactory(account=account)
-    assert requests_plan(account, now=now).scheduled == 3
+    assert requests_plan(account=account, now=now).scheduled == 3
     first_times = dict(FeedbackRequest.objects.values_list("order_id", "scheduled_for"))
     later = now + timedelta(hours=2)
-    again = requests_plan(account, now=later)
+    again = requests_plan(account=account, now=later)
     assert again.scheduled == 0 and again.removed == 0
     assert dict(FeedbackRequest.objects.values_list("order_id", "scheduled_for")) == first_times
     assert len(orders) == FeedbackRequest.objects.count()
@@ -197,7 +197,7 @@ def test_campaign_marketplaces_and_other_accounts_are_respected(account, other_a
     uk = delivered_order(account, "UK", delivered=now - timedelta(days=7))
     theirs = delivered_order(other_account, "US", delivered=now - timedelta(days=7))
     CampaignFactory(account=account, marketplaces=["US"])
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert planned(us) and not planned(uk) and not planned(theirs)
 
 
@@ -255,7 +255,7 @@ def test_every_exclusion_is_applied_and_named(account):
     cases = exclusion_cases(account, now)
     campaign = CampaignFactory(account=account)
 
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     for order, reason in cases:
         assert (planned(order) is None) == (reason is not None), (order, reason)
 
@@ -265,7 +265,7 @@ def test_every_exclusion_is_applied_and_named(account):
         FeedbackRequest(pk=index, account=account, order=order, campaign=campaign)
         for index, (order, _) in enumerate(cases)
     ]
-    checked = send_time_check(rows, now=now)
+    checked = send_time_check(rows=rows, now=now)
     assert [checked[index][0] for index in range(len(cases))] == [reason for _, reason in cases]
 
 
@@ -279,13 +279,13 @@ def test_conditions_fulfilment_value_skus_asins_and_buyers(account):
     other_sku = delivered_order(account, delivered=delivered, order_total=Decimal("50"))
     OrderItemFactory(order=other_sku, sku="PAN-2", asin="B000000002")
     campaign = CampaignFactory(account=account, fulfillment="AFN", min_order_total=Decimal("10"), sku_include=["mug-1"])
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert planned(fba) and not planned(fbm) and not planned(cheap) and not planned(other_sku)
 
     campaign.sku_include = []
     campaign.asin_exclude = ["B000000001"]
     campaign.save()
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert not planned(fba) and planned(other_sku)
 
 
@@ -296,11 +296,11 @@ def test_first_time_and_repeat_buyers(account):
     first.purchase_date = now - timedelta(days=30)
     first.save()
     campaign = CampaignFactory(account=account, buyers="first")
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert planned(first) and not planned(repeat)
     campaign.buyers = "repeat"
     campaign.save()
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert planned(repeat) and not planned(first)
 
 
@@ -311,7 +311,7 @@ def test_email_variants_split_by_weight(account):
     light = CampaignVariantFactory(campaign=campaign, label="B", weight=25)
     for _ in range(400):
         delivered_order(account, delivered=now - timedelta(days=8))
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     counts = {
         heavy.pk: FeedbackRequest.objects.filter(variant=heavy).count(),
         light.pk: FeedbackRequest.objects.filter(variant=light).count(),
@@ -320,7 +320,7 @@ def test_email_variants_split_by_weight(account):
     assert 240 <= counts[heavy.pk] <= 360  # 300 expected
     # Stable: re-planning keeps every order on its variant.
     before = dict(FeedbackRequest.objects.values_list("order_id", "variant_id"))
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert dict(FeedbackRequest.objects.values_list("order_id", "variant_id")) == before
 
 
@@ -329,7 +329,7 @@ def test_email_needs_a_buyer_address(account):
     order = delivered_order(account, delivered=now - timedelta(days=8), buyer_email="")
     campaign = CampaignFactory(account=account, channel=Channel.EMAIL)
     CampaignVariantFactory(campaign=campaign)
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     assert planned(order) is None
 
 
@@ -344,7 +344,7 @@ def test_preview_counts_samples_and_reasons(account):
     OrderItemFactory(order=special, sku="ONLY-THIS")
     campaign = CampaignFactory(account=account, priority=5, state=CampaignState.DRAFT)
 
-    preview = campaign_preview(campaign, now=now)
+    preview = campaign_preview(campaign=campaign, now=now)
 
     expected_ok = sum(1 for _, reason in cases if reason is None)
     assert preview.would_schedule == expected_ok
@@ -367,7 +367,7 @@ def test_next_allowed_weekday_matches_the_python_rule(account, weekdays, now_day
     delivered = now - timedelta(days=10)
     order = delivered_order(account, delivered=delivered)
     CampaignFactory(account=account, trigger_days=0, send_start_hour=9, send_end_hour=18, send_weekdays=weekdays)
-    requests_plan(account, now=now)
+    requests_plan(account=account, now=now)
     expected = next_send_time(candidate=now, time_zone=zone, weekdays=set(weekdays), start_hour=9, end_hour=18)
     assert planned(order).scheduled_for == expected
 
@@ -410,4 +410,6 @@ def test_an_order_imported_after_its_feedback_is_never_planned(account):
     assert not FeedbackRequest.objects.filter(order=feedback.order).exists()
     # The same order without feedback would have been planned: the exclusion is what held it back.
     campaign = Campaign.objects.get(account=account)
-    assert [label for label, _, _ in campaign_preview(campaign, now=now).excluded] == ["Buyer already left feedback"]
+    assert [label for label, _, _ in campaign_preview(campaign=campaign, now=now).excluded] == [
+        "Buyer already left feedback"
+    ]
