@@ -86,7 +86,7 @@ def parse_row(row):
 
 
 UPSERT_SQL = """
-WITH incoming (amazon_order_id, kind, status, reason, amount, currency, opened_at, closed_at) AS (VALUES %s),
+WITH incoming (amazon_order_id, kind, status, reason, amount, currency, opened_at, closed_at) AS (VALUES %%s),
 upserted AS (
   INSERT INTO orders_claim (account_id, order_id, amazon_order_id, kind, status, reason, amount, currency,
                             opened_at, closed_at)
@@ -110,7 +110,9 @@ SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FR
 def _flush(cursor, account, batch, counts):
     if not batch:
         return
-    sql = UPSERT_SQL.replace("%(account_id)s", str(int(account.pk)))
+    # execute_values() takes the rows and no other parameter: the account is
+    # bound first, which also turns VALUES %%s into the %s for the rows.
+    sql = cursor.mogrify(UPSERT_SQL, {"account_id": account.pk})
     created, updated = execute_values(cursor, sql, batch, page_size=len(batch), fetch=True)[0]
     counts.created += created
     counts.updated += updated

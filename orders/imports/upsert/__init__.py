@@ -87,7 +87,7 @@ def order_copy_upsert(
         if progress:
             progress(None, phase="checking")
         cursor.execute(DUPLICATES_SQL)
-        cursor.execute(check_sql(cursor.fetchone()[0]), params)
+        cursor.execute(check_sql(duplicates=cursor.fetchone()[0]), params)
         # Temp tables have no statistics until analysed; without them the
         # planner picks nested loops that take minutes on big files.
         cursor.execute("ANALYZE import_order_checked (amazon_order_id, sku, reject)")

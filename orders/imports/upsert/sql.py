@@ -100,8 +100,8 @@ def _staged_date(column):
 # The staging columns later steps read (not the file's ignored ones).
 CHECKED_COLUMNS = ", ".join(f"s.{name}" for name in STAGING_COLUMNS[:-1])
 
-# Same partition as the duplicate check in CHECK_SQL: any (order id, SKU) seen
-# twice? Usually not, and then CHECK_SQL can skip the window (a full sort).
+# Same partition as the duplicate check in check_sql(): any (order id, SKU)
+# seen twice? Usually not, and then the check can skip the window (a full sort).
 DUPLICATES_SQL = """
 SELECT EXISTS (
   SELECT 1 FROM import_order_rows s
@@ -117,7 +117,13 @@ DUPLICATE_WINDOW = """
 WINDOW same_item AS (PARTITION BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C")"""
 
 
-CHECK_SQL = f"""
+def check_sql(*, duplicates):
+    """Each staged row with the first problem found in it (`reject`, NULL
+    when none); the duplicate (order id, SKU) check only when `duplicates`
+    (DUPLICATES_SQL found some)."""
+    duplicate_check = DUPLICATE_CHECK if duplicates else ""
+    duplicate_window = DUPLICATE_WINDOW if duplicates else ""
+    return f"""
 CREATE TEMP TABLE import_order_checked ON COMMIT DROP AS
 SELECT {CHECKED_COLUMNS},
        COALESCE(m.id, CASE WHEN lower(btrim(s.sales_channel)) <> 'non-amazon'
@@ -149,18 +155,12 @@ SELECT {CHECKED_COLUMNS},
          {_optional_datetime_check("s.earliest_ship_date")}
          {_optional_datetime_check("s.latest_ship_date")}
          {_optional_datetime_check("s.earliest_delivery_date")}
-         {_optional_datetime_check("s.latest_delivery_date")}/*duplicate_check*/
+         {_optional_datetime_check("s.latest_delivery_date")}{duplicate_check}
        END AS reject
 FROM import_order_rows s
 LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
-WHERE s.problem IS DISTINCT FROM '(blank)'/*duplicate_window*/
+WHERE s.problem IS DISTINCT FROM '(blank)'{duplicate_window}
 """
-
-
-def check_sql(duplicates):
-    """CHECK_SQL, with the duplicate (order id, SKU) check only when needed."""
-    check, window = (DUPLICATE_CHECK, DUPLICATE_WINDOW) if duplicates else ("", "")
-    return CHECK_SQL.replace("/*duplicate_check*/", check).replace("/*duplicate_window*/", window)
 
 
 REJECTIONS_SQL = """
