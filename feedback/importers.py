@@ -7,21 +7,19 @@ import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.db import connection
 from django.utils.dateparse import parse_datetime
 from psycopg2.extras import execute_values
 
 from feedbackhub.tenancy.models import Marketplace
+from orders.imports.batches import parsed_rows_upsert
 from orders.imports.reading import FileRejected, RowProblem
 from orders.imports.registry import ReportType, header_columns, report_type_register
 from orders.imports.upsert import UpsertCounts
-from orders.models import ImportRejection
 
 from .models import AccountHealthSnapshot
 
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 FEEDBACK_COLUMNS = ("date", "rating", "comments", "response", "order id")
-BATCH = 2000
 MAX_JSON_CHARS = 50 * 1024 * 1024
 HUMAN_FORMAT = {"%m": "MM", "%d": "DD", "%y": "YY", "%Y": "YYYY"}
 
@@ -77,14 +75,16 @@ SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FR
 """
 
 
-def _flush_feedback(cursor, job, batch, counts):
-    if not batch:
-        return
-    rows = [(job.account_id, job.marketplace_id, *row) for row in batch]
-    created, updated = execute_values(cursor, FEEDBACK_UPSERT_SQL, rows, page_size=len(rows), fetch=True)[0]
-    counts.created += created
-    counts.updated += updated
-    counts.unchanged += len(batch) - created - updated
+def _upsert_feedback(cursor, job, feedback):
+    rows = [(job.account_id, job.marketplace_id, *row) for row in feedback]
+    return execute_values(cursor, FEEDBACK_UPSERT_SQL, rows, page_size=len(rows), fetch=True)[0]
+
+
+def _tsv_row(line, columns):
+    values = line.split("\t")
+    if len(values) < len(columns):
+        values += [""] * (len(columns) - len(values))
+    return dict(zip(columns, values, strict=False))
 
 
 def run_feedback(*, job, report, lines, progress):
@@ -93,39 +93,17 @@ def run_feedback(*, job, report, lines, progress):
     missing = [name for name in FEEDBACK_COLUMNS if name not in columns]
     if missing:
         raise FileRejected(f"The feedback report is missing required column(s): {', '.join(missing)} (line 1).")
-    counts = UpsertCounts()
-    seen = {}
-    batch, rejections = [], []
-
-    def reject(line_no, column, reason, value=""):
-        rejections.append(ImportRejection(job=job, line_no=line_no, column=column, value=value[:200], reason=reason))
-
-    with connection.cursor() as cursor:
-        for line_no, line in lines:
-            if not line.strip():
-                continue
-            counts.rows += 1
-            values = line.split("\t")
-            if len(values) < len(columns):
-                values += [""] * (len(columns) - len(values))
-            try:
-                parsed = parse_feedback_row(dict(zip(columns, values, strict=False)), job.marketplace)
-            except RowProblem as problem:
-                reject(line_no, problem.column, problem.reason, problem.value)
-                continue
-            if parsed[0] in seen:
-                reject(line_no, "Order ID", f"the same order already has feedback on line {seen[parsed[0]]}", parsed[0])
-                continue
-            seen[parsed[0]] = line_no
-            batch.append(parsed)
-            if len(batch) >= BATCH:
-                _flush_feedback(cursor, job, batch, counts)
-                batch = []
-                progress(counts.rows)
-        _flush_feedback(cursor, job, batch, counts)
-    ImportRejection.objects.bulk_create(rejections, batch_size=1000)
-    counts.rejected = len(rejections)
-    return counts
+    return parsed_rows_upsert(
+        job=job,
+        lines=lines,
+        progress=progress,
+        parse=lambda line: parse_feedback_row(_tsv_row(line, columns), job.marketplace),
+        key=lambda feedback: feedback[0],  # one feedback per order
+        duplicate=lambda feedback, first: RowProblem(
+            "Order ID", f"the same order already has feedback on line {first}", feedback[0]
+        ),
+        upsert=lambda cursor, feedback: _upsert_feedback(cursor, job, feedback),
+    )
 
 
 def recognise_health(first_line):

@@ -16,13 +16,11 @@ import re
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 
-from django.db import connection
 from psycopg2.extras import execute_values
 
-from ..models import ImportRejection
+from .batches import parsed_rows_upsert
 from .reading import FileRejected, RowProblem
 from .registry import ReportType, header_columns, report_type_register
-from .upsert import UpsertCounts
 
 KEY = "claims"
 COLUMNS = (
@@ -39,7 +37,6 @@ REQUIRED = ("amazon-order-id", "claim-type", "claim-status", "opened-date")
 KINDS = {"a-to-z": "atoz", "atoz": "atoz", "a-to-z guarantee": "atoz", "chargeback": "chargeback"}
 STATUSES = {"open", "granted", "denied", "closed"}
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
-BATCH = 2000
 
 
 def recognise(first_line):
@@ -86,7 +83,7 @@ def parse_row(row):
 
 
 UPSERT_SQL = """
-WITH incoming (amazon_order_id, kind, status, reason, amount, currency, opened_at, closed_at) AS (VALUES %s),
+WITH incoming (amazon_order_id, kind, status, reason, amount, currency, opened_at, closed_at) AS (VALUES %%s),
 upserted AS (
   INSERT INTO orders_claim (account_id, order_id, amazon_order_id, kind, status, reason, amount, currency,
                             opened_at, closed_at)
@@ -107,14 +104,18 @@ SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FR
 """
 
 
-def _flush(cursor, account, batch, counts):
-    if not batch:
-        return
-    sql = UPSERT_SQL.replace("%(account_id)s", str(int(account.pk)))
-    created, updated = execute_values(cursor, sql, batch, page_size=len(batch), fetch=True)[0]
-    counts.created += created
-    counts.updated += updated
-    counts.unchanged += len(batch) - created - updated
+def _upsert(cursor, account, claims):
+    # execute_values() takes the rows and no other parameter: the account is
+    # bound first, which also turns VALUES %%s into the %s for the rows.
+    sql = cursor.mogrify(UPSERT_SQL, {"account_id": account.pk})
+    return execute_values(cursor, sql, claims, page_size=len(claims), fetch=True)[0]
+
+
+def _csv_row(line, columns):
+    values = next(csv.reader([line]))
+    if len(values) != len(columns):
+        raise RowProblem("(row)", f"expected {len(columns)} columns, found {len(values)}")
+    return dict(zip(columns, values, strict=True))
 
 
 def run(*, job, report, lines, progress):
@@ -123,59 +124,17 @@ def run(*, job, report, lines, progress):
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         raise FileRejected(f"The claims file is missing required column(s): {', '.join(missing)} (line 1).")
-    counts = UpsertCounts()
-    seen = {}
-    batch, rejections = [], []
-    with connection.cursor() as cursor:
-        for line_no, line in lines:
-            if not line.strip():
-                continue
-            counts.rows += 1
-            values = next(csv.reader([line]))
-            if len(values) != len(columns):
-                rejections.append(
-                    ImportRejection(
-                        job=job,
-                        line_no=line_no,
-                        column="(row)",
-                        reason=f"expected {len(columns)} columns, found {len(values)}",
-                    )
-                )
-                continue
-            try:
-                parsed = parse_row(dict(zip(columns, values, strict=True)))
-            except RowProblem as problem:
-                rejections.append(
-                    ImportRejection(
-                        job=job,
-                        line_no=line_no,
-                        column=problem.column,
-                        value=problem.value[:200],
-                        reason=problem.reason,
-                    )
-                )
-                continue
-            key = parsed[:2]
-            if key in seen:
-                rejections.append(
-                    ImportRejection(
-                        job=job,
-                        line_no=line_no,
-                        column="amazon-order-id",
-                        value=parsed[0],
-                        reason=f"the same claim is already on line {seen[key]}",
-                    )
-                )
-                continue
-            seen[key] = line_no
-            batch.append(parsed)
-            if len(batch) >= BATCH:
-                _flush(cursor, job.account, batch, counts)
-                batch = []
-        _flush(cursor, job.account, batch, counts)
-    ImportRejection.objects.bulk_create(rejections, batch_size=1000)
-    counts.rejected = len(rejections)
-    return counts
+    return parsed_rows_upsert(
+        job=job,
+        lines=lines,
+        progress=progress,
+        parse=lambda line: parse_row(_csv_row(line, columns)),
+        key=lambda claim: claim[:2],  # one claim per order and type
+        duplicate=lambda claim, first: RowProblem(
+            "amazon-order-id", f"the same claim is already on line {first}", claim[0]
+        ),
+        upsert=lambda cursor, claims: _upsert(cursor, job.account, claims),
+    )
 
 
 CLAIMS = report_type_register(

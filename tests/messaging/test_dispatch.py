@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from messaging import dispatch
-from messaging.dispatch import dispatch_tick
+from messaging.dispatch import channels, dispatch_tick
 from messaging.models import CampaignState, Channel, FeedbackRequest, RequestStatus, SendingSettings
 from messaging.planning import requests_plan
 from messaging.selectors import daily_cap
@@ -159,6 +159,17 @@ def test_outside_the_send_hours_a_due_row_waits_for_the_next_slot(account):
     assert mail.outbox == []
 
 
+def test_a_given_now_is_the_time_of_the_claim_and_the_checks(account):
+    due_orders(account, 1)
+    email_campaign(account)
+    requests_plan(account)
+    later = timezone.now() + timedelta(hours=2)
+    FeedbackRequest.objects.update(scheduled_for=later - timedelta(hours=1))
+
+    assert dispatch_tick().sent == 0
+    assert dispatch_tick(now=later).sent == 1 and len(mail.outbox) == 1
+
+
 def test_a_paused_campaign_holds_its_rows(account):
     due_orders(account, 1)
     campaign = email_campaign(account)
@@ -226,7 +237,8 @@ def test_smtp_5xx_fails_with_the_servers_reason(account, smtp_settings):
 def amazon(account, sp_api, monkeypatch):
     """Amazon's Solicitations API faked with respx; the usage plan's waits run on a fake clock."""
     connection = AmazonConnectionFactory(account=account)
-    monkeypatch.setattr(dispatch, "amazon_api", lambda conn: sp_api.api(conn, max_wait=dispatch.AMAZON_MAX_WAIT))
+    # Patched where AmazonChannel looks it up (messaging.dispatch.channels).
+    monkeypatch.setattr(channels, "amazon_api", lambda conn: sp_api.api(conn, max_wait=channels.AMAZON_MAX_WAIT))
     CampaignFactory(account=account, channel=Channel.AMAZON)
     return sp_api, connection
 

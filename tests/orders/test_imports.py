@@ -10,36 +10,12 @@ from django.db import connection
 from django.utils import timezone
 
 from feedback.models import AccountHealthSnapshot, Feedback
-from orders.imports.services import import_job_create, import_job_run
+from orders.imports.services import import_job_run
 from orders.models import Claim, ImportStatus, Order, OrderItem
-from tests.factories import marketplace
 
 from .reports import CLAIMS_HEADER, all_orders_file, all_orders_row, feedback_file, health_report
 
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def importer(account, member_of):
-    user = member_of(account)
-
-    def run(content, name="report.txt", report_type="", marketplace_code=None, encoding="utf-8"):
-        data = content if isinstance(content, bytes) else content.encode(encoding)
-        job = import_job_create(
-            account=account,
-            user=user,
-            uploaded_file=SimpleUploadedFile(name, data),
-            requested_type=report_type,
-            marketplace=marketplace(marketplace_code) if marketplace_code else None,
-        )
-        job = import_job_run(job_id=job.pk)
-        job.refresh_from_db()
-        return job
-
-    return run
+pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
 
 def snapshot():
@@ -403,25 +379,3 @@ class TestImportPages:
         )
         assert response.status_code == 200 and "The submitted file is empty" in response.content.decode()
         assert not account.import_jobs.exists()
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("status", "live", "percent"),
-    [
-        ("running", {"rows_done": 500, "phase": "reading"}, 20),
-        ("running", {"rows_done": 1000, "phase": "checking"}, 45),
-        ("running", {"rows_done": 1000, "phase": "saving"}, 70),
-        ("succeeded", {"rows_done": 1000, "phase": "done"}, 100),
-    ],
-)
-def test_progress_bar_leaves_room_for_the_sql_phases(account, status, live, percent):
-    from orders.imports.progress import import_progress_set
-    from orders.imports.selectors import import_job_progress
-    from tests.factories import ImportJobFactory
-
-    job = ImportJobFactory(account=account, status=status, rows_total=1000)
-    import_progress_set(job.pk, rows_total=1000, **live)
-    progress = import_job_progress(job=job)
-    assert progress["percent"] == percent
-    assert progress["rows_done"] == (1000 if status == "succeeded" else live["rows_done"])

@@ -1,92 +1,14 @@
-"""Order rows in: COPY into a staging table, check in SQL, upsert set-based.
+"""The SQL of an order import, over the TEMP tables it builds in turn:
 
-The fast path of every order source (files and SP-API sync):
-1. the rows stream into a TEMP staging table with COPY (constant memory);
-2. one SELECT checks them (order id, dates, status, quantity, price,
-   marketplace, duplicates) and keeps, per row, the first problem found;
-3. rejected rows go to ImportRejection with line, column and reason;
-4. item rows fold into orders and INSERT … ON CONFLICT upserts orders and
-   items; an order already stored with a newer last-updated is left alone;
-5. ship-to details of orders still inside the 30-day retention are
-   encrypted; older ones are never stored.
-All of it runs in the caller's transaction: a failure leaves nothing behind.
+import_order_rows (the rows as COPY loaded them, all text) → CHECK
+→ import_order_checked (each row's first problem, if any) → FOLD
+→ import_orders (one row per order) → UPSERT → import_touched and
+import_item_changes (what changed) → COUNTS.
 """
 
-import io
-import logging
-import re
-from dataclasses import dataclass, field
-
-from django.db import DataError, connection
-from django.utils import timezone
-
-from feedbackhub.crypto import encrypt_text
 from feedbackhub.rules import pii_retention_end_sql
 
-from .reading import FileRejected
-from .rows import STAGING_COLUMNS
-
-logger = logging.getLogger(__name__)
-
-COPY_CHUNK_BYTES = 256 * 1024
-REJECTIONS_RETURNED = 100
-PII_BATCH = 5000
-
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-_NEEDS_ESCAPE = ("\\", "\t", "\n", "\r")
-
-
-@dataclass
-class UpsertCounts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    rows: int = 0
-    # The first rejections, for callers without an ImportJob (e.g. sync).
-    rejections: list = field(default_factory=list)
-
-
-def copy_escape(value):
-    return value.translate(_COPY_ESCAPES) if any(char in value for char in _NEEDS_ESCAPE) else value
-
-
-def order_row_line(row):
-    """One OrderRow as a line of PostgreSQL's COPY text format (bytes)."""
-    values = [str(row.line_no)] + [copy_escape(value) for value in row[1:-1]]
-    values.append(copy_escape(row.problem) if row.problem else "\\N")
-    return ("\t".join(values) + "\n").encode("utf-8")
-
-
-class ChunkStream(io.RawIOBase):
-    """A read()-able file over an iterator of bytes, for copy_expert."""
-
-    def __init__(self, chunks):
-        self._chunks = iter(chunks)
-        self._buffer = b""
-        # psycopg2 turns an exception in read() into QueryCanceled; keep the
-        # original so the caller can report what really went wrong.
-        self.error = None
-
-    def readable(self):
-        return True
-
-    def read(self, size=-1):
-        size = COPY_CHUNK_BYTES if size is None or size < 0 else size
-        parts, length = [self._buffer], len(self._buffer)
-        while length < size:
-            try:
-                chunk = next(self._chunks, None)
-            except Exception as error:
-                self.error = error
-                raise
-            if chunk is None:
-                break
-            parts.append(chunk)
-            length += len(chunk)
-        data = b"".join(parts)
-        self._buffer = data[size:]
-        return data[:size]
+from ..rows import STAGING_COLUMNS
 
 
 def staging_sql(first_line_no, extra_columns):
@@ -105,6 +27,16 @@ def staging_sql(first_line_no, extra_columns):
 
 # PostgreSQL's names for the encodings reports come in.
 PG_ENCODING = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "cp1252": "WIN1252", "cp932": "SJIS"}
+
+
+def staging_copy_sql(copy_columns, encoding):
+    """The COPY that loads a file's columns (staging names) into the staging table."""
+    return (
+        f"COPY import_order_rows ({', '.join(copy_columns)}) FROM STDIN "
+        f"WITH (FORMAT text, ENCODING '{PG_ENCODING[encoding]}')"
+    )
+
+
 SESSION_SQL = "SET LOCAL work_mem = '256MB'; SET LOCAL synchronous_commit = off"
 
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
@@ -168,8 +100,8 @@ def _staged_date(column):
 # The staging columns later steps read (not the file's ignored ones).
 CHECKED_COLUMNS = ", ".join(f"s.{name}" for name in STAGING_COLUMNS[:-1])
 
-# Same partition as the duplicate check in CHECK_SQL: any (order id, SKU) seen
-# twice? Usually not, and then CHECK_SQL can skip the window (a full sort).
+# Same partition as the duplicate check in check_sql(): any (order id, SKU)
+# seen twice? Usually not, and then the check can skip the window (a full sort).
 DUPLICATES_SQL = """
 SELECT EXISTS (
   SELECT 1 FROM import_order_rows s
@@ -184,7 +116,14 @@ DUPLICATE_CHECK = """
 DUPLICATE_WINDOW = """
 WINDOW same_item AS (PARTITION BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C")"""
 
-CHECK_SQL = f"""
+
+def check_sql(*, duplicates):
+    """Each staged row with the first problem found in it (`reject`, NULL
+    when none); the duplicate (order id, SKU) check only when `duplicates`
+    (DUPLICATES_SQL found some)."""
+    duplicate_check = DUPLICATE_CHECK if duplicates else ""
+    duplicate_window = DUPLICATE_WINDOW if duplicates else ""
+    return f"""
 CREATE TEMP TABLE import_order_checked ON COMMIT DROP AS
 SELECT {CHECKED_COLUMNS},
        COALESCE(m.id, CASE WHEN lower(btrim(s.sales_channel)) <> 'non-amazon'
@@ -216,18 +155,12 @@ SELECT {CHECKED_COLUMNS},
          {_optional_datetime_check("s.earliest_ship_date")}
          {_optional_datetime_check("s.latest_ship_date")}
          {_optional_datetime_check("s.earliest_delivery_date")}
-         {_optional_datetime_check("s.latest_delivery_date")}/*duplicate_check*/
+         {_optional_datetime_check("s.latest_delivery_date")}{duplicate_check}
        END AS reject
 FROM import_order_rows s
 LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
-WHERE s.problem IS DISTINCT FROM '(blank)'/*duplicate_window*/
+WHERE s.problem IS DISTINCT FROM '(blank)'{duplicate_window}
 """
-
-
-def check_sql(duplicates):
-    """CHECK_SQL, with the duplicate (order id, SKU) check only when needed."""
-    check, window = (DUPLICATE_CHECK, DUPLICATE_WINDOW) if duplicates else ("", "")
-    return CHECK_SQL.replace("/*duplicate_check*/", check).replace("/*duplicate_window*/", window)
 
 
 REJECTIONS_SQL = """
@@ -352,132 +285,3 @@ FROM orders_order o
 WHERE c.account_id = %(account_id)s AND c.order_id IS NULL
   AND o.account_id = c.account_id AND o.amazon_order_id = c.amazon_order_id
 """
-
-
-def copy_from(cursor, sql, stream):
-    """COPY from a ChunkStream, re-raising the stream's own error if it failed."""
-    try:
-        # copy_expert is not wrapped by Django: map psycopg2's errors to Django's.
-        with connection.wrap_database_errors:
-            cursor.copy_expert(sql, stream)
-    except Exception:
-        if stream.error is not None:
-            raise stream.error from None
-        raise
-
-
-def _encrypt_ship_to(cursor, now):
-    """Encrypt ship-to details in batches (Fernet runs in Python), then one UPDATE.
-
-    A server-side cursor reads the batches; each batch is copied back before
-    the next is fetched (a connection cannot FETCH in the middle of a COPY).
-    """
-    cursor.execute("CREATE TEMP TABLE import_pii (order_id bigint, ship_to text) ON COMMIT DROP")
-    # Planned as a whole query here: a cursor's plan favours the first rows
-    # (nested loops), which is slow over a large import.
-    cursor.execute(f"CREATE TEMP TABLE import_pii_plain ON COMMIT DROP AS {PII_TO_ENCRYPT_SQL}", {"now": now})
-    reader = connection.connection.cursor(name="import_pii_reader")
-    reader.execute("SELECT * FROM import_pii_plain")
-    while batch := reader.fetchmany(PII_BATCH):
-        lines = (
-            f"{order_id}\t{encrypt_text(chr(10).join((city, state, postal_code)))}\n".encode()
-            for order_id, city, state, postal_code in batch
-        )
-        copy_from(cursor, "COPY import_pii (order_id, ship_to) FROM STDIN", ChunkStream(lines))
-    reader.close()
-    cursor.execute("UPDATE orders_order o SET ship_to = p.ship_to FROM import_pii p WHERE o.id = p.order_id")
-    cursor.execute("DROP TABLE import_pii_plain")
-
-
-def _copy_error_line(error):
-    """The COPY input line PostgreSQL names in an error's context, if any."""
-    match = re.search(r"COPY import_order_rows, line (\d+)", str(error))
-    return int(match.group(1)) if match else None
-
-
-def order_copy_upsert(
-    *,
-    account,
-    copy_columns,
-    chunks,
-    encoding="utf-8",
-    first_line_no=2,
-    extra_columns=(),
-    job=None,
-    default_marketplace=None,
-    progress=None,
-    now=None,
-):
-    """Upsert COPY-text chunks whose columns are `copy_columns` (staging
-    column names; extra_columns are a file's unknown ones, ignored)."""
-    now = now or timezone.now()
-    params = {
-        "account_id": account.pk,
-        "job_id": job.pk if job else None,
-        "default_marketplace": default_marketplace.pk if default_marketplace else None,
-        "now": now,
-    }
-    copy_sql = (
-        f"COPY import_order_rows ({', '.join(copy_columns)}) FROM STDIN "
-        f"WITH (FORMAT text, ENCODING '{PG_ENCODING[encoding]}')"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(SESSION_SQL)
-        cursor.execute(staging_sql(first_line_no, extra_columns))
-        try:
-            copy_from(cursor, copy_sql, ChunkStream(chunks))
-        except DataError as error:
-            copy_line = _copy_error_line(error)
-            where = f"Line {first_line_no - 1 + copy_line}" if copy_line else "The file"
-            raise FileRejected(f"{where} cannot be read as {encoding}: {str(error).splitlines()[0]}") from error
-        if progress:
-            progress(None, phase="checking")
-        cursor.execute(DUPLICATES_SQL)
-        cursor.execute(check_sql(cursor.fetchone()[0]), params)
-        # Temp tables have no statistics until analysed; without them the
-        # planner picks nested loops that take minutes on big files.
-        cursor.execute("ANALYZE import_order_checked (amazon_order_id, sku, reject)")
-        if job is not None:
-            cursor.execute(REJECTIONS_SQL, params)
-        cursor.execute(FOLD_SQL, params)
-        cursor.execute("ANALYZE import_orders (amazon_order_id)")
-        if progress:
-            progress(None, phase="saving")
-        cursor.execute(MARKETPLACES_SQL, params)
-        cursor.execute(UPSERT_ORDERS_SQL, params)
-        cursor.execute("ANALYZE import_touched")
-        cursor.execute(UPSERT_ITEMS_SQL, params)
-        cursor.execute("ANALYZE import_item_changes")
-        _encrypt_ship_to(cursor, now)
-        cursor.execute(LINK_CLAIMS_SQL, params)
-        cursor.execute(COUNTS_SQL)
-        created, updated, orders_in_file, rejected, rows = cursor.fetchone()
-        counts = UpsertCounts(
-            created=created, updated=updated, unchanged=orders_in_file - created - updated, rejected=rejected, rows=rows
-        )
-        if job is None and rejected:
-            cursor.execute(
-                "SELECT line_no, split_part(reject, '|', 1), substr(reject, strpos(reject, '|') + 1) "
-                "FROM import_order_checked WHERE reject IS NOT NULL ORDER BY line_no LIMIT %s",
-                [REJECTIONS_RETURNED],
-            )
-            counts.rejections = cursor.fetchall()
-        cursor.execute(
-            "DROP TABLE import_order_rows, import_order_checked, import_orders, import_touched, import_item_changes, "
-            "import_pii; "
-            "DROP SEQUENCE import_line_seq"
-        )
-    return counts
-
-
-def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, progress=None, now=None):
-    """Upsert OrderRow values (any source, e.g. SP-API) in the caller's transaction."""
-    return order_copy_upsert(
-        account=account,
-        copy_columns=STAGING_COLUMNS,
-        chunks=(order_row_line(row) for row in rows),
-        job=job,
-        default_marketplace=default_marketplace,
-        progress=progress,
-        now=now,
-    )

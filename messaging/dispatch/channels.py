@@ -1,0 +1,168 @@
+"""The channels a feedback request goes out through: custom email and
+Amazon's Request a Review. Each has prepare(row) (an outcome that stops the
+send, or Ready), send(row, payload) (an outcome) and close()."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.core.mail import get_connection
+
+from feedbackhub.tenancy.amazon import (
+    AmazonApi,
+    AmazonApiError,
+    AmazonError,
+    AmazonNotConfigured,
+    AmazonThrottled,
+    QuotaWait,
+)
+from feedbackhub.tenancy.models import AmazonConnection
+
+from ..compose import feedback_request_email, feedback_request_render, sender_address
+from ..models import Channel
+from ..planning import reason_label
+from .outcomes import Fail, Ready, Retry, Sent, Skip, Uncertain
+
+logger = logging.getLogger(__name__)
+
+AMAZON_MAX_WAIT = 5.0  # seconds the usage plan may make one call wait
+REVIEW_ACTION = "productReviewAndSellerFeedback"
+NOT_OFFERED = "Amazon does not offer Request a Review for this order (already requested or not eligible)."
+
+
+class EmailChannel:
+    """Custom emails through the Django email backend (SMTP by default, a
+    django-anymail provider by setting), one connection per batch."""
+
+    def __init__(self, account):
+        self.from_email = sender_address(account)
+        self.account = account
+        self.connection = None
+
+    def close(self):
+        if self.connection is not None:
+            try:
+                self.connection.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection
+                logger.debug("closing the mail connection failed", exc_info=True)
+            self.connection = None
+
+    def prepare(self, row):
+        """The message to send, or an outcome that stops the send."""
+        order, template = row.order, row.variant.template if row.variant else None
+        if template is None:
+            return Skip(reason_label("no_template"))
+        if template.compliance_blocked:
+            # Not the order's fault: hold it (within its window) until the template is fixed.
+            return Retry(f"Template “{template.name}” breaks Amazon's rules; fix it to send.", delay=timedelta(hours=1))
+        if not order.buyer_email:
+            return Skip(reason_label("no_address"))
+        rendered = feedback_request_render(template=template, order=order, account=self.account)
+        if rendered.blocking_rules:
+            rules = ", ".join(rendered.blocking_rules)
+            return Fail(f"Not sent: the rendered message breaks Amazon's rules ({rules}).")
+        return Ready(feedback_request_email(rendered, from_email=self.from_email, to=order.buyer_email))
+
+    def send(self, row, message):
+        try:
+            if self.connection is None:
+                self.connection = get_connection(fail_silently=False)
+                self.connection.open()
+            self.connection.send_messages([message])
+        except smtplib.SMTPRecipientsRefused as error:
+            code, text = next(iter(error.recipients.values()))
+            return self._smtp_outcome(code, text)
+        except smtplib.SMTPResponseException as error:
+            self.close()
+            return self._smtp_outcome(error.smtp_code, error.smtp_error)
+        except (smtplib.SMTPServerDisconnected, OSError) as error:
+            self.close()
+            # The server may or may not have taken the message: never resend.
+            return Uncertain(f"The mail connection broke during the send ({type(error).__name__}).")
+        except Exception as error:  # noqa: BLE001 - a provider's API error (django-anymail)
+            self.close()
+            status = getattr(error, "status_code", None)
+            if status is not None and (status == 429 or status >= 500):
+                return Retry(f"The mail provider answered {status}.")
+            return Fail(f"The mail provider refused the message: {error}"[:300])
+        status = getattr(message, "anymail_status", None)
+        provider_id = (getattr(status, "message_id", None) if status else None) or message.extra_headers["Message-ID"]
+        return Sent(provider_id=str(provider_id))
+
+    @staticmethod
+    def _smtp_outcome(code, text):
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        if 400 <= code < 500:
+            return Retry(f"The mail server answered {code} {text} (temporary).")
+        return Fail(f"The mail server refused the message: {code} {text}")
+
+
+def amazon_api(connection):
+    """The SP-API client the dispatcher uses (tests swap in a fake clock)."""
+    return AmazonApi(connection, max_wait=AMAZON_MAX_WAIT)
+
+
+class AmazonChannel:
+    """Amazon's Request a Review: only when Amazon offers it for the order."""
+
+    def __init__(self, account):
+        self.account = account
+        self.api = None
+        self.error = "This seller account is not connected to Amazon."
+        connection = AmazonConnection.objects.filter(account=account).first()
+        if connection is not None:
+            try:
+                self.api = amazon_api(connection)
+            except AmazonNotConfigured as error:
+                self.error = str(error)
+
+    def close(self):
+        if self.api is not None:
+            self.api.close()
+
+    def _offered(self, row):
+        return REVIEW_ACTION in self.api.solicitation_actions(
+            amazon_order_id=row.order.amazon_order_id, marketplace_id=row.order.marketplace_id
+        )
+
+    def prepare(self, row):
+        if self.api is None:
+            return Retry(f"Not sent: {self.error}", delay=timedelta(hours=1))
+        try:
+            if not self._offered(row):
+                return Skip(NOT_OFFERED)
+        except (QuotaWait, AmazonError) as error:
+            return _amazon_failure(error, sending=False)
+        except Exception as error:  # noqa: BLE001 - e.g. Redis (usage plans) down: try again later
+            return Retry(f"Could not ask Amazon ({type(error).__name__}).")
+        return Ready()
+
+    def send(self, row, message):
+        try:
+            self.api.request_review(amazon_order_id=row.order.amazon_order_id, marketplace_id=row.order.marketplace_id)
+        except (QuotaWait, AmazonError) as error:
+            return _amazon_failure(error, sending=True)
+        except Exception as error:  # noqa: BLE001
+            return Uncertain(f"Amazon's answer was lost ({type(error).__name__}); checking again.")
+        return Sent(provider_id="amazon:productReviewAndSellerFeedback")
+
+    def already_sent(self, row):
+        """After an interrupted send: True when Amazon no longer offers the
+        action (it took the request), False when it still does."""
+        return not self._offered(row)
+
+
+def _amazon_failure(error, *, sending):
+    if isinstance(error, QuotaWait | AmazonThrottled):
+        return Retry("Amazon asked to slow down (429); trying again later.", delay=timedelta(minutes=1))
+    if isinstance(error, AmazonApiError) and error.status_code == 400:
+        return Skip(f"Amazon: not eligible — {error}"[:300])
+    if isinstance(error, AmazonApiError) and error.status_code and error.status_code >= 500 and sending:
+        return Uncertain(f"Amazon failed mid-request ({error.status_code}); checking again.")
+    if isinstance(error, AmazonApiError) and (error.status_code or 0) >= 500:
+        return Retry(str(error))
+    return Fail(str(error))
+
+
+CHANNELS = {Channel.EMAIL: EmailChannel, Channel.AMAZON: AmazonChannel}

@@ -1,0 +1,114 @@
+"""A feedback request's state changes, each its own committed statement.
+
+The send's own timestamps (the send lease, sent_at, a retry's next time) are
+the real time even when a tick runs with a given `now`: they record when the
+message actually left, not the moment the tick was asked to act as of.
+"""
+
+from datetime import timedelta
+
+from django.db import connection as db_connection
+from django.utils import timezone
+
+from ..models import FeedbackRequest, RequestStatus
+from .outcomes import Fail, Sent, Skip, Uncertain, backoff
+
+CLAIM_LEASE = timedelta(minutes=10)
+SEND_LEASE = timedelta(minutes=10)
+MAX_ATTEMPTS = 6
+
+
+def rows_claim(account, *, now, limit, token):
+    """Claim up to `limit` due rows of live campaigns, first campaigns first."""
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH picked AS MATERIALIZED (
+                SELECT fr.id FROM messaging_feedbackrequest fr
+                 WHERE fr.account_id = %(account)s AND fr.status = 'scheduled' AND fr.scheduled_for <= %(now)s
+                   AND fr.campaign_id IN (SELECT id FROM messaging_campaign WHERE state = 'live')
+                 ORDER BY fr.priority, fr.scheduled_for, fr.id
+                 LIMIT %(limit)s
+                   FOR UPDATE OF fr SKIP LOCKED
+            )
+            UPDATE messaging_feedbackrequest AS held
+               SET status = 'claimed', claim_token = %(token)s, lease_until = %(lease)s, updated_at = %(now)s
+              FROM picked
+             WHERE held.id = picked.id AND held.status = 'scheduled'
+            RETURNING held.id
+            """,
+            {"token": token, "lease": now + CLAIM_LEASE, "now": now, "account": account.pk, "limit": limit},
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    return list(
+        FeedbackRequest.objects.filter(pk__in=ids, claim_token=token)
+        .select_related("account", "order__marketplace", "campaign", "variant__template")
+        .prefetch_related("order__items")
+        .order_by("priority", "scheduled_for", "id")
+    )
+
+
+def _update_held(row, token, from_status, **changes):
+    """One committed UPDATE of a row this dispatcher still holds; False when
+    the claim was lost. Plain SQL: it runs twice per message, and building
+    the ORM query cost as much as running it (bench/dispatch.py)."""
+    assignments = ", ".join(f"{column} = %s" for column in changes)
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE messaging_feedbackrequest SET {assignments} WHERE id = %s AND claim_token = %s AND status = %s",
+            [*changes.values(), row.pk, token, from_status],
+        )
+        return cursor.rowcount == 1
+
+
+def row_start_sending(row, token):
+    """Committed before the message leaves. False: the claim was lost."""
+    now = timezone.now()
+    return _update_held(
+        row,
+        token,
+        RequestStatus.CLAIMED,
+        status=RequestStatus.SENDING,
+        lease_until=now + SEND_LEASE,
+        attempts=row.attempts + 1,
+        updated_at=now,
+    )
+
+
+def row_finish(row, token, outcome, *, from_status):
+    now = timezone.now()
+    release = {"claim_token": None, "lease_until": None, "updated_at": now}
+    if isinstance(outcome, Sent):
+        changes = {"status": RequestStatus.SENT, "sent_at": now, "provider_id": outcome.provider_id[:200], "reason": ""}
+    elif isinstance(outcome, Skip):
+        changes = {"status": RequestStatus.SKIPPED, "reason": outcome.reason[:300]}
+    elif isinstance(outcome, Fail):
+        changes = {"status": RequestStatus.FAILED, "reason": outcome.reason[:300]}
+    elif isinstance(outcome, Uncertain):
+        changes = {"status": RequestStatus.UNCERTAIN, "reason": outcome.reason[:300]}
+    else:  # Retry
+        attempts = row.attempts + (1 if from_status == RequestStatus.SENDING else 0)
+        if attempts >= MAX_ATTEMPTS:
+            reason = f"Gave up after {attempts} attempts: {outcome.reason}"
+            changes = {"status": RequestStatus.FAILED, "reason": reason[:300]}
+        else:
+            changes = {
+                "status": RequestStatus.SCHEDULED,
+                "reason": outcome.reason[:300],
+                "scheduled_for": now + (outcome.delay or backoff(attempts)),
+            }
+    _update_held(row, token, from_status, **changes, **release)
+
+
+def row_leave_sending(row, token, *, reason):
+    """Keep a row "sending" with its lease run out, so that the next tick's
+    leases_resolve asks Amazon whether the interrupted request went through."""
+    _update_held(row, token, RequestStatus.SENDING, lease_until=timezone.now(), reason=reason)
+
+
+def row_release(row, token, *, scheduled_for=None):
+    """Give a claimed row back untouched (send hours not open yet, cap reached)."""
+    changes = {"status": RequestStatus.SCHEDULED, "claim_token": None, "lease_until": None}
+    if scheduled_for is not None:
+        changes["scheduled_for"] = scheduled_for
+    _update_held(row, token, RequestStatus.CLAIMED, **changes)

@@ -1,0 +1,137 @@
+"""Order rows in: COPY into a staging table, check in SQL, upsert set-based.
+
+The fast path of every order source (files and SP-API sync):
+1. the rows stream into a TEMP staging table with COPY (constant memory);
+2. one SELECT checks them (order id, dates, status, quantity, price,
+   marketplace, duplicates) and keeps, per row, the first problem found;
+3. rejected rows go to ImportRejection with line, column and reason;
+4. item rows fold into orders and INSERT … ON CONFLICT upserts orders and
+   items; an order already stored with a newer last-updated is left alone;
+5. ship-to details of orders still inside the 30-day retention are
+   encrypted; older ones are never stored.
+All of it runs in the caller's transaction: a failure leaves nothing behind.
+
+The modules: copy (the COPY stream), sql (the statements), shipto (the
+ship-to encryption); the steps run in order_copy_upsert below.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import DataError, connection
+from django.utils import timezone
+
+from ..reading import FileRejected
+from ..rows import STAGING_COLUMNS
+from .copy import ChunkStream, copy_error_line, copy_from, order_row_line
+from .shipto import ship_to_encrypt
+from .sql import (
+    COUNTS_SQL,
+    DUPLICATES_SQL,
+    FOLD_SQL,
+    LINK_CLAIMS_SQL,
+    MARKETPLACES_SQL,
+    REJECTIONS_SQL,
+    SESSION_SQL,
+    UPSERT_ITEMS_SQL,
+    UPSERT_ORDERS_SQL,
+    check_sql,
+    staging_copy_sql,
+    staging_sql,
+)
+
+REJECTIONS_RETURNED = 100
+
+
+@dataclass
+class UpsertCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rows: int = 0
+    # The first rejections, for callers without an ImportJob (e.g. sync).
+    rejections: list = field(default_factory=list)
+
+
+def order_copy_upsert(
+    *,
+    account,
+    copy_columns,
+    chunks,
+    encoding="utf-8",
+    first_line_no=2,
+    extra_columns=(),
+    job=None,
+    default_marketplace=None,
+    progress=None,
+    now=None,
+):
+    """Upsert COPY-text chunks whose columns are `copy_columns` (staging
+    column names; extra_columns are a file's unknown ones, ignored)."""
+    now = now or timezone.now()
+    params = {
+        "account_id": account.pk,
+        "job_id": job.pk if job else None,
+        "default_marketplace": default_marketplace.pk if default_marketplace else None,
+        "now": now,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(SESSION_SQL)
+        cursor.execute(staging_sql(first_line_no, extra_columns))
+        try:
+            copy_from(cursor, staging_copy_sql(copy_columns, encoding), ChunkStream(chunks))
+        except DataError as error:
+            copy_line = copy_error_line(error)
+            where = f"Line {first_line_no - 1 + copy_line}" if copy_line else "The file"
+            raise FileRejected(f"{where} cannot be read as {encoding}: {str(error).splitlines()[0]}") from error
+        if progress:
+            progress(None, phase="checking")
+        cursor.execute(DUPLICATES_SQL)
+        cursor.execute(check_sql(duplicates=cursor.fetchone()[0]), params)
+        # Temp tables have no statistics until analysed; without them the
+        # planner picks nested loops that take minutes on big files.
+        cursor.execute("ANALYZE import_order_checked (amazon_order_id, sku, reject)")
+        if job is not None:
+            cursor.execute(REJECTIONS_SQL, params)
+        cursor.execute(FOLD_SQL, params)
+        cursor.execute("ANALYZE import_orders (amazon_order_id)")
+        if progress:
+            progress(None, phase="saving")
+        cursor.execute(MARKETPLACES_SQL, params)
+        cursor.execute(UPSERT_ORDERS_SQL, params)
+        cursor.execute("ANALYZE import_touched")
+        cursor.execute(UPSERT_ITEMS_SQL, params)
+        cursor.execute("ANALYZE import_item_changes")
+        ship_to_encrypt(cursor, now)
+        cursor.execute(LINK_CLAIMS_SQL, params)
+        cursor.execute(COUNTS_SQL)
+        created, updated, orders_in_file, rejected, rows = cursor.fetchone()
+        counts = UpsertCounts(
+            created=created, updated=updated, unchanged=orders_in_file - created - updated, rejected=rejected, rows=rows
+        )
+        if job is None and rejected:
+            cursor.execute(
+                "SELECT line_no, split_part(reject, '|', 1), substr(reject, strpos(reject, '|') + 1) "
+                "FROM import_order_checked WHERE reject IS NOT NULL ORDER BY line_no LIMIT %s",
+                [REJECTIONS_RETURNED],
+            )
+            counts.rejections = cursor.fetchall()
+        cursor.execute(
+            "DROP TABLE import_order_rows, import_order_checked, import_orders, import_touched, import_item_changes, "
+            "import_pii; "
+            "DROP SEQUENCE import_line_seq"
+        )
+    return counts
+
+
+def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, progress=None, now=None):
+    """Upsert OrderRow values (any source, e.g. SP-API) in the caller's transaction."""
+    return order_copy_upsert(
+        account=account,
+        copy_columns=STAGING_COLUMNS,
+        chunks=(order_row_line(row) for row in rows),
+        job=job,
+        default_marketplace=default_marketplace,
+        progress=progress,
+        now=now,
+    )
