@@ -162,7 +162,7 @@ def test_outside_the_send_hours_a_due_row_waits_for_the_next_slot(account):
 def test_a_given_now_is_the_time_of_the_claim_and_the_checks(account):
     due_orders(account, 1)
     email_campaign(account)
-    requests_plan(account)
+    requests_plan(account=account)
     later = timezone.now() + timedelta(hours=2)
     FeedbackRequest.objects.update(scheduled_for=later - timedelta(hours=1))
 
