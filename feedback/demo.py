@@ -22,6 +22,7 @@ from messaging.services import starter_templates_load
 from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Order, OrderItem, OrderStatus
 
 from .demo_campaigns import demo_campaigns_seed
+from .demo_cases import demo_cases_seed
 from .models import Feedback, FeedbackState
 
 DEMO_PASSWORD = "feedbackhub-demo"
@@ -288,4 +289,10 @@ def demo_seed(*, order_count=20000, now=None):
         membership_set(user=user, account=main.account, role=role)
         if role == Role.OWNER:
             membership_set(user=user, account=second.account, role=role)
+    demo_cases_seed(
+        account=main.account,
+        va=User.objects.get(username="va"),
+        admin=User.objects.get(username="admin"),
+        now=now,
+    )
     return main

@@ -1,7 +1,9 @@
 from django.db import connection
 from django.dispatch import receiver
 
-from orders.signals import imported_rows_link
+from orders.signals import imported_rows_link, imported_rows_linked
+
+from .services import cases_open
 
 LINK_SQL = """
 UPDATE feedback_feedback f SET order_id = o.id
@@ -16,3 +18,9 @@ def link_feedback_to_orders(sender, account, **kwargs):
     """Feedback that arrived before its order is linked once the order is in."""
     with connection.cursor() as cursor:
         cursor.execute(LINK_SQL, [account.pk])
+
+
+@receiver(imported_rows_linked, dispatch_uid="feedback.open_resolution_cases")
+def open_resolution_cases(sender, account, **kwargs):
+    """New negative feedback gets its case (with its verdict) in the import's transaction."""
+    cases_open(account=account)

@@ -1,16 +1,19 @@
-"""Reads of feedback; every one takes the seller account."""
+"""Reads of feedback and of the resolution queue; every one takes the seller account."""
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from feedbackhub.rules import sentiment_lookups
+from feedbackhub.aggregates import Median
+from feedbackhub.rules import AMAZON_REMOVAL_FOLLOW_UP_DAYS, local_day, sentiment_lookups
 from feedbackhub.tenancy.models import SellerAccount
+from messaging.models import BuyerMessage, MessageTemplate, TemplateKind
 from orders.models import Claim, Order
 
-from .models import Feedback
+from .models import OPEN_CASE_STATES, CaseState, Feedback, ResolutionCase
 
 # The relation messaging's planning reads through messaging.facts (it may not
 # import this app): one row per feedback linked to an order.
@@ -77,3 +80,193 @@ def feedback_list(
     if not include_removed:
         queryset = queryset.counted()
     return queryset
+
+
+# --- the resolution queue ------------------------------------------------------------
+
+QUEUE_FILTERS = ("assignee", "state", "marketplace", "rating", "eligibility")
+
+
+def follow_up_due_q(*, today: date) -> Q:
+    """Cases waiting on Amazon for 3 days or more: they go to the top of the queue."""
+    return Q(
+        state=CaseState.REMOVAL_REQUESTED_AMAZON,
+        amazon_filed_on__lte=today - timedelta(days=AMAZON_REMOVAL_FOLLOW_UP_DAYS),
+    )
+
+
+def days_left(case: ResolutionCase, *, now: datetime) -> int:
+    """Days the buyer can still remove the feedback, in the marketplace's calendar."""
+    return (case.deadline - local_day(now, case.marketplace.time_zone)).days
+
+
+def case_queue(*, account, user, filters: dict, now: datetime) -> QuerySet[ResolutionCase]:
+    """The queue: open cases (or the state asked for), follow-ups due first,
+    then the nearest deadline. filters: assignee ("me", "none" or a user id),
+    state ("open", "closed" or a CaseState), marketplace code, rating,
+    eligibility ("eligible" / "not")."""
+    cases = ResolutionCase.objects.for_account(account).select_related("feedback__order", "marketplace", "assignee")
+    state = filters.get("state") or "open"
+    if state == "open":
+        cases = cases.open()
+    elif state == "closed":
+        cases = cases.exclude(state__in=OPEN_CASE_STATES)
+    elif state in CaseState.values:
+        cases = cases.filter(state=state)
+    assignee = filters.get("assignee")
+    if assignee == "me":
+        cases = cases.filter(assignee=user)
+    elif assignee == "none":
+        cases = cases.filter(assignee__isnull=True)
+    elif assignee and str(assignee).isdigit():
+        cases = cases.filter(assignee_id=int(assignee))
+    if filters.get("marketplace"):
+        cases = cases.filter(marketplace__code=filters["marketplace"])
+    if str(filters.get("rating") or "").isdigit():
+        cases = cases.filter(feedback__rating=int(filters["rating"]))
+    if filters.get("eligibility") in ("eligible", "not"):
+        cases = cases.filter(eligible=filters["eligibility"] == "eligible")
+    today = local_day(now, account.time_zone)
+    return cases.annotate(
+        follow_up_due=Case(When(follow_up_due_q(today=today), then=Value(True)), default=Value(False))
+    ).order_by("-follow_up_due", "deadline", "id")
+
+
+def queue_workers(*, account) -> QuerySet:
+    """The people a case can be assigned to: the account's members."""
+    return get_user_model().objects.filter(memberships__account=account).order_by("username")
+
+
+def case_get(*, account, case_id: int) -> ResolutionCase | None:
+    return (
+        ResolutionCase.objects.for_account(account)
+        .select_related("feedback__order__marketplace", "marketplace", "assignee")
+        .prefetch_related("feedback__order__items", "events__actor", "messages__sent_by")
+        .filter(pk=case_id)
+        .first()
+    )
+
+
+CASE_TEMPLATE_KINDS = (TemplateKind.FIRST_CONTACT_NEGATIVE, TemplateKind.REMOVAL_REQUEST, TemplateKind.PUBLIC_RESPONSE)
+
+
+def case_templates(*, account, language: str) -> dict[str, list]:
+    """Approved templates for the case's messages, the buyer's language first."""
+    templates = MessageTemplate.objects.for_account(account).filter(
+        kind__in=CASE_TEMPLATE_KINDS,
+        compliance_blocked=False,
+    )
+    by_kind = {
+        kind: []
+        for kind in (TemplateKind.FIRST_CONTACT_NEGATIVE, TemplateKind.REMOVAL_REQUEST, TemplateKind.PUBLIC_RESPONSE)
+    }
+    for template in sorted(templates, key=lambda t: (t.language != language, t.name)):
+        by_kind[template.kind].append(template)
+    return by_kind
+
+
+def order_buyer_messages(*, account, order) -> QuerySet[BuyerMessage]:
+    if order is None:
+        return BuyerMessage.objects.none()
+    return BuyerMessage.objects.for_account(account).filter(order=order)
+
+
+@dataclass(frozen=True)
+class WorkerOutcome:
+    name: str
+    cases: int
+    contacted: int
+    removed: int
+    median_hours_to_contact: float | None
+
+
+@dataclass(frozen=True)
+class ReasonOutcome:
+    reason: str
+    filed: int
+    removed: int
+
+    @property
+    def success_rate(self):
+        return self.removed / self.filed if self.filed else None
+
+
+@dataclass
+class QueueOutcomes:
+    days: int
+    opened: int = 0
+    open_now: int = 0
+    resolved: int = 0
+    removed_by_buyer: int = 0
+    removed_by_amazon: int = 0
+    struck_through: int = 0
+    not_removed: int = 0
+    expired: int = 0
+    closed: int = 0
+    median_hours_to_contact: float | None = None
+    workers: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)
+
+
+RESOLVED_OR_LATER = [
+    CaseState.RESOLVED,
+    CaseState.REMOVAL_REQUESTED_BUYER,
+    CaseState.REMOVED_BY_BUYER,
+    CaseState.NOT_REMOVED,
+]
+
+
+def _hours(duration):
+    return None if duration is None else round(duration.total_seconds() / 3600, 1)
+
+
+def queue_outcomes(*, account, days: int = 90, now: datetime) -> QueueOutcomes:
+    """What the queue achieved for cases opened in the last `days` days, counted in SQL."""
+    cases = ResolutionCase.objects.for_account(account).filter(opened_at__gte=now - timedelta(days=days))
+    to_contact = F("first_contact_at") - F("opened_at")
+    totals = cases.aggregate(
+        opened=Count("id"),
+        open_now=Count("id", filter=Q(state__in=OPEN_CASE_STATES)),
+        resolved=Count("id", filter=Q(state__in=RESOLVED_OR_LATER) | ~Q(resolution="")),
+        removed_by_buyer=Count("id", filter=Q(state=CaseState.REMOVED_BY_BUYER)),
+        removed_by_amazon=Count("id", filter=Q(state=CaseState.REMOVED_BY_AMAZON)),
+        struck_through=Count("id", filter=Q(state=CaseState.STRUCK_THROUGH)),
+        not_removed=Count("id", filter=Q(state=CaseState.NOT_REMOVED)),
+        expired=Count("id", filter=Q(state=CaseState.EXPIRED)),
+        closed=Count("id", filter=Q(state=CaseState.CLOSED)),
+        median=Median(to_contact),
+    )
+    median = totals.pop("median")
+    outcomes = QueueOutcomes(days=days, median_hours_to_contact=_hours(median), **totals)
+    removed_states = [CaseState.REMOVED_BY_BUYER, CaseState.REMOVED_BY_AMAZON, CaseState.STRUCK_THROUGH]
+    per_worker = (
+        cases.values("assignee__username")
+        .annotate(
+            n=Count("id"),
+            contacted=Count("id", filter=Q(first_contact_at__isnull=False)),
+            removed=Count("id", filter=Q(state__in=removed_states)),
+            median=Median(to_contact),
+        )
+        .order_by("assignee__username")
+    )
+    outcomes.workers = [
+        WorkerOutcome(
+            name=row["assignee__username"] or "Unassigned",
+            cases=row["n"],
+            contacted=row["contacted"],
+            removed=row["removed"],
+            median_hours_to_contact=_hours(row["median"]),
+        )
+        for row in per_worker
+    ]
+    per_reason = (
+        cases.exclude(amazon_reason="")
+        .values("amazon_reason")
+        .annotate(
+            filed=Count("id"),
+            removed=Count("id", filter=Q(state__in=[CaseState.REMOVED_BY_AMAZON, CaseState.STRUCK_THROUGH])),
+        )
+        .order_by("amazon_reason")
+    )
+    outcomes.reasons = [ReasonOutcome(row["amazon_reason"], row["filed"], row["removed"]) for row in per_reason]
+    return outcomes

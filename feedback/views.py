@@ -35,16 +35,3 @@ def feedback_index(request, account):
         "include_removed": include_removed,
     }
     return render(request, "feedback/list.html", context)
-
-
-@account_view("feedback.work_queue")
-def resolution_queue(request, account):
-    return render(
-        request,
-        "coming_soon.html",
-        {
-            "title": "Resolution queue",
-            "what": "Each negative feedback will open a case here with its 60-day removal deadline, "
-            "a removal-eligibility verdict with reasons, and the steps to contact the buyer.",
-        },
-    )

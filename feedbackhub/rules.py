@@ -70,6 +70,10 @@ PII_RETENTION_DAYS = 30
 # Amazon publishes).
 ODR_WINDOW_DAYS = 60
 AMAZON_ODR_LAG_DAYS = 14
+# Resolution cases: escalated (the owner is told) with 10 or fewer days left
+# in the removal window, shown in red with 7 or fewer.
+CASE_ESCALATION_DAYS_LEFT = 10
+CASE_URGENT_DAYS_LEFT = 7
 # A removal request filed with Amazon that has no answer after 3 days is
 # followed up.
 AMAZON_REMOVAL_FOLLOW_UP_DAYS = 3

@@ -1,7 +1,7 @@
-"""A feedback request as it leaves: rendered for one order, checked against
+"""A message to a buyer as it leaves: rendered for one order, checked against
 Amazon's rules as rendered, and built as a plain-text + HTML email. Shared by
-the dispatcher and the campaign's test sends, so a test shows exactly what a
-buyer would get."""
+the dispatcher, the campaign's test sends and the resolution queue's messages,
+so what is checked is exactly what a buyer gets."""
 
 from dataclasses import dataclass
 from email.utils import make_msgid
@@ -31,23 +31,36 @@ def template_findings(*, kind, language, subject, body):
 
 
 @dataclass(frozen=True)
-class RenderedRequest:
+class RenderedMessage:
     subject: str
     body: str
     html: str
     blocking_rules: tuple  # rule ids of the checker's blocking findings; empty: may be sent
 
 
-def feedback_request_render(*, template, order, account):
-    values = placeholder_values(order=order, account=account, language=template.language)
-    subject = render_text(template.subject, values, template.language)
-    body = render_text(template.body, values, template.language)
-    findings = template_findings(kind=template.kind, language=template.language, subject=subject, body=body)
-    return RenderedRequest(
+def buyer_message_render(*, kind: str, language: str, subject: str, body: str, order, account) -> RenderedMessage:
+    """Text with placeholders, rendered for the order and checked as the
+    message of `kind` (a TemplateKind) it will be sent as."""
+    values = placeholder_values(order=order, account=account, language=language)
+    subject = render_text(subject, values, language)
+    rendered_body = render_text(body, values, language)
+    findings = template_findings(kind=kind, language=language, subject=subject, body=rendered_body)
+    return RenderedMessage(
         subject=subject,
-        body=body,
-        html=render_html(template.body, values, template.language),
+        body=rendered_body,
+        html=render_html(body, values, language),
         blocking_rules=tuple(sorted({f.rule_id for f in findings if f.severity == Severity.BLOCK})),
+    )
+
+
+def feedback_request_render(*, template, order, account) -> RenderedMessage:
+    return buyer_message_render(
+        kind=template.kind,
+        language=template.language,
+        subject=template.subject,
+        body=template.body,
+        order=order,
+        account=account,
     )
 
 

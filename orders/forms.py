@@ -5,7 +5,8 @@ from django.conf import settings
 
 from feedbackhub.tenancy.models import Marketplace
 
-from .imports.registry import report_types
+from .imports.registry import report_type_get, report_types
+from .imports.selectors import upload_report_type
 
 
 class ImportUploadForm(forms.Form):
@@ -18,8 +19,9 @@ class ImportUploadForm(forms.Form):
         help_text="Needed for the seller feedback report (its dates follow the marketplace's format).",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, account, **kwargs):
         super().__init__(*args, **kwargs)
+        self.account = account
         self.fields["report_type"].choices = [("", "Detect from the header")] + [
             (report_type.key, report_type.label) for report_type in report_types()
         ]
@@ -36,3 +38,17 @@ class ImportUploadForm(forms.Form):
                 f"{upload.name} is larger than {settings.IMPORT_MAX_UPLOAD_BYTES // 1024**2:,} MB."
             )
         return upload
+
+    def clean(self):
+        data = super().clean()
+        upload, chosen = data.get("file"), data.get("marketplace")
+        if upload is None or chosen is not None or self.account.marketplaces.count() == 1:
+            return data
+        report_type = report_type_get(data.get("report_type") or "") or upload_report_type(uploaded_file=upload)
+        if report_type is not None and report_type.needs_marketplace:
+            self.add_error(
+                "marketplace",
+                f"This file is a {report_type.label.lower()}, which does not say its marketplace and writes dates "
+                "in that marketplace's format: choose the marketplace it covers.",
+            )
+        return data

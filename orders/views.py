@@ -44,7 +44,7 @@ IMPORTS_PER_PAGE = 25
 
 @account_view("orders.import_data")
 def import_upload(request, account):
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(request.POST or None, request.FILES or None, account=account)
     if request.method == "POST" and form.is_valid():
         job = import_job_create(
             account=account,

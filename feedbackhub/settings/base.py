@@ -179,3 +179,6 @@ LOGGING = {
 # install); each seller's refresh token is stored encrypted on its connection.
 SP_API_LWA_APP_ID = env.str("SP_API_LWA_APP_ID", default="")
 SP_API_LWA_CLIENT_SECRET = env.str("SP_API_LWA_CLIENT_SECRET", default="")
+
+# The address people open the app at, for links in notifications.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

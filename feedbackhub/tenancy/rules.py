@@ -18,6 +18,9 @@ ROLE_PERMISSIONS = {
     "orders.import_data": {OWNER, ADMIN},
     "feedback.view_feedback": {OWNER, ADMIN},
     "feedback.work_queue": {OWNER, ADMIN, VA},
+    # Assigning cases to others, and acting on a case someone else holds.
+    "feedback.assign_cases": {OWNER, ADMIN},
+    "feedback.view_outcomes": {OWNER},
     "messaging.view_inbox": {OWNER, ADMIN, VA},
     "messaging.manage_campaigns": {OWNER, ADMIN},
     # Settling an uncertain or failed send (was it sent?) is the owner's call.

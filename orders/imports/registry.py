@@ -21,6 +21,9 @@ class ReportType:
     needs_marketplace: bool = False
     description: str = ""
     columns: tuple[str, ...] = field(default_factory=tuple)
+    # When no header is recognised: decides from the first lines (header
+    # included) whose column names Amazon may have localised.
+    recognise_content: Callable[[list[str]], bool] | None = None
 
 
 _REGISTRY: dict[str, ReportType] = {}
@@ -39,9 +42,18 @@ def report_type_get(key):
     return _REGISTRY.get(key)
 
 
-def report_type_detect(first_line):
+# Lines a file is judged on when its header is not recognised.
+SAMPLE_LINES = 20
+
+
+def report_type_detect(first_line: str, sample: list[str] | None = None) -> ReportType | None:
+    """The report type whose header this is; else, from the sample (the
+    first lines, header included), one that recognises the content."""
     for report_type in _REGISTRY.values():
         if report_type.recognise(first_line):
+            return report_type
+    for report_type in _REGISTRY.values():
+        if sample and report_type.recognise_content and report_type.recognise_content(sample):
             return report_type
     return None
 

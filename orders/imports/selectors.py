@@ -1,9 +1,14 @@
+import io
+import itertools
+
 from django.db.models import QuerySet
 
 from feedbackhub.tenancy.models import SellerAccount
 
 from ..models import ImportJob, ImportRejection
 from .progress import import_progress_get
+from .reading import SAMPLE_BYTES, FileRejected, report_open, text_lines
+from .registry import SAMPLE_LINES, ReportType, report_type_detect
 
 
 def import_job_list(*, account: SellerAccount) -> QuerySet[ImportJob]:
@@ -37,3 +42,16 @@ def import_job_progress(*, job: ImportJob) -> dict[str, int | str]:
     else:
         percent = int(READING_SHARE * rows_done / rows_total) if rows_total else 0
     return {"rows_done": rows_done, "rows_total": rows_total, "percent": percent, "phase": phase}
+
+
+def upload_report_type(*, uploaded_file) -> ReportType | None:
+    """The report type of a file not yet imported, from its first lines
+    (None when it is unreadable or unknown: the import itself says why)."""
+    uploaded_file.seek(0)
+    head = io.BytesIO(uploaded_file.read(SAMPLE_BYTES))  # a copy: the upload itself stays open and unread
+    uploaded_file.seek(0)
+    try:
+        sample = [line for _, line in itertools.islice(text_lines(report_open(head)), SAMPLE_LINES)]
+    except FileRejected:
+        return None
+    return report_type_detect(sample[0], sample) if sample else None

@@ -1,5 +1,6 @@
 """Every write of the import framework: create a job, run it, bring in a document."""
 
+import itertools
 import logging
 import os
 import tempfile
@@ -17,7 +18,7 @@ from ..signals import imported_rows_announce
 from . import all_orders, claims  # noqa: F401 - register the report types
 from .progress import import_progress_set
 from .reading import FileRejected, count_lines, report_open, text_lines
-from .registry import report_type_detect, report_type_get
+from .registry import SAMPLE_LINES, report_type_detect, report_type_get
 
 logger = logging.getLogger(__name__)
 
@@ -61,8 +62,8 @@ def _fail(job, message):
     return job
 
 
-def _detect(job, first_line):
-    detected = report_type_detect(first_line)
+def _detect(job, sample):
+    detected = report_type_detect(sample[0], sample)
     requested = report_type_get(job.requested_type) if job.requested_type else None
     if detected is None:
         expected = requested.label if requested else "a known report"
@@ -103,17 +104,19 @@ def import_job_run(*, job_id: int) -> ImportJob:
             report = report_open(raw, job.marketplace.code if job.marketplace else None)
             job.encoding = report.encoding
             lines = text_lines(report)
-            first = next(lines, None)
-            if first is None or not first[1].strip():
+            head = list(itertools.islice(lines, 1))
+            if not head or not head[0][1].strip():
                 raise FileRejected("The file is empty.")
-            report_type = _detect(job, first[1])
+            if report_type_detect(head[0][1]) is None:
+                # A header no type knows (localised column names): judge the first rows too. Types read
+                # that way take their lines from `lines`; a known header leaves the stream untouched
+                # for the fast paths that read the file themselves.
+                head += itertools.islice(lines, SAMPLE_LINES - 1)
+            report_type = _detect(job, [line for _, line in head])
             job.report_type = report_type.key
-
-            def with_header():
-                yield first
-                yield from lines
-
-            counts = report_type.run(job=job, report=report, lines=with_header(), progress=progress)
+            counts = report_type.run(
+                job=job, report=report, lines=itertools.chain(head, lines), progress=progress
+            )
             if counts.rows == 0 and counts.rejected == 0:
                 raise FileRejected("The file has a header but no rows.")
             job.created, job.updated, job.unchanged, job.rejected = (

@@ -8,6 +8,7 @@ role matrix fails the tests until someone says how to check it.
 from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from messaging.models import DoNotSolicit, FeedbackRequest, MessageTemplate
 from tests.factories import CampaignFactory, ClaimFactory, FeedbackFactory, ImportJobFactory, OrderFactory
@@ -36,6 +37,13 @@ POST_ONLY = {
     "messaging:do_not_solicit_remove",
     "messaging:outbox_decide",
     "tenancy:switch",
+    "feedback:queue_assign",
+    "feedback:case_take",
+    "feedback:case_move",
+    "feedback:case_message",
+    "feedback:case_resolve",
+    "feedback:case_amazon",
+    "feedback:case_response",
 }
 
 # How to make an object of a given seller account for each URL kwarg.
@@ -49,7 +57,18 @@ KWARG_FACTORIES = {
     "campaign_id": lambda account: CampaignFactory(account=account).pk,
     "entry_id": lambda account: DoNotSolicit.objects.create(account=account, order=OrderFactory(account=account)).pk,
     "request_id": lambda account: _uncertain_request(account).pk,
+    "case_id": lambda account: negative_feedback_case(account).pk,
 }
+
+
+def negative_feedback_case(account, **feedback_fields):
+    """A 1-star feedback of the account, and the case it opens."""
+    from feedback.services import cases_open
+
+    fields = {"rating": 1, "comment": "The seller never answered my messages.", **feedback_fields}
+    feedback = FeedbackFactory(order__account=account, feedback_date=timezone.localdate(), **fields)
+    cases_open(account=account)
+    return feedback.case
 
 
 def _uncertain_request(account):

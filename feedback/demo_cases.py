@@ -1,0 +1,169 @@
+"""Demo resolution cases: the story of a queue worked for six weeks, so the
+VA's queue, a case's timeline and the owner's outcomes show real work in
+`make run`. Every step goes through the same services the pages use; the
+events are then spread back over the days they would have taken."""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from feedbackhub.rules import local_day, local_midnight
+
+from .models import CaseEvent, CaseMessage, CaseState, Notification, Resolution, ResolutionCase
+from .services import (
+    case_amazon_request_file,
+    case_message_record,
+    case_public_response_save,
+    case_resolve,
+    case_take,
+    case_transition,
+    cases_daily,
+    cases_open,
+)
+
+ADOPTED_DAYS_AGO = 45  # the seller started using the queue this long ago
+FIRST_CONTACT = (
+    "Hello {{ buyer_first_name }},\n\nWe are sorry that your order {{ order_id }} did not go as it should. "
+    "We would like to put this right: reply to this message and we will send a replacement or arrange a return, "
+    "whichever you prefer.\n\nKind regards,\n{{ store_name }}"
+)
+REMOVAL_REQUEST = (
+    "Hello {{ buyer_first_name }},\n\nThank you for letting us resolve the issue with order {{ order_id }}. "
+    "If you feel the problem has been resolved, you may consider updating or removing the feedback you left "
+    "for this order. This is entirely your choice.\n\nKind regards,\n{{ store_name }}"
+)
+
+
+def _contact(case, va):
+    """Contacted by hand in Seller Central (demo buyers have no relay address); the case as it is now."""
+    case_message_record(
+        case=case,
+        kind="first_contact",
+        subject="About your order {{ order_id }}",
+        body=FIRST_CONTACT,
+        language="en",
+        actor=va,
+    )
+    return ResolutionCase.objects.get(pk=case.pk)
+
+
+def _resolve(case, va, rng):
+    resolution = rng.choice([Resolution.REPLACEMENT, Resolution.REFUND, Resolution.RETURN])
+    return case_resolve(case=case, resolution=resolution, note=f"{resolution.label} arranged.", actor=va)
+
+
+def _request_removal(case, va):
+    case_message_record(
+        case=case,
+        kind="removal_request",
+        subject="Your order {{ order_id }}",
+        body=REMOVAL_REQUEST,
+        language="en",
+        actor=va,
+    )
+    return ResolutionCase.objects.get(pk=case.pk)
+
+
+def _spread_events(case, rng, now):
+    """Events happened over the case's life, not all at seeding time."""
+    events = list(case.events.order_by("id"))
+    start = local_midnight(case.feedback.feedback_date, case.marketplace.time_zone) + timedelta(
+        hours=rng.uniform(2, 20)
+    )
+    span = max((min(now, start + timedelta(days=20)) - start).total_seconds(), 3600)
+    moments = sorted(start + timedelta(seconds=rng.uniform(0, span)) for _ in events)
+    for event, moment in zip(events, moments, strict=True):
+        CaseEvent.objects.filter(pk=event.pk).update(created_at=moment)
+    ResolutionCase.objects.filter(pk=case.pk).update(opened_at=moments[0] if moments else start)
+    messages = list(CaseMessage.objects.filter(case=case).order_by("id"))
+    contact_events = [m for e, m in zip(events, moments, strict=True) if "contacted" in e.note or "Removal" in e.note]
+    for message, moment in zip(messages, contact_events, strict=False):
+        CaseMessage.objects.filter(pk=message.pk).update(sent_at=moment)
+    if case.first_contact_at and contact_events:
+        ResolutionCase.objects.filter(pk=case.pk).update(first_contact_at=contact_events[0])
+
+
+def demo_cases_seed(*, account, va, admin, now=None):
+    """Idempotent: does nothing when the account already has cases."""
+    now = now or timezone.now()
+    if ResolutionCase.objects.filter(account=account).exists():
+        return 0
+    rng = random.Random(7)
+    cases_open(account=account, now=now - timedelta(days=ADOPTED_DAYS_AGO))
+    cases_open(account=account, now=now)
+    cases_daily(now=now)  # the oldest ones ran out of time before anyone worked them
+    cases = list(
+        ResolutionCase.objects.filter(account=account, state=CaseState.NEW).select_related("feedback", "marketplace")
+    )
+    # Oldest first: the old ones have finished, the recent ones are under way.
+    cases.sort(key=lambda case: case.deadline)
+    today = local_day(now, account.time_zone)
+    for index, case in enumerate(cases):
+        age = (today - case.feedback.feedback_date).days
+        step = index % 9
+        worker = va if index % 3 else admin
+        if age > 30:
+            case = case_take(case=case, actor=worker)
+            if step in (0, 1) and case.eligible:
+                case = case_amazon_request_file(
+                    case=case,
+                    reason=case.verdict_reasons[0]["id"],
+                    amazon_case_id=f"{rng.randrange(10**9, 10**10)}",
+                    filed_on=today - timedelta(days=age - 5),
+                    actor=worker,
+                )
+                outcome = (
+                    CaseState.STRUCK_THROUGH
+                    if case.verdict_outcome == "struck_through"
+                    else (CaseState.REMOVED_BY_AMAZON if step == 0 else CaseState.NOT_REMOVED)
+                )
+                case_transition(case=case, to_state=outcome, actor=worker, note="Amazon answered in Seller Central.")
+            elif step in (2, 3, 4, 5):
+                case = _contact(case, worker)
+                case = _resolve(case, worker, rng)
+                case = _request_removal(case, worker)
+                outcome = CaseState.REMOVED_BY_BUYER if step != 5 else CaseState.NOT_REMOVED
+                case_transition(case=case, to_state=outcome, actor=worker, note="Checked in Feedback Manager.")
+            elif step == 6:
+                case = _contact(case, worker)
+                case_public_response_save(
+                    case=case,
+                    text="We are sorry about this order. We contacted you with a solution and are reviewing our "
+                    "process so that it does not happen again.",
+                    language="en",
+                    actor=worker,
+                )
+            else:
+                case_transition(case=case, to_state=CaseState.CLOSED, actor=worker, note="Buyer did not answer.")
+        elif age > 8:
+            case = case_take(case=case, actor=va)
+            if step in (0, 1, 2):
+                case = _contact(case, va)
+                case_transition(case=case, to_state=CaseState.AWAITING_BUYER, actor=va, note="Replacement offered.")
+            elif step in (3, 4):
+                case = _contact(case, va)
+                case = _resolve(case, va, rng)
+                if step == 4:
+                    _request_removal(case, va)
+            elif step == 5 and case.eligible:
+                case_amazon_request_file(
+                    case=case,
+                    reason=case.verdict_reasons[0]["id"],
+                    amazon_case_id=f"{rng.randrange(10**9, 10**10)}",
+                    filed_on=today - timedelta(days=4),  # unanswered: the follow-up reminder is due
+                    actor=va,
+                )
+            else:
+                _contact(case, va)
+        elif step in (0, 1):
+            case_take(case=case, actor=va)
+        # The newest ones stay new and unassigned: the VA's work for today.
+    for case in ResolutionCase.objects.filter(account=account).select_related("feedback", "marketplace"):
+        _spread_events(case, rng, now)
+    # The history was notified long ago; only the two newest arrivals wait to be sent.
+    newest = Notification.objects.filter(account=account).order_by("-case__feedback__feedback_date")[:2]
+    Notification.objects.filter(account=account).exclude(pk__in=list(newest.values_list("pk", flat=True))).update(
+        sent_at=now
+    )
+    return ResolutionCase.objects.filter(account=account).count()

@@ -1,0 +1,18 @@
+from celery import shared_task
+
+
+@shared_task(name="feedback.cases.daily", ignore_result=True)
+def cases_daily():
+    """Beat, hourly (each marketplace's day starts at its own midnight):
+    expire, escalate and remind; each happens once per case."""
+    from .services import cases_daily as daily
+
+    daily()
+
+
+@shared_task(name="feedback.notifications.send", ignore_result=True)
+def notifications_send():
+    """Beat, every minute: the owner's unsent notifications (the rows are the schedule)."""
+    from .notifications import notifications_send as send
+
+    send()
