@@ -7,127 +7,336 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('feedback', '0002_remove_feedback_rater_email_accounthealthsnapshot'),
-        ('orders', '0003_remove_order_order_account_status_and_more'),
-        ('tenancy', '0003_amazonconnection'),
+        ("feedback", "0002_remove_feedback_rater_email_accounthealthsnapshot"),
+        ("orders", "0003_remove_order_order_account_status_and_more"),
+        ("tenancy", "0003_amazonconnection"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='feedback',
-            name='state',
-            field=models.CharField(choices=[('live', 'Live'), ('removed_buyer', 'Removed or changed by the buyer'), ('removed_amazon', 'Removed by Amazon'), ('struck', 'Struck through by Amazon')], default='live', max_length=15),
+            model_name="feedback",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("live", "Live"),
+                    ("removed_buyer", "Removed or changed by the buyer"),
+                    ("removed_amazon", "Removed by Amazon"),
+                    ("struck", "Struck through by Amazon"),
+                ],
+                default="live",
+                max_length=15,
+            ),
         ),
         migrations.CreateModel(
-            name='QueueSettings',
+            name="QueueSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('include_neutral', models.BooleanField(default=False, verbose_name='Open cases for 3-star feedback too')),
-                ('notify_owner_email', models.BooleanField(default=True, verbose_name='Email the owner on new negative feedback and escalations')),
-                ('webhook_url', models.URLField(blank=True, help_text='Receives the same notifications as a JSON {"text": …} POST.', verbose_name='Slack-compatible webhook')),
-                ('account', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='queue_settings', to='tenancy.selleraccount')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "include_neutral",
+                    models.BooleanField(default=False, verbose_name="Open cases for 3-star feedback too"),
+                ),
+                (
+                    "notify_owner_email",
+                    models.BooleanField(
+                        default=True, verbose_name="Email the owner on new negative feedback and escalations"
+                    ),
+                ),
+                (
+                    "webhook_url",
+                    models.URLField(
+                        blank=True,
+                        help_text='Receives the same notifications as a JSON {"text": …} POST.',
+                        verbose_name="Slack-compatible webhook",
+                    ),
+                ),
+                (
+                    "account",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="queue_settings",
+                        to="tenancy.selleraccount",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ResolutionCase',
+            name="ResolutionCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('new', 'New'), ('investigating', 'Investigating'), ('buyer_contacted', 'Buyer contacted'), ('awaiting_buyer', 'Awaiting buyer'), ('resolved', 'Resolved with buyer'), ('removal_buyer', 'Removal requested from buyer'), ('removal_amazon', 'Removal requested from Amazon'), ('removed_buyer', 'Removed by buyer'), ('removed_amazon', 'Removed by Amazon'), ('struck', 'Struck through by Amazon'), ('not_removed', 'Not removed'), ('expired', 'Expired'), ('closed', 'Closed without action')], default='new', max_length=20)),
-                ('deadline', models.DateField(help_text='The last day the buyer can remove the feedback (marketplace calendar).')),
-                ('eligible', models.BooleanField(default=False)),
-                ('verdict_outcome', models.CharField(default='not_eligible', max_length=20)),
-                ('verdict_reasons', models.JSONField(blank=True, default=list)),
-                ('removal_request_text', models.TextField(blank=True)),
-                ('verdict_channel', models.CharField(blank=True, max_length=3)),
-                ('resolution', models.CharField(blank=True, choices=[('refund', 'Refund'), ('replacement', 'Replacement'), ('return', 'Return arranged'), ('explanation', 'Explained / answered'), ('other', 'Other')], max_length=12)),
-                ('resolution_note', models.TextField(blank=True)),
-                ('first_contact_at', models.DateTimeField(blank=True, null=True)),
-                ('amazon_reason', models.CharField(blank=True, max_length=20)),
-                ('amazon_case_id', models.CharField(blank=True, max_length=40)),
-                ('amazon_filed_on', models.DateField(blank=True, null=True)),
-                ('follow_up_reminded_at', models.DateTimeField(blank=True, null=True)),
-                ('public_response_draft', models.TextField(blank=True)),
-                ('escalated_at', models.DateTimeField(blank=True, null=True)),
-                ('opened_at', models.DateTimeField(auto_now_add=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cases', to='tenancy.selleraccount')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='cases', to=settings.AUTH_USER_MODEL)),
-                ('feedback', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='case', to='feedback.feedback')),
-                ('marketplace', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tenancy.marketplace')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("investigating", "Investigating"),
+                            ("buyer_contacted", "Buyer contacted"),
+                            ("awaiting_buyer", "Awaiting buyer"),
+                            ("resolved", "Resolved with buyer"),
+                            ("removal_buyer", "Removal requested from buyer"),
+                            ("removal_amazon", "Removal requested from Amazon"),
+                            ("removed_buyer", "Removed by buyer"),
+                            ("removed_amazon", "Removed by Amazon"),
+                            ("struck", "Struck through by Amazon"),
+                            ("not_removed", "Not removed"),
+                            ("expired", "Expired"),
+                            ("closed", "Closed without action"),
+                        ],
+                        default="new",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "deadline",
+                    models.DateField(
+                        help_text="The last day the buyer can remove the feedback (marketplace calendar)."
+                    ),
+                ),
+                ("eligible", models.BooleanField(default=False)),
+                ("verdict_outcome", models.CharField(default="not_eligible", max_length=20)),
+                ("verdict_reasons", models.JSONField(blank=True, default=list)),
+                ("removal_request_text", models.TextField(blank=True)),
+                ("verdict_channel", models.CharField(blank=True, max_length=3)),
+                (
+                    "resolution",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("refund", "Refund"),
+                            ("replacement", "Replacement"),
+                            ("return", "Return arranged"),
+                            ("explanation", "Explained / answered"),
+                            ("other", "Other"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("resolution_note", models.TextField(blank=True)),
+                ("first_contact_at", models.DateTimeField(blank=True, null=True)),
+                ("amazon_reason", models.CharField(blank=True, max_length=20)),
+                ("amazon_case_id", models.CharField(blank=True, max_length=40)),
+                ("amazon_filed_on", models.DateField(blank=True, null=True)),
+                ("follow_up_reminded_at", models.DateTimeField(blank=True, null=True)),
+                ("public_response_draft", models.TextField(blank=True)),
+                ("escalated_at", models.DateTimeField(blank=True, null=True)),
+                ("opened_at", models.DateTimeField(auto_now_add=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="cases", to="tenancy.selleraccount"
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="cases",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "feedback",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="case", to="feedback.feedback"
+                    ),
+                ),
+                (
+                    "marketplace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="tenancy.marketplace"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['deadline', 'id'],
+                "ordering": ["deadline", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('new_negative', 'New negative feedback'), ('escalation', 'Deadline near'), ('follow_up', 'Follow up with Amazon')], max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('error', models.CharField(blank=True, max_length=300)),
-                ('account', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='tenancy.selleraccount')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='feedback.resolutioncase')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("new_negative", "New negative feedback"),
+                            ("escalation", "Deadline near"),
+                            ("follow_up", "Follow up with Amazon"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("error", models.CharField(blank=True, max_length=300)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="tenancy.selleraccount"
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="feedback.resolutioncase",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CaseMessage',
+            name="CaseMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('first_contact', 'First contact'), ('follow_up', 'Message to the buyer'), ('removal_request', 'Removal request')], max_length=20)),
-                ('subject', models.CharField(blank=True, max_length=300)),
-                ('body', models.TextField()),
-                ('by_email', models.BooleanField(default=True, help_text='False: sent by hand in Seller Central.')),
-                ('status', models.CharField(choices=[('sending', 'Sending'), ('sent', 'Sent'), ('failed', 'Not sent')], default='sent', max_length=10)),
-                ('error', models.CharField(blank=True, max_length=300)),
-                ('provider_id', models.CharField(blank=True, max_length=200)),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orders.order')),
-                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='feedback.resolutioncase')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("first_contact", "First contact"),
+                            ("follow_up", "Message to the buyer"),
+                            ("removal_request", "Removal request"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=300)),
+                ("body", models.TextField()),
+                ("by_email", models.BooleanField(default=True, help_text="False: sent by hand in Seller Central.")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("sending", "Sending"), ("sent", "Sent"), ("failed", "Not sent")],
+                        default="sent",
+                        max_length=10,
+                    ),
+                ),
+                ("error", models.CharField(blank=True, max_length=300)),
+                ("provider_id", models.CharField(blank=True, max_length=200)),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "order",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orders.order"),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to="feedback.resolutioncase",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sent_at', 'id'],
+                "ordering": ["sent_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseEvent',
+            name="CaseEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_state', models.CharField(blank=True, choices=[('new', 'New'), ('investigating', 'Investigating'), ('buyer_contacted', 'Buyer contacted'), ('awaiting_buyer', 'Awaiting buyer'), ('resolved', 'Resolved with buyer'), ('removal_buyer', 'Removal requested from buyer'), ('removal_amazon', 'Removal requested from Amazon'), ('removed_buyer', 'Removed by buyer'), ('removed_amazon', 'Removed by Amazon'), ('struck', 'Struck through by Amazon'), ('not_removed', 'Not removed'), ('expired', 'Expired'), ('closed', 'Closed without action')], max_length=20)),
-                ('to_state', models.CharField(blank=True, choices=[('new', 'New'), ('investigating', 'Investigating'), ('buyer_contacted', 'Buyer contacted'), ('awaiting_buyer', 'Awaiting buyer'), ('resolved', 'Resolved with buyer'), ('removal_buyer', 'Removal requested from buyer'), ('removal_amazon', 'Removal requested from Amazon'), ('removed_buyer', 'Removed by buyer'), ('removed_amazon', 'Removed by Amazon'), ('struck', 'Struck through by Amazon'), ('not_removed', 'Not removed'), ('expired', 'Expired'), ('closed', 'Closed without action')], max_length=20)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='feedback.resolutioncase')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "New"),
+                            ("investigating", "Investigating"),
+                            ("buyer_contacted", "Buyer contacted"),
+                            ("awaiting_buyer", "Awaiting buyer"),
+                            ("resolved", "Resolved with buyer"),
+                            ("removal_buyer", "Removal requested from buyer"),
+                            ("removal_amazon", "Removal requested from Amazon"),
+                            ("removed_buyer", "Removed by buyer"),
+                            ("removed_amazon", "Removed by Amazon"),
+                            ("struck", "Struck through by Amazon"),
+                            ("not_removed", "Not removed"),
+                            ("expired", "Expired"),
+                            ("closed", "Closed without action"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "New"),
+                            ("investigating", "Investigating"),
+                            ("buyer_contacted", "Buyer contacted"),
+                            ("awaiting_buyer", "Awaiting buyer"),
+                            ("resolved", "Resolved with buyer"),
+                            ("removal_buyer", "Removal requested from buyer"),
+                            ("removal_amazon", "Removal requested from Amazon"),
+                            ("removed_buyer", "Removed by buyer"),
+                            ("removed_amazon", "Removed by Amazon"),
+                            ("struck", "Struck through by Amazon"),
+                            ("not_removed", "Not removed"),
+                            ("expired", "Expired"),
+                            ("closed", "Closed without action"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="feedback.resolutioncase"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='resolutioncase',
-            index=models.Index(condition=models.Q(('closed_at__isnull', True)), fields=['account', 'deadline'], name='case_open_deadline'),
+            model_name="resolutioncase",
+            index=models.Index(
+                condition=models.Q(("closed_at__isnull", True)),
+                fields=["account", "deadline"],
+                name="case_open_deadline",
+            ),
         ),
         migrations.AddIndex(
-            model_name='resolutioncase',
-            index=models.Index(fields=['account', 'assignee'], name='case_account_assignee'),
+            model_name="resolutioncase",
+            index=models.Index(fields=["account", "assignee"], name="case_account_assignee"),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(condition=models.Q(('sent_at__isnull', True)), fields=['created_at'], name='notification_unsent'),
+            model_name="notification",
+            index=models.Index(
+                condition=models.Q(("sent_at__isnull", True)), fields=["created_at"], name="notification_unsent"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(fields=('case', 'kind'), name='uniq_notification_case_kind'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(fields=("case", "kind"), name="uniq_notification_case_kind"),
         ),
         migrations.AddConstraint(
-            model_name='casemessage',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'removal_request'), models.Q(('status', 'failed'), _negated=True)), fields=('order',), name='uniq_removal_request_per_order'),
+            model_name="casemessage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "removal_request"), models.Q(("status", "failed"), _negated=True)),
+                fields=("order",),
+                name="uniq_removal_request_per_order",
+            ),
         ),
     ]

@@ -114,9 +114,7 @@ def import_job_run(*, job_id: int) -> ImportJob:
                 head += itertools.islice(lines, SAMPLE_LINES - 1)
             report_type = _detect(job, [line for _, line in head])
             job.report_type = report_type.key
-            counts = report_type.run(
-                job=job, report=report, lines=itertools.chain(head, lines), progress=progress
-            )
+            counts = report_type.run(job=job, report=report, lines=itertools.chain(head, lines), progress=progress)
             if counts.rows == 0 and counts.rejected == 0:
                 raise FileRejected("The file has a header but no rows.")
             job.created, job.updated, job.unchanged, job.rejected = (
