@@ -49,14 +49,18 @@ COMMENTS = {
         5: ["Arrived quickly and exactly as described.", "Great seller, fast shipping.", "Perfect, thank you!"],
         4: ["Good item, delivery a day later than promised.", "Well packed, works fine."],
         3: ["Item OK but the box was dented.", "Took a while to arrive."],
-        2: ["Arrived late and the lid was scratched.", "Wrong colour sent, still waiting for a reply."],
-        1: ["Never arrived.", "Item broken on arrival and no answer from the seller."],
+        2: [
+            "Arrived late and the lid was scratched.",
+            "Wrong colour sent, still waiting for a reply.",
+            "The bottle leaks and the paint chipped after a week. Poor quality.",
+        ],
+        1: ["Never arrived.", "Item broken on arrival and no answer from the seller.", "Cheap plastic, it cracked."],
     },
     "de": {
         5: ["Schnelle Lieferung, alles bestens.", "Artikel wie beschrieben, gerne wieder."],
         4: ["Gute Ware, Lieferung einen Tag später als angekündigt."],
         3: ["Ware in Ordnung, Verpackung beschädigt."],
-        2: ["Lieferung verspätet und der Deckel war zerkratzt."],
+        2: ["Lieferung verspätet und der Deckel war zerkratzt.", "Die Flasche ist undicht, schlechte Qualität."],
         1: ["Paket nie angekommen.", "Defekt angekommen, keine Antwort vom Verkäufer."],
     },
     "fr": {

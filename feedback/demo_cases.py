@@ -1,11 +1,13 @@
-"""Demo resolution cases: the story of a queue worked for six weeks, so the
+"""Demo resolution cases: the story of a queue worked for three weeks, so the
 VA's queue, a case's timeline and the owner's outcomes show real work in
 `make run`. Every step goes through the same services the pages use; the
 events are then spread back over the days they would have taken."""
 
+import itertools
 import random
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from feedbackhub.rules import local_day, local_midnight
@@ -22,7 +24,7 @@ from .services import (
     cases_open,
 )
 
-ADOPTED_DAYS_AGO = 45  # the seller started using the queue this long ago
+ADOPTED_DAYS_AGO = 20  # the seller started using the queue this long ago
 FIRST_CONTACT = (
     "Hello {{ buyer_first_name }},\n\nWe are sorry that your order {{ order_id }} did not go as it should. "
     "We would like to put this right: reply to this message and we will send a replacement or arrange a return, "
@@ -65,9 +67,20 @@ def _request_removal(case, va):
     return ResolutionCase.objects.get(pk=case.pk)
 
 
+def _file_with_amazon(case, worker, rng, *, filed_on):
+    return case_amazon_request_file(
+        case=case,
+        reason=case.verdict_reasons[0]["id"],
+        amazon_case_id=f"{rng.randrange(10**9, 10**10)}",
+        filed_on=filed_on,
+        actor=worker,
+    )
+
+
 def _spread_events(case, rng, now):
-    """Events happened over the case's life, not all at seeding time."""
-    events = list(case.events.order_by("id"))
+    """People's steps happened over the case's life, not all at seeding time
+    (FeedbackHub's own ones, such as an escalation, keep their real time)."""
+    events = list(case.events.filter(Q(actor__isnull=False) | Q(to_state=CaseState.NEW)).order_by("id"))
     start = local_midnight(case.feedback.feedback_date, case.marketplace.time_zone) + timedelta(
         hours=rng.uniform(2, 20)
     )
@@ -99,33 +112,33 @@ def demo_cases_seed(*, account, va, admin, now=None):
     # Oldest first: the old ones have finished, the recent ones are under way.
     cases.sort(key=lambda case: case.deadline)
     today = local_day(now, account.time_zone)
+    filed, waiting_on_amazon = 0, False
+    old_plan = itertools.cycle(["removed_buyer", "closed", "not_removed_buyer", "public_response"])
+    middle_plan = itertools.cycle(["awaiting", "resolved", "removal_buyer", "contacted"])
     for index, case in enumerate(cases):
         age = (today - case.feedback.feedback_date).days
-        step = index % 9
         worker = va if index % 3 else admin
-        if age > 30:
+        if index < 2:
+            # The two nearest their deadline are still being worked: red in the queue.
+            case = _contact(case_take(case=case, actor=va), va)
+            case_transition(case=case, to_state=CaseState.AWAITING_BUYER, actor=va, note="Replacement offered.")
+        elif age > 30:
             case = case_take(case=case, actor=worker)
-            if step in (0, 1) and case.eligible:
-                case = case_amazon_request_file(
-                    case=case,
-                    reason=case.verdict_reasons[0]["id"],
-                    amazon_case_id=f"{rng.randrange(10**9, 10**10)}",
-                    filed_on=today - timedelta(days=age - 5),
-                    actor=worker,
-                )
-                outcome = (
+            if case.eligible:
+                filed += 1
+                case = _file_with_amazon(case, worker, rng, filed_on=today - timedelta(days=age - 5))
+                granted = (
                     CaseState.STRUCK_THROUGH
                     if case.verdict_outcome == "struck_through"
-                    else (CaseState.REMOVED_BY_AMAZON if step == 0 else CaseState.NOT_REMOVED)
+                    else (CaseState.REMOVED_BY_AMAZON)
                 )
+                outcome = CaseState.NOT_REMOVED if filed % 3 == 0 else granted
                 case_transition(case=case, to_state=outcome, actor=worker, note="Amazon answered in Seller Central.")
-            elif step in (2, 3, 4, 5):
-                case = _contact(case, worker)
-                case = _resolve(case, worker, rng)
-                case = _request_removal(case, worker)
-                outcome = CaseState.REMOVED_BY_BUYER if step != 5 else CaseState.NOT_REMOVED
-                case_transition(case=case, to_state=outcome, actor=worker, note="Checked in Feedback Manager.")
-            elif step == 6:
+                continue
+            step = next(old_plan)
+            if step == "closed":
+                case_transition(case=case, to_state=CaseState.CLOSED, actor=worker, note="Buyer did not answer.")
+            elif step == "public_response":
                 case = _contact(case, worker)
                 case_public_response_save(
                     case=case,
@@ -135,28 +148,26 @@ def demo_cases_seed(*, account, va, admin, now=None):
                     actor=worker,
                 )
             else:
-                case_transition(case=case, to_state=CaseState.CLOSED, actor=worker, note="Buyer did not answer.")
+                case = _request_removal(_resolve(_contact(case, worker), worker, rng), worker)
+                outcome = CaseState.REMOVED_BY_BUYER if step == "removed_buyer" else CaseState.NOT_REMOVED
+                case_transition(case=case, to_state=outcome, actor=worker, note="Checked in Feedback Manager.")
         elif age > 8:
             case = case_take(case=case, actor=va)
-            if step in (0, 1, 2):
+            if case.eligible and not waiting_on_amazon:
+                waiting_on_amazon = True  # unanswered for 4 days: the follow-up reminder is due
+                _file_with_amazon(case, va, rng, filed_on=today - timedelta(days=4))
+                continue
+            step = next(middle_plan)
+            if step == "awaiting":
                 case = _contact(case, va)
                 case_transition(case=case, to_state=CaseState.AWAITING_BUYER, actor=va, note="Replacement offered.")
-            elif step in (3, 4):
-                case = _contact(case, va)
-                case = _resolve(case, va, rng)
-                if step == 4:
-                    _request_removal(case, va)
-            elif step == 5 and case.eligible:
-                case_amazon_request_file(
-                    case=case,
-                    reason=case.verdict_reasons[0]["id"],
-                    amazon_case_id=f"{rng.randrange(10**9, 10**10)}",
-                    filed_on=today - timedelta(days=4),  # unanswered: the follow-up reminder is due
-                    actor=va,
-                )
-            else:
+            elif step == "contacted":
                 _contact(case, va)
-        elif step in (0, 1):
+            else:
+                case = _resolve(_contact(case, va), va, rng)
+                if step == "removal_buyer":
+                    _request_removal(case, va)
+        elif index % 2:
             case_take(case=case, actor=va)
         # The newest ones stay new and unassigned: the VA's work for today.
     for case in ResolutionCase.objects.filter(account=account).select_related("feedback", "marketplace"):

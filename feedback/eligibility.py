@@ -31,6 +31,17 @@ REASON_ORDER = {rid: i for i, rid in enumerate(REMOVAL_REASONS + STRIKE_REASONS)
 TOPICS = ("product", "delivery", "service")
 
 
+# What each reason is called where people read it.
+REASON_LABELS = {
+    "obscene": "Obscene or profane language",
+    "personal_info": "Personal information (email, phone, full name)",
+    "product_review": "Entirely a product review",
+    "fba_fulfillment": "Entirely about FBA fulfilment or delivery (strike-through)",
+    "buy_shipping_late": "Late delivery of an order shipped on time with Buy Shipping (strike-through)",
+    "promotional": "Promotional content",
+}
+
+
 @dataclass(frozen=True)
 class Reason:
     id: str  # obscene | personal_info | product_review | fba_fulfillment | buy_shipping_late | promotional

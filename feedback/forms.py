@@ -1,16 +1,8 @@
 from django import forms
 from django.utils import timezone
 
+from .eligibility import REASON_LABELS
 from .models import CaseMessageKind, QueueSettings, Resolution
-
-REASON_LABELS = {
-    "obscene": "Obscene or profane language",
-    "personal_info": "Personal information (email, phone, full name)",
-    "product_review": "Entirely a product review",
-    "fba_fulfillment": "Entirely about FBA fulfilment or delivery (strike-through)",
-    "buy_shipping_late": "Late delivery of an order shipped on time with Buy Shipping (strike-through)",
-    "promotional": "Promotional content",
-}
 
 
 class CaseMessageForm(forms.Form):
@@ -24,16 +16,28 @@ class CaseMessageForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    resolution = forms.ChoiceField(choices=Resolution.choices, label="How the problem was solved")
+    resolution = forms.ChoiceField(
+        choices=Resolution.choices,
+        label="How the problem was solved",
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
     note = forms.CharField(
         required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2}), label="What was done"
     )
 
 
 class AmazonFilingForm(forms.Form):
-    reason = forms.ChoiceField(label="Ground")
-    amazon_case_id = forms.CharField(max_length=40, required=False, label="Amazon case id")
-    filed_on = forms.DateField(initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.ChoiceField(label="Ground", widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+    amazon_case_id = forms.CharField(
+        max_length=40,
+        required=False,
+        label="Amazon case id",
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "placeholder": "optional"}),
+    )
+    filed_on = forms.DateField(
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"),
+    )
 
     def __init__(self, *args, reasons, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +62,17 @@ class BulkAssignForm(forms.Form):
 
 
 class QueueSettingsForm(forms.ModelForm):
+    webhook_url = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        label=QueueSettings._meta.get_field("webhook_url").verbose_name,
+        help_text=QueueSettings._meta.get_field("webhook_url").help_text,
+    )
+
     class Meta:
         model = QueueSettings
         fields = ["include_neutral", "notify_owner_email", "webhook_url"]
+        widgets = {
+            "include_neutral": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            "notify_owner_email": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+        }

@@ -17,9 +17,76 @@ from orders.imports.registry import ReportType, header_columns, report_type_regi
 from orders.imports.upsert import UpsertCounts
 
 from .models import AccountHealthSnapshot
+from .services import feedback_gone_from_report
 
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 FEEDBACK_COLUMNS = ("date", "rating", "comments", "response", "order id")
+# The report's columns in Amazon's documented order; a localised header keeps it.
+FEEDBACK_COLUMN_ORDER = (*FEEDBACK_COLUMNS, "rater email")
+# Header names as Seller Central writes them per marketplace ("Your Response"
+# in real English files; the others localised). Matched after lower-casing.
+FEEDBACK_HEADER_ALIASES = {
+    "date": {"date", "datum", "fecha", "data", "日付"},
+    "rating": {
+        "rating",
+        "bewertung",
+        "évaluation",
+        "evaluation",
+        "note",
+        "valoración",
+        "calificación",
+        "valutazione",
+        "評価",
+    },
+    "comments": {
+        "comments",
+        "comment",
+        "kommentare",
+        "kommentar",
+        "commentaires",
+        "comentarios",
+        "commenti",
+        "コメント",
+    },
+    "response": {
+        "response",
+        "your response",
+        "ihre antwort",
+        "antwort",
+        "votre réponse",
+        "réponse",
+        "tu respuesta",
+        "su respuesta",
+        "respuesta",
+        "la tua risposta",
+        "risposta",
+        "あなたの返信",
+        "返信",
+    },
+    "order id": {
+        "order id",
+        "bestellnummer",
+        "numéro de commande",
+        "n° de commande",
+        "número de pedido",
+        "id del pedido",
+        "numero ordine",
+        "numero d'ordine",
+        "id ordine",
+        "注文番号",
+    },
+    "rater email": {
+        "rater email",
+        "e-mail-adresse des bewerters",
+        "adresse e-mail de l'évaluateur",
+        "correo electrónico del evaluador",
+        "e-mail del valutatore",
+        "評価者のeメール",
+        "評価者のメールアドレス",
+    },
+}
+_CANONICAL = {alias: name for name, aliases in FEEDBACK_HEADER_ALIASES.items() for alias in aliases}
+ANY_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 MAX_JSON_CHARS = 50 * 1024 * 1024
 HUMAN_FORMAT = {"%m": "MM", "%d": "DD", "%y": "YY", "%Y": "YYYY"}
 
@@ -30,9 +97,29 @@ def human_date_format(strftime_format):
     return strftime_format
 
 
+def feedback_columns(first_line):
+    """The header's columns as canonical names ('' for one no spelling knows)."""
+    return [_CANONICAL.get(column, "") for column in header_columns(first_line)]
+
+
 def recognise_feedback(first_line):
-    columns = set(header_columns(first_line))
-    return {"date", "rating", "order id"} <= columns
+    return {"date", "rating", "order id"} <= set(feedback_columns(first_line))
+
+
+def recognise_feedback_content(sample):
+    """A header in a language no alias covers: six columns in Amazon's order
+    whose rows hold a date, a 1–5 rating and a 3-7-7 order id."""
+    header, rows = sample[0], [line for line in sample[1:] if line.strip()]
+    if len(header.split("\t")) != len(FEEDBACK_COLUMN_ORDER) or not rows:
+        return False
+    for line in rows:
+        values = [value.strip() for value in line.split("\t")]
+        if len(values) < len(FEEDBACK_COLUMNS):
+            return False
+        date, rating, order_id = values[0], values[1], values[FEEDBACK_COLUMNS.index("order id")]
+        if not (ANY_DATE.match(date) and rating in {"1", "2", "3", "4", "5"} and ORDER_ID.match(order_id)):
+            return False
+    return True
 
 
 def parse_feedback_row(row, marketplace):
@@ -89,11 +176,19 @@ def _tsv_row(line, columns):
 
 def run_feedback(*, job, report, lines, progress):
     header_no, header = next(lines)
-    columns = header_columns(header)
+    columns = feedback_columns(header)
+    if not recognise_feedback(header) and len(columns) == len(FEEDBACK_COLUMN_ORDER):
+        columns = list(FEEDBACK_COLUMN_ORDER)  # localised names, recognised by content: Amazon's order
     missing = [name for name in FEEDBACK_COLUMNS if name not in columns]
     if missing:
         raise FileRejected(f"The feedback report is missing required column(s): {', '.join(missing)} (line 1).")
-    return parsed_rows_upsert(
+    seen = []
+
+    def upsert(cursor, feedback):
+        seen.extend((row[0], row[-1]) for row in feedback)
+        return _upsert_feedback(cursor, job, feedback)
+
+    counts = parsed_rows_upsert(
         job=job,
         lines=lines,
         progress=progress,
@@ -102,8 +197,18 @@ def run_feedback(*, job, report, lines, progress):
         duplicate=lambda feedback, first: RowProblem(
             "Order ID", f"the same order already has feedback on line {first}", feedback[0]
         ),
-        upsert=lambda cursor, feedback: _upsert_feedback(cursor, job, feedback),
+        upsert=upsert,
     )
+    if seen:
+        dates = [day for _, day in seen]
+        feedback_gone_from_report(
+            account=job.account,
+            marketplace=job.marketplace,
+            first_day=min(dates),
+            last_day=max(dates),
+            order_ids=[order_id for order_id, _ in seen],
+        )
+    return counts
 
 
 def recognise_health(first_line):
@@ -192,12 +297,13 @@ FEEDBACK_REPORT = report_type_register(
         key="seller_feedback",
         label="Seller feedback report",
         recognise=recognise_feedback,
+        recognise_content=recognise_feedback_content,
         run=run_feedback,
         needs_marketplace=True,
         description=(
             "Seller Central → Performance → Feedback → Download (tab-separated; dates in the marketplace's format)."
         ),
-        columns=("Date", "Rating", "Comments", "Response", "Order ID", "Rater Email"),
+        columns=("Date", "Rating", "Comments", "Your Response", "Order ID", "Rater Email"),
     )
 )
 ACCOUNT_HEALTH_REPORT = report_type_register(

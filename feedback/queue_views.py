@@ -18,8 +18,8 @@ from messaging.compliance import Severity
 from messaging.compose import buyer_message_render, template_findings
 from messaging.models import TemplateKind
 
+from .eligibility import REASON_LABELS, removal_eligibility
 from .forms import (
-    REASON_LABELS,
     AmazonFilingForm,
     BulkAssignForm,
     CaseMessageForm,
@@ -127,6 +127,30 @@ def _verdict_marked(case):
     return mark_spans(case.feedback.comment, spans)
 
 
+def _why_not_eligible(case):
+    """One sentence on why none of Amazon's removal grounds applies."""
+    if case.eligible:
+        return ""
+    order = case.feedback.order
+    channel = order.fulfillment_channel if order else ""
+    topics = removal_eligibility(
+        case.feedback.comment,
+        rating=case.feedback.rating,
+        fulfillment_channel=channel,
+        language=case.marketplace.language_code,
+    ).topics
+    if topics == ("delivery",) and channel == "MFN":
+        return (
+            "It is entirely about the delivery, but you shipped this order yourself (FBM): Amazon strikes through "
+            "delivery complaints only on FBA orders, or late deliveries shipped on time with Buy Shipping."
+        )
+    if "service" in topics:
+        return "It is about your service (answers, the item sent, a refund), which Amazon does not remove."
+    if len(topics) > 1:
+        return "It mixes topics; Amazon removes a comment only when all of it is on one removable ground."
+    return "None of Amazon's removal grounds applies to this comment."
+
+
 def _message_draft(case, templates, kind, template_id):
     """Subject and body to start from: the chosen template, else the first one of the kind."""
     template_kind = (
@@ -140,7 +164,7 @@ def _message_draft(case, templates, kind, template_id):
         "kind": kind,
         "subject": chosen.subject if chosen else "",
         "body": chosen.body if chosen else "",
-        "language": chosen.language if chosen else case.marketplace.language,
+        "language": chosen.language if chosen else case.marketplace.language_code,
     }
 
 
@@ -166,7 +190,7 @@ def case_detail(request, account, case_id):
     case = _case_or_404(account, case_id)
     now = timezone.now()
     case.days_left = days_left(case, now=now)
-    templates = case_templates(account=account, language=case.marketplace.language)
+    templates = case_templates(account=account, language=case.marketplace.language_code)
     actions = _actions(case)
     kind = CaseMessageKind.REMOVAL_REQUEST if actions["can_request_removal"] else CaseMessageKind.FIRST_CONTACT
     chosen, draft = _message_draft(case, templates, kind, request.GET.get("template"))
@@ -176,7 +200,9 @@ def case_detail(request, account, case_id):
         "order": order,
         "feedback": case.feedback,
         "comment_marked": _verdict_marked(case),
+        "why_not_eligible": _why_not_eligible(case),
         "reasons": [{**r, "label": REASON_LABELS.get(r["id"], r["id"])} for r in case.verdict_reasons],
+        "amazon_reason_label": REASON_LABELS.get(case.amazon_reason, case.amazon_reason),
         "urgent_days": CASE_URGENT_DAYS_LEFT,
         "events": case.events.all(),
         "case_messages": case.messages.all(),
@@ -211,7 +237,7 @@ def _message_preview(case, data):
         if kind == CaseMessageKind.REMOVAL_REQUEST
         else (TemplateKind.FIRST_CONTACT_NEGATIVE)
     )
-    language = data.get("language") or case.marketplace.language
+    language = data.get("language") or case.marketplace.language_code
     subject, body = data.get("subject", ""), data.get("body", "")
     if order is None:
         findings = template_findings(kind=template_kind, language=language, subject=subject, body=body)
@@ -341,7 +367,10 @@ def case_response(request, account, case_id):
             form = PublicResponseForm(request.POST)
             if form.is_valid():
                 case_public_response_save(
-                    case=case, text=form.cleaned_data["text"], language=case.marketplace.language, actor=request.user
+                    case=case,
+                    text=form.cleaned_data["text"],
+                    language=case.marketplace.language_code,
+                    actor=request.user,
                 )
                 messages.success(request, "Public response saved. Post it in Seller Central, then mark it posted.")
     except ValidationError as error:

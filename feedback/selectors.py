@@ -179,6 +179,10 @@ class WorkerOutcome:
     removed: int
     median_hours_to_contact: float | None
 
+    @property
+    def median_to_contact(self):
+        return duration_text(self.median_hours_to_contact)
+
 
 @dataclass(frozen=True)
 class ReasonOutcome:
@@ -207,6 +211,10 @@ class QueueOutcomes:
     workers: list = field(default_factory=list)
     reasons: list = field(default_factory=list)
 
+    @property
+    def median_to_contact(self):
+        return duration_text(self.median_hours_to_contact)
+
 
 RESOLVED_OR_LATER = [
     CaseState.RESOLVED,
@@ -218,6 +226,13 @@ RESOLVED_OR_LATER = [
 
 def _hours(duration):
     return None if duration is None else round(duration.total_seconds() / 3600, 1)
+
+
+def duration_text(hours: float | None) -> str:
+    """“5.5 h” under two days, else “3.2 days”; “—” when nothing was measured."""
+    if hours is None:
+        return "—"
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
 
 
 def queue_outcomes(*, account, days: int = 90, now: datetime) -> QueueOutcomes:

@@ -1,11 +1,13 @@
 import pytest
 import respx
+from django.core.files.uploadedfile import SimpleUploadedFile
 from sp_api.auth.access_token_client import cache as access_token_cache
 
 from feedbackhub.tenancy.amazon.locks import redis_client
 from feedbackhub.tenancy.models import Role
+from orders.imports.services import import_job_create, import_job_run
 
-from .factories import MembershipFactory, SellerAccountFactory, UserFactory
+from .factories import MembershipFactory, SellerAccountFactory, UserFactory, marketplace
 from .sp_api_fakes import ACCESS_TOKEN, LWA_URL, FakeClock, SpApiFake
 
 
@@ -59,3 +61,28 @@ def sp_api(settings):
         )
         yield SpApiFake(router=router, lwa=lwa, clock=FakeClock())
     access_token_cache.clear()
+
+
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def importer(account, member_of, media_in_tmp):
+    user = member_of(account)
+
+    def run(content, name="report.txt", report_type="", marketplace_code=None, encoding="utf-8"):
+        data = content if isinstance(content, bytes) else content.encode(encoding)
+        job = import_job_create(
+            account=account,
+            user=user,
+            uploaded_file=SimpleUploadedFile(name, data),
+            requested_type=report_type,
+            marketplace=marketplace(marketplace_code) if marketplace_code else None,
+        )
+        job = import_job_run(job_id=job.pk)
+        job.refresh_from_db()
+        return job
+
+    return run

@@ -12,6 +12,7 @@ from .cases import (
     case_transition,
     cases_assign,
     cases_open,
+    feedback_gone_from_report,
     queue_settings_get,
     queue_settings_save,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "cases_assign",
     "cases_daily",
     "cases_open",
+    "feedback_gone_from_report",
     "queue_settings_get",
     "queue_settings_save",
 ]

@@ -19,7 +19,7 @@ from messaging.compliance import Severity
 from messaging.compose import template_findings
 from messaging.models import TemplateKind
 
-from ..eligibility import removal_eligibility
+from ..eligibility import REASON_LABELS, removal_eligibility
 from ..models import (
     CASE_OUTCOME_FEEDBACK_STATE,
     CASE_TRANSITIONS,
@@ -72,7 +72,10 @@ def queue_settings_save(
 def _verdict_fields(feedback: Feedback) -> dict:
     channel = feedback.order.fulfillment_channel if feedback.order_id else ""
     verdict = removal_eligibility(
-        feedback.comment, rating=feedback.rating, fulfillment_channel=channel, language=feedback.marketplace.language
+        feedback.comment,
+        rating=feedback.rating,
+        fulfillment_channel=channel,
+        language=feedback.marketplace.language_code,
     )
     return {
         "eligible": verdict.eligible,
@@ -244,7 +247,10 @@ def case_amazon_request_file(
         case=case,
         to_state=CaseState.REMOVAL_REQUESTED_AMAZON,
         actor=actor,
-        note=f"Removal request filed with Amazon ({reason}), case {amazon_case_id or 'without id'}, on {filed_on}.",
+        note=(
+            f"Removal request filed with Amazon: {REASON_LABELS[reason].lower()}; "
+            f"Amazon case {amazon_case_id or 'without id'}, filed on {filed_on:%Y-%m-%d}."
+        ),
         amazon_reason=reason,
         amazon_case_id=amazon_case_id,
         amazon_filed_on=filed_on,
@@ -283,3 +289,31 @@ def case_public_response_posted(*, case: ResolutionCase, actor) -> ResolutionCas
     feedback.save(update_fields=["seller_response", "responded_at", "updated_at"])
     case_event_add(locked, actor=actor, note="Public response posted.")
     return locked
+
+
+@transaction.atomic
+def feedback_gone_from_report(*, account: SellerAccount, marketplace, first_day, last_day, order_ids) -> int:
+    """A feedback report lists every 1–3 star feedback of the days it covers:
+    a live one it no longer lists was removed by the buyer, or changed to 4–5
+    stars. Mark it so (metrics and campaign exclusions follow) and close its case."""
+    gone = (
+        Feedback.objects.for_account(account)
+        .filter(
+            marketplace=marketplace,
+            state=FeedbackState.LIVE,
+            rating__lte=LOW_RATING_MAX,
+            feedback_date__range=(first_day, last_day),
+        )
+        .exclude(amazon_order_id__in=order_ids)
+    )
+    gone_ids = list(gone.values_list("pk", flat=True))
+    Feedback.objects.filter(pk__in=gone_ids).update(
+        state=FeedbackState.REMOVED_BY_BUYER, state_changed_at=timezone.now()
+    )
+    note = (
+        f"No longer in the feedback report of {first_day:%Y-%m-%d} to {last_day:%Y-%m-%d}: "
+        "removed or changed by the buyer."
+    )
+    for case in ResolutionCase.objects.open().filter(feedback_id__in=gone_ids):
+        case_transition(case=case, to_state=CaseState.REMOVED_BY_BUYER, actor=None, note=note)
+    return len(gone_ids)

@@ -1,6 +1,13 @@
 """Messages to the buyer about a case, with the guard rails: no removal ask
 before the problem is resolved, nothing the checker blocks, at most one
-removal request per order."""
+removal request per order.
+
+Every message is a Buyer-Seller Messaging email to the buyer's relay address
+(or written by hand in Seller Central). The SP-API has no removal-request
+operation any more: createNegativeFeedbackRemoval was taken out of
+amzn/selling-partner-api-models' messaging-api-model on 2025-08-04 (commit
+7c93eb1, "Update Messaging model"; only a stale example link remains).
+"""
 
 from django.core.mail import get_connection
 from django.db import transaction

@@ -51,6 +51,11 @@ class Marketplace(models.Model):
     def __str__(self):
         return f"{self.code} ({self.domain})"
 
+    @property
+    def language_code(self):
+        """The buyers' language as templates and the checkers name it: "de" for de_DE."""
+        return self.language[:2]
+
 
 class SellerAccount(models.Model):
     name = models.CharField(max_length=120)

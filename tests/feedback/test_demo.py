@@ -73,3 +73,16 @@ def test_demo_campaigns_have_history_and_a_live_schedule():
     assert FeedbackRequest.objects.filter(account=account, status="scheduled").exists()
     demo_seed(order_count=4000)  # idempotent
     assert Campaign.objects.filter(account=account).count() == 3
+
+
+@pytest.mark.django_db
+def test_demo_cases_show_every_state_with_timelines():
+    """make run's queue: every case state once at least, each with its timeline (the default 20,000 orders)."""
+    from feedback.models import CaseState, ResolutionCase
+
+    account = demo_seed().account
+    cases = ResolutionCase.objects.for_account(account)
+    assert set(cases.values_list("state", flat=True)) == set(CaseState.values)
+    assert not cases.filter(events__isnull=True).exists()
+    assert cases.filter(state=CaseState.REMOVAL_REQUESTED_BUYER, messages__kind="removal_request").exists()
+    assert demo_seed().account.cases.count() == cases.count()  # a second run adds nothing
