@@ -5,11 +5,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from feedbackhub.forms import add_service_errors
+from feedbackhub.html import mark_spans
 from feedbackhub.tenancy.access import account_view, found_or_404
 
 from .compliance import RULES, Severity
@@ -122,18 +122,14 @@ def _initial_text(form, template):
 
 def highlight(text, findings, field):
     """The text, escaped, with each finding's span in <mark>."""
-    spans = sorted((f for f in findings if f.field == field), key=lambda f: (f.start, f.end))
-    out, position = [], 0
-    for finding in spans:
-        start, end = finding.start, finding.end
-        if start < position:
-            continue
-        out.append(escape(text[position:start]))
-        css = "text-bg-danger" if finding.severity == Severity.BLOCK else "text-bg-warning"
-        out.append(f'<mark class="{css}" title="{escape(finding.rule_id)}">{escape(text[start:end])}</mark>')
-        position = end
-    out.append(escape(text[position:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+    return mark_spans(
+        text,
+        [
+            (f.start, f.end, "text-bg-danger" if f.severity == Severity.BLOCK else "text-bg-warning", f.rule_id)
+            for f in findings
+            if f.field == field
+        ],
+    )
 
 
 def _preview_context(account, data, order_id=None):
