@@ -218,7 +218,8 @@ def _act(request, case, service, success="", **arguments):
 @account_view("feedback.work_queue")
 @require_POST
 def case_take_view(request, account, case_id):
-    return _act(request, _case_or_404(account, case_id), case_take, "The case is yours.")
+    case = _case_or_404(account, case_id)
+    return _act(request, case, case_take, "The case is yours.", may_override=can_oversee(request, account))
 
 
 @account_view("feedback.work_queue")

@@ -145,6 +145,150 @@ STARTER_TEMPLATES = (
         ),
     ),
     StarterTemplate(
+        name="First contact after negative feedback",
+        kind="first_contact_negative",
+        language="de",
+        subject="Ihre Bestellung {{ order_id }}",
+        body=(
+            "Hallo {{ buyer_first_name }},\n\n"
+            "es tut uns leid, dass Ihre Bestellung {{ order_id }} ({{ product_titles }}) nicht Ihren "
+            "Erwartungen entsprochen hat. "
+            "Wir möchten das gerne in Ordnung bringen.\n\n"
+            "Bitte antworten Sie auf diese Nachricht und schreiben Sie uns, was nicht gestimmt hat. Wir "
+            "senden Ihnen gerne Ersatz "
+            "oder veranlassen eine Rücksendung nach den Rückgaberichtlinien von Amazon, ganz wie Sie möchten.\n\n"
+            "Mit freundlichen Grüßen\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="Removal request after resolution",
+        kind="removal_request",
+        language="de",
+        subject="Ihre Bestellung {{ order_id }}",
+        body=(
+            "Hallo {{ buyer_first_name }},\n\n"
+            "vielen Dank, dass wir das Problem mit Ihrer Bestellung {{ order_id }} gemeinsam lösen konnten.\n\n"
+            "Wenn Sie das Problem als gelöst betrachten, können Sie Ihre Bewertung zu dieser Bestellung "
+            "aktualisieren oder entfernen. "
+            "Das ist ganz Ihre Entscheidung und hat keinen Einfluss auf unsere Unterstützung.\n\n"
+            "Mit freundlichen Grüßen\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="First contact after negative feedback",
+        kind="first_contact_negative",
+        language="fr",
+        subject="Votre commande {{ order_id }}",
+        body=(
+            "Bonjour {{ buyer_first_name }},\n\n"
+            "Nous sommes désolés que votre commande {{ order_id }} ({{ product_titles }}) ne vous ait pas "
+            "donné satisfaction. "
+            "Nous souhaitons arranger cela.\n\n"
+            "Répondez à ce message pour nous dire ce qui n'allait pas. Nous pouvons vous envoyer un article "
+            "de remplacement "
+            "ou organiser un retour selon la politique de retour d'Amazon, comme vous préférez.\n\n"
+            "Cordialement,\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="Removal request after resolution",
+        kind="removal_request",
+        language="fr",
+        subject="Votre commande {{ order_id }}",
+        body=(
+            "Bonjour {{ buyer_first_name }},\n\n"
+            "Merci de nous avoir permis de résoudre le problème de votre commande {{ order_id }}.\n\n"
+            "Si vous estimez que le problème est résolu, il vous est possible de mettre à jour ou de "
+            "supprimer l'évaluation "
+            "laissée pour cette commande. C'est entièrement votre choix, et cela ne change rien à notre aide.\n\n"
+            "Cordialement,\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="First contact after negative feedback",
+        kind="first_contact_negative",
+        language="es",
+        subject="Su pedido {{ order_id }}",
+        body=(
+            "Hola, {{ buyer_first_name }}:\n\n"
+            "Lamentamos que su pedido {{ order_id }} ({{ product_titles }}) no haya cumplido sus expectativas. "
+            "Queremos solucionarlo.\n\n"
+            "Responda a este mensaje y cuéntenos qué ha fallado. Podemos enviarle un artículo de sustitución "
+            "u organizar una devolución según la política de devoluciones de Amazon, como usted prefiera.\n\n"
+            "Atentamente,\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="Removal request after resolution",
+        kind="removal_request",
+        language="es",
+        subject="Su pedido {{ order_id }}",
+        body=(
+            "Hola, {{ buyer_first_name }}:\n\n"
+            "Gracias por permitirnos resolver el problema de su pedido {{ order_id }}.\n\n"
+            "Si considera que el problema está resuelto, puede actualizar o eliminar la valoración que dejó "
+            "para este pedido. "
+            "Es una decisión totalmente suya y no afecta a la ayuda que le ofrecemos.\n\n"
+            "Atentamente,\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="First contact after negative feedback",
+        kind="first_contact_negative",
+        language="it",
+        subject="Il suo ordine {{ order_id }}",
+        body=(
+            "Buongiorno {{ buyer_first_name }},\n\n"
+            "ci dispiace che il suo ordine {{ order_id }} ({{ product_titles }}) non abbia soddisfatto le "
+            "sue aspettative. "
+            "Vorremmo rimediare.\n\n"
+            "Risponda a questo messaggio e ci dica cosa non è andato. Possiamo inviarle un articolo sostitutivo "
+            "o organizzare un reso secondo la politica di reso di Amazon, come preferisce.\n\n"
+            "Cordiali saluti,\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="Removal request after resolution",
+        kind="removal_request",
+        language="it",
+        subject="Il suo ordine {{ order_id }}",
+        body=(
+            "Buongiorno {{ buyer_first_name }},\n\n"
+            "grazie per averci permesso di risolvere il problema del suo ordine {{ order_id }}.\n\n"
+            "Se ritiene che il problema sia stato risolto, può aggiornare o rimuovere il feedback lasciato "
+            "per questo ordine. "
+            "È una sua libera scelta e non cambia in alcun modo il nostro supporto.\n\n"
+            "Cordiali saluti,\n{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="First contact after negative feedback",
+        kind="first_contact_negative",
+        language="ja",
+        subject="ご注文 {{ order_id }} について（{{ store_name }}）",
+        body=(
+            "{{ buyer_first_name }} 様\n\n"
+            "ご注文 {{ order_id }}（{{ product_titles }}）がご期待に沿えず、申し訳ございません。"
+            "状況を改善させていただきたいと考えております。\n\n"
+            "このメッセージにご返信いただき、問題の内容をお知らせください。"
+            "交換品の発送、またはAmazonの返品ポリシーに沿った返品のご案内のいずれかを、ご希望に合わせて対応いたします。\n\n"
+            "{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
+        name="Removal request after resolution",
+        kind="removal_request",
+        language="ja",
+        subject="ご注文 {{ order_id }} について（{{ store_name }}）",
+        body=(
+            "{{ buyer_first_name }} 様\n\n"
+            "ご注文 {{ order_id }} の問題の解決にご協力いただき、ありがとうございました。\n\n"
+            "問題が解決したとお考えの場合は、このご注文に残された評価を更新または削除することも可能です。"
+            "これはお客様ご自身のご判断であり、今後のサポートに影響することはありません。\n\n"
+            "{{ store_name }}"
+        ),
+    ),
+    StarterTemplate(
         name="Public response: delivery problem",
         kind="public_response",
         language="en",

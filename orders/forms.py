@@ -49,6 +49,6 @@ class ImportUploadForm(forms.Form):
             self.add_error(
                 "marketplace",
                 f"This file is a {report_type.label.lower()}, which does not say its marketplace and writes dates "
-                "in that marketplace's format: choose the marketplace it covers.",
+                "in that marketplace's format: choose the marketplace it covers (and the file again).",
             )
         return data

@@ -190,9 +190,11 @@ def case_transition(
 
 
 @transaction.atomic
-def case_take(*, case: ResolutionCase, actor) -> ResolutionCase:
+def case_take(*, case: ResolutionCase, actor, may_override: bool = False) -> ResolutionCase:
+    """The actor works the case from now on; an owner or admin (may_override)
+    may take it from someone else."""
     locked = case_locked(case)
-    worker_check(locked, actor, may_override=False)
+    worker_check(locked, actor, may_override=may_override)
     locked.assignee = actor
     locked.save(update_fields=["assignee", "updated_at"])
     case_event_add(locked, actor=actor, note=f"Taken by {actor}.")

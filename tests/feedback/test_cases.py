@@ -386,3 +386,11 @@ def test_notifications_name_the_order_and_rating_never_the_buyer(account, owner,
     assert "Jane" not in email.body and "a1b2c3" not in email.body
     text = received[0]["text"]
     assert order_id in text and "<script>" not in text and "&lt;script&gt;" in text and "<@channel>" not in text
+
+
+def test_the_owner_may_take_a_case_from_a_va_another_va_may_not(account, va, owner, member_of):
+    case = case_take(case=negative_case(account), actor=va)
+    with pytest.raises(CaseActionRefused, match="assigned to"):
+        case_take(case=case, actor=member_of(account, Role.VA))
+    case = case_take(case=case, actor=owner, may_override=True)
+    assert case.assignee == owner
