@@ -40,6 +40,14 @@ def test_va_resolves_the_most_urgent_case_and_the_owner_sees_it(page: Page, live
     expect(page.get_by_test_id("assignee")).to_have_text("va")
 
     expect(page.get_by_test_id("no-findings")).to_be_visible()
+    # The checker follows the typing: a removal ask in a first contact is flagged, and refused on send.
+    body = page.get_by_test_id("message-form").locator("textarea[name=body]")
+    original = body.input_value()
+    body.fill(original + "\n\nPlease remove your negative feedback.")
+    expect(page.get_by_test_id("findings")).to_contain_text("removal_in_first_contact")
+    page.get_by_test_id("send").click()
+    expect(page.get_by_role("alert").first).to_contain_text("breaks Amazon's rules")
+    assert mail.outbox == []
     page.get_by_test_id("send").click()
     expect(page.get_by_role("alert").first).to_contain_text("Sent to the buyer")
     expect(page.get_by_test_id("case-state")).to_have_text("Buyer contacted")
