@@ -7,7 +7,8 @@ decides "may this order be asked?" lives there, once:
 - planning (requests_plan) keeps the pairs without a reason, lets the
   lowest priority number win each order, and upserts at most one
   FeedbackRequest per order — one INSERT … ON CONFLICT, no loop per order;
-- the campaign page (campaign_preview) groups the same pairs by reason;
+- the campaign page (messaging.preview.campaign_preview) groups the same
+  pairs by reason;
 - the dispatcher (messaging.dispatch) evaluates it again for the rows it is
   about to send (conditions are re-checked at send time, not only when planned).
 
@@ -19,7 +20,7 @@ tests/messaging/test_planning.py holds the SQL to the Python functions.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import connection, models, transaction
@@ -34,10 +35,8 @@ from feedbackhub.rules import (
     negative_sql,
     request_window_closes_sql,
     request_window_opens_sql,
-    zone,
 )
 from feedbackhub.tenancy.models import SellerAccount
-from orders.models import Order
 
 from .facts import order_feedback_sql
 from .models import Campaign, CampaignState, FeedbackRequest, SendingSettings
@@ -228,7 +227,8 @@ def _reason_sql(feedback: str) -> str:
 END"""
 
 
-def _params(account, *, campaign_ids, now):
+def eligibility_params(account, *, campaign_ids, now):
+    """The parameters eligibility_sql() needs for the account's campaigns at `now`."""
     blacklist = SendingSettings.objects.filter(account=account, auto_blacklist_low_ratings=True).exists()
     buyer_history = Campaign.objects.filter(pk__in=list(campaign_ids)).exclude(buyers="").exists()
     return {
@@ -262,7 +262,7 @@ def requests_plan(
     caller's transaction when there is one (an import's)."""
     started = timezone.now()
     now = now or started
-    params = _params(account, campaign_ids=live_campaign_ids(account=account), now=now)
+    params = eligibility_params(account, campaign_ids=live_campaign_ids(account=account), now=now)
     if order_ids is not None:
         params["order_ids"] = list(order_ids)
     with connection.cursor() as cursor:
@@ -311,89 +311,6 @@ def requests_plan(
     return PlanResult(scheduled=scheduled, removed=removed, seconds=(timezone.now() - started).total_seconds())
 
 
-@dataclass
-class CampaignPreview:
-    would_schedule: int = 0
-    taken_by_other: int = 0  # would qualify, but a higher-priority campaign wins
-    already_requested: int = 0  # the order already has a request that is not scheduled
-    sample: list = field(default_factory=list)  # [(order, scheduled_for, variant_label)]
-    excluded: list = field(default_factory=list)  # [(label, count, [amazon order ids])]
-
-
-PREVIEW_SAMPLE = 20
-PREVIEW_EXAMPLES = 5
-
-
-def campaign_preview(*, campaign: Campaign, now: datetime | None = None) -> CampaignPreview:
-    """What the campaign would do with the account's current orders if it
-    went live now: the same SQL as planning, grouped by reason."""
-    now = now or timezone.now()
-    account = campaign.account
-    params = _params(account, campaign_ids=[campaign.pk], now=now)
-    stronger = list(
-        Campaign.objects.filter(account=account, state=CampaignState.LIVE)
-        .exclude(pk=campaign.pk)
-        .filter(models.Q(priority__lt=campaign.priority) | models.Q(priority=campaign.priority, pk__lt=campaign.pk))
-        .values_list("id", flat=True)
-    )
-    params["stronger"] = stronger
-    # The stronger campaigns' conditions are evaluated in the same statement.
-    params["buyer_history"] = Campaign.objects.filter(pk__in=[campaign.pk, *stronger]).exclude(buyers="").exists()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH e AS ({eligibility_sql()}),
-            taken AS (
-                SELECT DISTINCT order_id FROM ({eligibility_sql(campaigns_param="stronger")}) s
-                 WHERE s.reason IS NULL
-            )
-            SELECT CASE
-                     WHEN fr.status IS NOT NULL AND fr.status <> 'scheduled' THEN 'already'
-                     WHEN e.reason IS NOT NULL THEN e.reason
-                     WHEN t.order_id IS NOT NULL THEN 'taken'
-                     ELSE 'ok' END AS outcome,
-                   count(*),
-                   (array_agg(e.order_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s],
-                   (array_agg(e.scheduled_for ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s],
-                   (array_agg(e.variant_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s]
-              FROM e
-              LEFT JOIN taken t ON t.order_id = e.order_id
-              LEFT JOIN messaging_feedbackrequest fr ON fr.order_id = e.order_id
-             GROUP BY 1
-            """,
-            {**params, "sample": PREVIEW_SAMPLE},
-        )
-        rows = cursor.fetchall()
-    preview = CampaignPreview()
-    sample_ids, sample_times, sample_variants = [], [], []
-    for outcome, count, order_ids, times, variant_ids in rows:
-        if outcome == "ok":
-            preview.would_schedule = count
-            sample_ids, sample_times, sample_variants = order_ids, times, variant_ids
-        elif outcome == "taken":
-            preview.taken_by_other = count
-        elif outcome == "already":
-            preview.already_requested = count
-        else:
-            preview.excluded.append((reason_label(outcome), count, order_ids[:PREVIEW_EXAMPLES]))
-    preview.excluded.sort(key=lambda item: -item[1])
-    orders = Order.objects.select_related("marketplace").in_bulk(
-        [order_id for _, _, ids in preview.excluded for order_id in ids] + sample_ids
-    )
-    labels = dict(campaign.variants.values_list("id", "label"))
-    preview.sample = [
-        (orders[order_id], _marketplace_time(orders[order_id], when), labels.get(variant_id, ""))
-        for order_id, when, variant_id in zip(sample_ids, sample_times, sample_variants, strict=True)
-    ]
-    preview.excluded = [(label, count, [orders[i] for i in ids]) for label, count, ids in preview.excluded]
-    return preview
-
-
-def _marketplace_time(order, moment):
-    """The send time as the marketplace's clock shows it (the send hours are local)."""
-    return timezone.localtime(moment, timezone=zone(order.marketplace.time_zone))
-
-
 def send_time_check(*, rows: Sequence[FeedbackRequest], now: datetime) -> dict[int, tuple[str | None, datetime | None]]:
     """For rows the dispatcher holds: {request id: (reason or None, slot)}.
     The reason is the first exclusion that applies now; slot is the next
@@ -401,7 +318,7 @@ def send_time_check(*, rows: Sequence[FeedbackRequest], now: datetime) -> dict[i
     if not rows:
         return {}
     account = rows[0].account
-    params = _params(account, campaign_ids={row.campaign_id for row in rows}, now=now)
+    params = eligibility_params(account, campaign_ids={row.campaign_id for row in rows}, now=now)
     params["since"] = now - PLANNING_HORIZON * 2  # a row already planned is judged by its window, not its age
     params["order_ids"] = [row.order_id for row in rows]
     params["pair_campaigns"] = [row.campaign_id for row in rows]

@@ -31,7 +31,8 @@ from .models import (
     TemplateKind,
 )
 from .placeholders import template_syntax_errors
-from .planning import campaign_preview, requests_plan
+from .planning import requests_plan
+from .preview import campaign_preview
 from .starter_templates import STARTER_TEMPLATES
 
 

@@ -17,7 +17,7 @@ from .compose import template_findings
 from .forms import CampaignForm, DoNotSolicitForm, MessageTemplateForm, SendingSettingsForm, VariantFormSet
 from .models import CAMPAIGN_TRANSITIONS, Campaign, CampaignState, RequestStatus
 from .placeholders import PLACEHOLDERS, placeholder_values, render_html, render_text, template_syntax_errors
-from .planning import campaign_preview
+from .preview import campaign_preview
 from .selectors import (
     campaign_get,
     campaign_list,

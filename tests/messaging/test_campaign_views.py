@@ -30,7 +30,7 @@ from ..factories import (
     FeedbackFactory,
     MessageTemplateFactory,
 )
-from .test_planning import delivered_order
+from .planning_orders import delivered_order
 
 pytestmark = pytest.mark.django_db
 

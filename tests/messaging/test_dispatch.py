@@ -23,7 +23,7 @@ from ..factories import (
 )
 from ..smtp_sink import smtp_sink
 from ..sp_api_fakes import SOLICITATIONS_URL, US, errors, solicitation_actions, throttled
-from .test_planning import delivered_order
+from .planning_orders import delivered_order
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,212 @@
+"""Amazon Communication Guidelines checker, one block of tests per rule: the
+rules about feedback and reviews (incentives, asking for positive feedback
+only, asking to change or remove a review).
+
+The checker is pure Python: none of these tests touch the database.
+"""
+
+import pytest
+
+from messaging.compliance import MessageKind, is_blocked
+
+from .compliance_checks import assert_clean, assert_flags, check, excerpts
+
+# --- incentive ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        ("en", "Leave a review and get 20% off your next order.", "20% off"),
+        ("en", "Here is a coupon for your next purchase.", "coupon"),
+        ("en", "Use promo code THANKS10 at checkout.", "promo code"),
+        ("en", "We'd like to send you a $10 Amazon gift card.", "gift card"),
+        ("en", "Every reviewer gets a free product of their choice.", "free product"),
+        ("en", "Get $5 cashback today.", "cashback"),
+        ("en", "You are entered into our monthly giveaway.", "giveaway"),
+        ("en", "Please accept this voucher as an apology.", "voucher"),
+        ("de", "Sie erhalten einen Gutschein über 10 €.", "Gutschein"),
+        ("de", "Sichern Sie sich 15 % Rabatt.", "Rabatt"),
+        ("fr", "Voici un bon d'achat de 10 €.", "bon d'achat"),
+        ("fr", "Profitez de 20 % de réduction.", "20 % de réduction"),
+        ("es", "Obtenga un 20% de descuento.", "descuento"),
+        ("es", "Le enviamos una tarjeta regalo.", "tarjeta regalo"),
+        ("it", "Ecco un buono sconto per lei.", "buono sconto"),
+        ("it", "Riceverà un prodotto in omaggio.", "prodotto in omaggio"),
+        ("ja", "次回使える10%オフクーポンを差し上げます。", "10%オフ"),
+        ("ja", "Amazonギフト券をお送りします。", "ギフト券"),
+    ],
+)
+def test_incentive_words(language, body, expected):
+    findings = check(body, language=language)
+    assert expected in excerpts(findings, "incentive")
+    finding = next(finding for finding in findings if finding.excerpt == expected)
+    assert body[finding.start : finding.end] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "sentence"),
+    [
+        ("en", "Hi. We will refund you in full if you remove your feedback. Thanks.", "We will refund you in full"),
+        ("en", "We can send a replacement as soon as you remove the negative feedback.", "We can send"),
+        ("en", "Write a review and we'll pop a bonus in the mail.", "Write a review"),
+        ("de", "Wenn Sie Ihre Bewertung entfernen, erstatten wir den Kaufpreis.", "Wenn Sie"),
+        ("fr", "Si vous retirez votre évaluation, nous vous rembourserons.", "Si vous retirez"),
+        ("es", "Si elimina su valoración, le reembolsaremos el importe.", "Si elimina"),
+        ("it", "Se rimuove il suo feedback, le rimborseremo l'importo.", "Se rimuove"),
+        ("ja", "評価を削除していただければ、全額返金いたします。", "評価を削除"),
+    ],
+)
+def test_refund_or_replacement_in_exchange_for_feedback_flags_the_sentence(language, body, sentence):
+    (excerpt,) = excerpts(check(body, language=language), "incentive")
+    assert excerpt.startswith(sentence)
+    assert excerpt.endswith((".", "。"))
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "If the jacket does not fit, we offer free returns under Amazon's return policy."),
+        ("en", "Feel free to contact us if you have any questions."),
+        ("en", "Your order (2 x Cutting Board, free shipping) was delivered yesterday."),
+        ("en", "We have sent a replacement; you do not need to return the damaged one."),
+        ("en", "We can send a free replacement today, or refund you in full. Thank you for your feedback."),
+        ("en", "We refunded the order. If you feel we resolved the problem, you may update your feedback."),
+        ("en", "Gift wrapping was selected, so the invoice was not in the box."),
+        ("en", "The bottle is BPA-free and dishwasher safe."),
+        ("de", "Die Rücksendung ist innerhalb von 30 Tagen kostenlos. Wir senden Ihnen kostenlos Ersatz."),
+        ("fr", "Nous vous avons envoyé un produit de remplacement gratuitement. L'emballage cadeau était inclus."),
+        ("es", "Vale, gracias. Las devoluciones son gratuitas y el envío gratuito."),
+        ("it", "Buongiorno, le proponiamo la sostituzione gratuita. La confezione regalo era inclusa."),
+        ("ja", "送料無料でお届けしました。本日、無料で交換品を発送いたしました。"),
+    ],
+)
+def test_incentive_leaves_service_wording_alone(language, body):
+    assert_clean(check(body, language=language), "incentive")
+
+
+# --- positive_only --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        ("en", "We'd love a five-star rating!", "five-star"),
+        ("en", "Please leave us 5 stars.", "5 stars"),
+        ("en", "Positive feedback helps a lot.", "Positive feedback"),
+        ("en", "If you are happy with your purchase, please leave feedback.", "If you are happy"),
+        ("en", "If you're satisfied, please rate us.", "If you're satisfied"),
+        ("en", "Only if you loved it, please leave feedback.", "Only if you loved"),
+        ("en", "Please contact us before leaving any feedback.", "before leaving any feedback"),
+        ("de", "Wir freuen uns über eine 5-Sterne-Bewertung.", "5-Sterne-Bewertung"),
+        ("de", "Wenn Sie zufrieden sind, freuen wir uns über Ihre Bewertung.", "Wenn Sie zufrieden"),
+        ("fr", "Merci de laisser une évaluation positive.", "évaluation positive"),
+        ("fr", "Si vous êtes satisfait, laissez-nous une évaluation.", "Si vous êtes satisfait"),
+        ("es", "Déjenos una valoración de 5 estrellas.", "5 estrellas"),
+        ("es", "Si está satisfecho, déjenos su valoración.", "Si está satisfecho"),
+        ("it", "Ci lasci una valutazione a 5 stelle.", "5 stelle"),
+        ("it", "Se è soddisfatto, ci lasci un feedback.", "Se è soddisfatto"),
+        ("ja", "星5つの評価をお願いいたします。", "星5つ"),
+        ("ja", "高評価をいただけますと励みになります。", "高評価"),
+    ],
+)
+def test_positive_only(language, body, expected):
+    assert_flags(check(body, language=language), "positive_only", body, expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "Whether your experience was good or bad, we would value your honest feedback."),
+        ("en", "We hope you had a positive experience. We would appreciate your feedback."),
+        ("en", "We hope you're happy with your purchase. Please share your feedback."),
+        ("en", "If you are not happy with the item, please contact us."),
+        ("en", "Delivery takes 5 days. Please rate our service."),
+        ("de", "Ob positiv oder negativ: Ihre ehrliche Bewertung hilft uns. Wir hoffen, Sie sind zufrieden."),
+        ("de", "Wenn Sie nicht zufrieden sind, bewerten Sie uns ruhig ehrlich."),
+        ("fr", "Que votre expérience soit positive ou négative, votre avis sincère nous aide."),
+        ("es", "Tanto si su experiencia fue positiva como negativa, su opinión nos ayuda."),
+        ("it", "Che la sua esperienza sia stata positiva o negativa, il suo feedback ci aiuta."),
+        ("ja", "商品にご満足いただけていれば幸いです。良い点も悪い点も、評価をお聞かせください。"),
+    ],
+)
+def test_positive_only_leaves_neutral_requests_alone(language, body):
+    assert_clean(check(body, language=language), "positive_only")
+
+
+# --- review_change ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        ("en", "Could you please update your product review?", "update your product review"),
+        ("en", "Would you mind editing your review now?", "editing your review"),
+        ("en", "Would you consider taking down the review you posted?", "taking down the review"),
+        ("en", "Please remove the 1-star review you left.", "remove the 1-star review"),
+        ("de", "Könnten Sie Ihre Rezension bitte anpassen?", "Rezension bitte anpassen"),
+        ("fr", "Pourriez-vous modifier votre avis sur le produit ?", "modifier votre avis sur le produit"),
+        ("es", "¿Podría modificar su reseña?", "modificar su reseña"),
+        ("it", "Potrebbe modificare la sua recensione?", "modificare la sua recensione"),
+        ("ja", "商品レビューの修正をお願いできますでしょうか。", "商品レビューの修正"),
+    ],
+)
+def test_review_change_in_any_kind_of_message(language, body, expected):
+    for kind in (MessageKind.BUYER_REPLY, MessageKind.REMOVAL_REQUEST, MessageKind.PUBLIC_RESPONSE):
+        assert_flags(check(body, language=language, kind=kind, proactive=False), "review_change", body, expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We are reviewing your request and will update you within 24 hours.",
+        "We have reviewed our shipping process so it does not happen again.",
+        "Your comments help us review and improve our packaging.",
+        "If you have a moment, please leave a review.",
+        "As the issue is resolved, would you consider removing your feedback?",
+    ],
+)
+def test_review_change_leaves_process_reviews_and_seller_feedback_alone(body):
+    assert_clean(check(body), "review_change")
+
+
+# --- removal_in_first_contact ---------------------------------------------------------------------------
+
+REMOVAL_ASKS = [
+    ("en", "Sorry about the damage. Could you please remove your negative feedback?", "remove your negative feedback"),
+    ("en", "Once it arrives, we kindly ask you to change your feedback.", "change your feedback"),
+    ("de", "Bitte entfernen Sie Ihre negative Bewertung.", "entfernen Sie Ihre negative Bewertung"),
+    ("fr", "Pourriez-vous supprimer votre évaluation négative ?", "supprimer votre évaluation"),
+    ("es", "¿Podría eliminar su valoración negativa?", "eliminar su valoración"),
+    ("it", "Potrebbe rimuovere il suo feedback negativo?", "rimuovere il suo feedback"),
+    ("ja", "評価を削除していただけますでしょうか。", "評価を削除"),
+]
+
+
+@pytest.mark.parametrize(("language", "body", "expected"), REMOVAL_ASKS)
+def test_removal_asked_in_a_first_contact(language, body, expected):
+    first_contact = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert_flags(first_contact, "removal_in_first_contact", body, expected)
+    flagged_reply = check(body, language=language, first_contact_after_negative=True)
+    assert_flags(flagged_reply, "removal_in_first_contact", body, expected)
+
+
+@pytest.mark.parametrize(("language", "body", "expected"), REMOVAL_ASKS)
+def test_removal_asked_after_resolution_is_allowed(language, body, expected):
+    findings = check(body, language=language, kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}")
+    assert_clean(findings, "removal_in_first_contact")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We read your feedback and we are truly sorry. We have sent a replacement.",
+        "Thank you for your feedback on order {{ order_id }}. We can refund you in full.",
+        "We saw your feedback and will update you as soon as the new part ships.",
+    ],
+)
+def test_first_contact_apology_is_fine(body):
+    findings = check(
+        body, kind=MessageKind.FIRST_CONTACT_NEGATIVE, first_contact_after_negative=True, subject="{{ order_id }}"
+    )
+    assert not is_blocked(findings), findings
