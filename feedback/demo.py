@@ -24,6 +24,7 @@ from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Ord
 from .demo_campaigns import demo_campaigns_seed
 from .demo_cases import demo_cases_seed
 from .models import Feedback, FeedbackState
+from .rollups import rollups_refresh
 
 DEMO_PASSWORD = "feedbackhub-demo"
 DEMO_USERS = (("owner", Role.OWNER), ("admin", Role.ADMIN), ("va", Role.VA))
@@ -293,6 +294,8 @@ def demo_seed(*, order_count=20000, now=None):
         membership_set(user=user, account=main.account, role=role)
         if role == Role.OWNER:
             membership_set(user=user, account=second.account, role=role)
+    for account in (main.account, second.account):
+        rollups_refresh(account=account)
     demo_cases_seed(
         account=main.account,
         va=User.objects.get(username="va"),

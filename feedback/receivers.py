@@ -3,6 +3,7 @@ from django.dispatch import receiver
 
 from orders.signals import imported_rows_link, imported_rows_linked
 
+from .rollups import rollups_refresh_changed
 from .services import cases_open
 
 LINK_SQL = """
@@ -24,3 +25,9 @@ def link_feedback_to_orders(sender, account, **kwargs):
 def open_resolution_cases(sender, account, **kwargs):
     """New negative feedback gets its case (with its verdict) in the import's transaction."""
     cases_open(account=account)
+
+
+@receiver(imported_rows_linked, dispatch_uid="feedback.refresh_rollups")
+def refresh_rollups(sender, account, **kwargs):
+    """The dashboard's daily rollups follow the import: only the days it touched."""
+    rollups_refresh_changed(account=account)

@@ -8,9 +8,17 @@ from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from feedbackhub.aggregates import Median
-from feedbackhub.rules import AMAZON_REMOVAL_FOLLOW_UP_DAYS, local_day, sentiment_lookups
+from feedbackhub.rules import AMAZON_REMOVAL_FOLLOW_UP_DAYS, CASE_ESCALATION_DAYS_LEFT, local_day, sentiment_lookups
 from feedbackhub.tenancy.models import SellerAccount
-from messaging.models import BuyerMessage, MessageTemplate, TemplateKind
+from messaging.models import (
+    BuyerMessage,
+    Campaign,
+    CampaignState,
+    FeedbackRequest,
+    MessageTemplate,
+    RequestStatus,
+    TemplateKind,
+)
 from orders.models import Claim, Order
 
 from .models import OPEN_CASE_STATES, CaseState, Feedback, ResolutionCase
@@ -285,3 +293,47 @@ def queue_outcomes(*, account, days: int = 90, now: datetime) -> QueueOutcomes:
     )
     outcomes.reasons = [ReasonOutcome(row["amazon_reason"], row["filed"], row["removed"]) for row in per_reason]
     return outcomes
+
+
+@dataclass(frozen=True)
+class Attention:
+    cases_near_deadline: int
+    cases_follow_up: int
+    unanswered_messages: int
+    failed_sends: int
+    uncertain_sends: int
+    blocked_campaigns: list
+
+    @property
+    def empty(self):
+        return not (
+            self.cases_near_deadline
+            or self.cases_follow_up
+            or self.unanswered_messages
+            or self.failed_sends
+            or self.uncertain_sends
+            or self.blocked_campaigns
+        )
+
+
+def needs_attention(*, account, today: date) -> Attention:
+    """What the owner should look at today, counted in a few queries."""
+    open_cases = ResolutionCase.objects.for_account(account).open()
+    requests = FeedbackRequest.objects.for_account(account).aggregate(
+        failed=Count("id", filter=Q(status=RequestStatus.FAILED)),
+        uncertain=Count("id", filter=Q(status=RequestStatus.UNCERTAIN)),
+    )
+    blocked = (
+        Campaign.objects.for_account(account)
+        .filter(state=CampaignState.LIVE, variants__template__compliance_blocked=True)
+        .distinct()
+        .values_list("name", flat=True)
+    )
+    return Attention(
+        cases_near_deadline=open_cases.filter(deadline__lte=today + timedelta(days=CASE_ESCALATION_DAYS_LEFT)).count(),
+        cases_follow_up=open_cases.filter(follow_up_due_q(today=today)).count(),
+        unanswered_messages=BuyerMessage.objects.for_account(account).filter(answered_at__isnull=True).count(),
+        failed_sends=requests["failed"],
+        uncertain_sends=requests["uncertain"],
+        blocked_campaigns=list(blocked),
+    )

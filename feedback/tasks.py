@@ -16,3 +16,14 @@ def notifications_send():
     from .notifications import notifications_send as send
 
     send()
+
+
+@shared_task(name="feedback.rollups.nightly", ignore_result=True)
+def rollups_nightly():
+    """Beat, nightly: rebuild every account's rollups (imports refresh only what they touched)."""
+    from feedbackhub.tenancy.models import SellerAccount
+
+    from .rollups import rollups_refresh
+
+    for account in SellerAccount.objects.all():
+        rollups_refresh(account=account)

@@ -1,17 +1,48 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 
-from feedbackhub.rules import sentiment_lookups
+from feedbackhub.rules import ODR_TARGET, local_day, sentiment_lookups
 from feedbackhub.tenancy.access import account_view
 
-from .selectors import dashboard_summary, feedback_list
+from .metrics import dashboard as metrics_dashboard
+from .selectors import dashboard_summary, feedback_list, needs_attention
 
 FEEDBACK_PER_PAGE = 50
 
 
+CHANNELS = (("", "FBA and FBM"), ("AFN", "FBA"), ("MFN", "FBM"))
+TREND_PERIODS = (90, 365)
+
+
 @account_view("tenancy.view_dashboard")
 def dashboard(request, account):
-    return render(request, "feedback/dashboard.html", {"summary": dashboard_summary(account=account)})
+    marketplace = request.GET.get("marketplace", "")
+    if marketplace not in {m.code for m in account.marketplaces.all()}:
+        marketplace = ""
+    channel = request.GET.get("channel", "") if request.GET.get("channel") in ("AFN", "MFN") else ""
+    period = 365 if request.GET.get("period") == "365" else 90
+    today = local_day(timezone.now(), account.time_zone)
+    figures = metrics_dashboard(
+        account=account, today=today, marketplace=marketplace, channel=channel, trend_days=period
+    )
+    context = {
+        "figures": figures,
+        "summary": dashboard_summary(account=account),
+        "attention": needs_attention(account=account, today=today),
+        "filters": {"marketplace": marketplace, "channel": channel, "period": period},
+        "marketplaces": account.marketplaces.all(),
+        "channels": CHANNELS,
+        "periods": TREND_PERIODS,
+        "chart": {
+            "days": figures.trend_days,
+            "odr": figures.trend_odr,
+            "positive": figures.trend_positive,
+            "negative": figures.trend_negative,
+            "target": 100 * ODR_TARGET,
+        },
+    }
+    return render(request, "feedback/dashboard.html", context)
 
 
 @account_view("feedback.view_feedback")

@@ -38,6 +38,8 @@ app.conf.beat_schedule = {
     # The resolution queue: deadlines (expiry, escalation, follow-ups) and the owner's notifications.
     "resolution-cases-daily": {"task": "feedback.cases.daily", "schedule": crontab(minute=23)},
     "send-notifications": {"task": "feedback.notifications.send", "schedule": 60.0},
+    # The dashboard's rollups, rebuilt nightly (imports refresh the days they touch).
+    "rebuild-rollups": {"task": "feedback.rollups.nightly", "schedule": crontab(hour=2, minute=41)},
 }
 
 app.autodiscover_tasks()

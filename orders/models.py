@@ -157,6 +157,8 @@ class Claim(models.Model):
     currency = models.CharField(max_length=3, blank=True)
     opened_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
+    # What the daily metrics rollups look at to refresh only what an import changed.
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from feedbackhub.rules import (
@@ -33,6 +34,7 @@ from ..models import (
     Resolution,
     ResolutionCase,
 )
+from ..rollups import rollups_refresh_changed
 
 # Amazon's help pages give no number for a public response; Seller Central's
 # form is short and a response can be deleted but never edited (help page
@@ -181,7 +183,10 @@ def case_transition(
         locked.save(update_fields=fields)
         feedback_state = CASE_OUTCOME_FEEDBACK_STATE.get(to_state)
         if feedback_state:
-            Feedback.objects.filter(pk=locked.feedback_id).update(state=feedback_state, state_changed_at=timezone.now())
+            Feedback.objects.filter(pk=locked.feedback_id).update(
+                state=feedback_state, state_changed_at=timezone.now(), updated_at=Now()
+            )
+            rollups_refresh_changed(account=locked.account)
         case_event_add(locked, actor=actor, note=note, from_state=from_state, to_state=to_state)
     return locked
 
@@ -310,7 +315,7 @@ def feedback_gone_from_report(*, account: SellerAccount, marketplace, first_day,
     )
     gone_ids = list(gone.values_list("pk", flat=True))
     Feedback.objects.filter(pk__in=gone_ids).update(
-        state=FeedbackState.REMOVED_BY_BUYER, state_changed_at=timezone.now()
+        state=FeedbackState.REMOVED_BY_BUYER, state_changed_at=timezone.now(), updated_at=Now()
     )
     note = (
         f"No longer in the feedback report of {first_day:%Y-%m-%d} to {last_day:%Y-%m-%d}: "

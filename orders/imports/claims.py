@@ -86,14 +86,15 @@ UPSERT_SQL = """
 WITH incoming (amazon_order_id, kind, status, reason, amount, currency, opened_at, closed_at) AS (VALUES %%s),
 upserted AS (
   INSERT INTO orders_claim (account_id, order_id, amazon_order_id, kind, status, reason, amount, currency,
-                            opened_at, closed_at)
+                            opened_at, closed_at, updated_at)
   SELECT %(account_id)s, o.id, i.amazon_order_id, i.kind, i.status, i.reason, i.amount::numeric, i.currency,
-         i.opened_at::timestamptz, i.closed_at::timestamptz
+         i.opened_at::timestamptz, i.closed_at::timestamptz, now()
   FROM incoming i
   LEFT JOIN orders_order o ON o.account_id = %(account_id)s AND o.amazon_order_id = i.amazon_order_id
   ON CONFLICT (account_id, amazon_order_id, kind) DO UPDATE SET
     status = EXCLUDED.status, reason = EXCLUDED.reason, amount = EXCLUDED.amount,
-    currency = EXCLUDED.currency, opened_at = EXCLUDED.opened_at, closed_at = EXCLUDED.closed_at
+    currency = EXCLUDED.currency, opened_at = EXCLUDED.opened_at, closed_at = EXCLUDED.closed_at,
+    updated_at = now()
   WHERE (orders_claim.status, orders_claim.reason, orders_claim.amount, orders_claim.currency,
          orders_claim.opened_at, orders_claim.closed_at)
         IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.reason, EXCLUDED.amount, EXCLUDED.currency,
