@@ -4,17 +4,20 @@ report (GET_V2_SELLER_PERFORMANCE_REPORT)."""
 
 import json
 import re
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from psycopg2.extras import execute_values
 
 from feedbackhub.tenancy.models import Marketplace
+from feedbackhub.tenancy.selectors import account_only_marketplace
 from orders.imports.batches import parsed_rows_upsert
 from orders.imports.reading import FileRejected, RowProblem
 from orders.imports.registry import ReportType, header_columns, report_type_register
 from orders.imports.upsert import UpsertCounts
+from orders.models import ImportRejection
 
 from .models import AccountHealthSnapshot
 from .services import feedback_gone_from_report
@@ -215,55 +218,131 @@ def recognise_health(first_line):
     return first_line.lstrip("\ufeff \t").startswith("{")
 
 
-def _count(metric, name, where):
-    value = (metric.get(name) or {}).get("count", 0)
-    if not isinstance(value, int) or value < 0:
-        raise FileRejected(f"{where}.{name}.count is not a whole number: {value!r}")
+ODR_DEFECT_COUNTS = {
+    "orderWithDefects": "orders_with_defects",
+    "claims": "claims",
+    "chargebacks": "chargebacks",
+    "negativeFeedback": "negative_feedback",
+}
+MAX_COUNT = 2**31 - 1  # a PositiveIntegerField's ceiling in PostgreSQL
+RATE_PLACES = Decimal("0.000001")  # the snapshot keeps six places: compare what the database will hold
+
+
+def _shown(value):
+    """The offending JSON value as the rejections list shows it."""
+    return "" if value is None else json.dumps(value, ensure_ascii=False, default=str)[:200]
+
+
+def _whole_number(value, column):
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        raise RowProblem(column, "not a whole number of 0 or more", _shown(value))
     return value
 
 
-def _health_rows(document):
+def _rate(value, column):
+    """A rate as Amazon writes it (0.009 for 0.9 %), rounded as PostgreSQL rounds numeric(7, 6)."""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        number = None
+    if isinstance(value, bool) or number is None or not number.is_finite() or not 0 <= number <= 1:
+        raise RowProblem(column, "not a rate from 0 to 1", _shown(value))
+    return number.quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _reporting_window(span, column):
+    bounds = []
+    for name in ("reportingDateFrom", "reportingDateTo"):
+        raw = span.get(name) if isinstance(span, dict) else None
+        try:
+            moment = parse_datetime(raw) if isinstance(raw, str) else None
+        except ValueError:  # well formed but impossible, such as month 13
+            moment = None
+        if moment is None:
+            raise RowProblem(column, "has no valid reportingDateFrom/reportingDateTo", _shown(span))
+        bounds.append(moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC))  # Amazon's are UTC
+    if bounds[0] > bounds[1]:
+        raise RowProblem(column, "reportingDateFrom is after reportingDateTo", _shown(span))
+    return bounds
+
+
+def _odr_side(metric, where):
+    """One side's figures (the snapshot's fields), or RowProblem for the first bad one."""
+    if not isinstance(metric, dict):
+        raise RowProblem(where, "is not an object", _shown(metric))
+    date_from, date_to = _reporting_window(metric.get("reportingDateRange"), f"{where}.reportingDateRange")
+    figures = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "order_count": _whole_number(metric.get("orderCount", 0), f"{where}.orderCount"),
+    }
+    for name, field in ODR_DEFECT_COUNTS.items():
+        defects = metric.get(name) or {}
+        if not isinstance(defects, dict):
+            raise RowProblem(f"{where}.{name}", "is not an object", _shown(defects))
+        figures[field] = _whole_number(defects.get("count", 0), f"{where}.{name}.count")
+    if "rate" not in metric:
+        raise RowProblem(f"{where}.rate", "missing: the side has no ODR")
+    figures["rate"] = _rate(metric["rate"], f"{where}.rate")
+    figures["target"] = _rate(metric.get("targetValue", "0.01"), f"{where}.targetValue")
+    figures["status"] = str(metric.get("status") or "")[:20]
+    return figures
+
+
+def _entry_marketplace(entry, where, *, upload_marketplace, known_ids):
+    column = f"{where}.marketplaceId"
+    marketplace_id = entry.get("marketplaceId")
+    if marketplace_id in (None, ""):
+        if upload_marketplace is None:
+            raise RowProblem(
+                column,
+                "missing, and no marketplace was chosen on upload: choose the one the report covers",
+            )
+        return upload_marketplace.pk
+    if not isinstance(marketplace_id, str) or marketplace_id not in known_ids:
+        raise RowProblem(column, "not a known marketplace", _shown(marketplace_id))
+    return marketplace_id
+
+
+def _health_figures(document, *, upload_marketplace):
+    """Every ODR side the report gives well, as snapshot fields, and a RowProblem
+    for each entry or side it gives badly: one bad side costs only itself.
+    upload_marketplace is taken by the entries that name no marketplaceId."""
     metrics = document.get("performanceMetrics")
     if not isinstance(metrics, list):
         raise FileRejected("The account health report has no performanceMetrics list.")
+    known_ids = set(Marketplace.objects.values_list("pk", flat=True))
+    figures, problems = [], []
     for index, entry in enumerate(metrics):
-        marketplace_id = entry.get("marketplaceId")
-        if not Marketplace.objects.filter(pk=marketplace_id).exists():
-            raise FileRejected(
-                f"performanceMetrics[{index}].marketplaceId is not a known marketplace: {marketplace_id!r}"
+        where = f"performanceMetrics[{index}]"
+        try:
+            if not isinstance(entry, dict):
+                raise RowProblem(where, "is not an object", _shown(entry))
+            order_defect_rate = entry.get("orderDefectRate") or {}
+            if not isinstance(order_defect_rate, dict):
+                raise RowProblem(f"{where}.orderDefectRate", "is not an object", _shown(order_defect_rate))
+            if not order_defect_rate:
+                continue  # other metrics only: nothing of ours, nothing wrong
+            marketplace_id = _entry_marketplace(
+                entry, where, upload_marketplace=upload_marketplace, known_ids=known_ids
             )
+        except RowProblem as problem:
+            problems.append(problem)
+            continue
         for side in ("afn", "mfn"):
-            metric = (entry.get("orderDefectRate") or {}).get(side)
-            if not metric:
-                continue
-            where = f"performanceMetrics[{index}].orderDefectRate.{side}"
-            span = metric.get("reportingDateRange") or {}
-            date_from = parse_datetime(str(span.get("reportingDateFrom", "")))
-            date_to = parse_datetime(str(span.get("reportingDateTo", "")))
-            if date_from is None or date_to is None:
-                raise FileRejected(f"{where}.reportingDateRange has no valid reportingDateFrom/reportingDateTo.")
+            metric = order_defect_rate.get(side)
+            if metric is None:
+                continue  # a side the seller does not sell on
             try:
-                rate = Decimal(str(metric.get("rate", 0)))
-                target = Decimal(str(metric.get("targetValue", "0.01")))
-            except InvalidOperation as error:
-                raise FileRejected(f"{where}.rate is not a number.") from error
-            yield {
-                "marketplace_id": marketplace_id,
-                "fulfillment": side,
-                "date_from": date_from,
-                "date_to": date_to,
-                "order_count": metric.get("orderCount", 0),
-                "orders_with_defects": _count(metric, "orderWithDefects", where),
-                "claims": _count(metric, "claims", where),
-                "chargebacks": _count(metric, "chargebacks", where),
-                "negative_feedback": _count(metric, "negativeFeedback", where),
-                "rate": rate,
-                "target": target,
-                "status": str(metric.get("status", ""))[:20],
-            }
+                side_figures = _odr_side(metric, f"{where}.orderDefectRate.{side}")
+            except RowProblem as problem:
+                problems.append(problem)
+                continue
+            figures.append({"marketplace_id": marketplace_id, "fulfillment": side, **side_figures})
+    return figures, problems
 
 
-def run_health(*, job, report, lines, progress):
+def _json_document(lines):
     text, size = [], 0
     for _, line in lines:
         size += len(line) + 1
@@ -271,12 +350,32 @@ def run_health(*, job, report, lines, progress):
             raise FileRejected("The account health report is larger than 50 MB: not an account health report.")
         text.append(line)
     try:
-        document = json.loads("\n".join(text))
+        return json.loads("\n".join(text))
     except json.JSONDecodeError as error:
         raise FileRejected(f"Not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.") from error
-    counts = UpsertCounts()
-    for row in _health_rows(document):
-        counts.rows += 1
+
+
+def run_health(*, job, report, lines, progress):
+    document = _json_document(lines)
+    upload_marketplace = job.marketplace or account_only_marketplace(account=job.account)
+    figures, problems = _health_figures(document, upload_marketplace=upload_marketplace)
+    if not figures:
+        if not problems:
+            raise FileRejected("The account health report has no orderDefectRate figures.")
+        others = f" ({len(problems) - 1} more problem(s) besides)" if len(problems) > 1 else ""
+        first = problems[0]
+        shown = f" {first.value}" if first.value else ""
+        raise FileRejected(
+            f"The account health report has no orderDefectRate figure that can be imported: "
+            f"{first.column} {first.reason}{shown}{others}."
+        )
+    # A JSON document has no report lines: line 0, and the column says where in the document.
+    ImportRejection.objects.bulk_create(
+        ImportRejection(job=job, line_no=0, column=problem.column, value=problem.value, reason=problem.reason)
+        for problem in problems
+    )
+    counts = UpsertCounts(rows=len(figures) + len(problems), rejected=len(problems))
+    for row in figures:
         key = {k: row.pop(k) for k in ("marketplace_id", "fulfillment", "date_from", "date_to")}
         existing = AccountHealthSnapshot.objects.filter(account=job.account, **key).first()
         if existing is None:
@@ -287,8 +386,6 @@ def run_health(*, job, report, lines, progress):
             counts.updated += 1
         else:
             counts.unchanged += 1
-    if counts.rows == 0:
-        raise FileRejected("The account health report has no orderDefectRate figures.")
     return counts
 
 

@@ -1,5 +1,6 @@
 """Reads of feedback and of the resolution queue; every one takes the seller account."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -21,7 +22,7 @@ from messaging.models import (
 )
 from orders.models import Claim, Order
 
-from .models import OPEN_CASE_STATES, CaseState, Feedback, ResolutionCase
+from .models import OPEN_CASE_STATES, CaseState, Feedback, FeedbackState, ResolutionCase
 
 # The relation messaging's planning reads through messaging.facts (it may not
 # import this app): one row per feedback linked to an order.
@@ -88,6 +89,39 @@ def feedback_list(
     if not include_removed:
         queryset = queryset.counted()
     return queryset
+
+
+FEEDBACK_EXPORT_HEADER = ("date", "rating", "marketplace", "order id", "comment", "your response", "state")
+# Feedback holds no buyer name or email; keep the export's columns that way.
+FEEDBACK_EXPORT_FIELDS = (
+    "feedback_date",
+    "rating",
+    "marketplace__code",
+    "amazon_order_id",
+    "comment",
+    "seller_response",
+    "state",
+)
+EXPORT_CHUNK_ROWS = 2000
+
+
+def feedback_export_rows(
+    *,
+    account: SellerAccount,
+    sentiment: str | None = None,
+    marketplace_code: str | None = None,
+    include_removed: bool = False,
+) -> Iterator[tuple]:
+    """The feedback list's rows as FEEDBACK_EXPORT_HEADER's columns, read from a
+    server-side cursor EXPORT_CHUNK_ROWS at a time."""
+    states = dict(FeedbackState.choices)
+    entries = feedback_list(
+        account=account, sentiment=sentiment, marketplace_code=marketplace_code, include_removed=include_removed
+    )
+    for day, rating, marketplace, order_id, comment, response, state in entries.values_list(
+        *FEEDBACK_EXPORT_FIELDS
+    ).iterator(chunk_size=EXPORT_CHUNK_ROWS):
+        yield (day.isoformat(), rating, marketplace, order_id, comment, response, states.get(state, state))
 
 
 # --- the resolution queue ------------------------------------------------------------

@@ -5,6 +5,7 @@ from . import case_views, queue_views, views
 app_name = "feedback"
 urlpatterns = [
     path("", views.feedback_index, name="list"),
+    path("export.csv", views.feedback_export, name="export"),
     path("queue/", queue_views.queue, name="queue"),
     path("queue/assign/", queue_views.queue_assign, name="queue_assign"),
     path("queue/outcomes/", queue_views.outcomes, name="queue_outcomes"),

@@ -16,7 +16,10 @@ class ImportUploadForm(forms.Form):
         queryset=Marketplace.objects.all(),
         required=False,
         empty_label="Detect from the file",
-        help_text="Needed for the seller feedback report (its dates follow the marketplace's format).",
+        help_text=(
+            "Needed for the seller feedback report (its dates follow the marketplace's format); "
+            "account-health figures that name no marketplace are taken to be this one's."
+        ),
     )
 
     def __init__(self, *args, account, **kwargs):

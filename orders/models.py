@@ -240,7 +240,8 @@ class ImportRejection(models.Model):
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="rejections")
     line_no = models.BigIntegerField()
-    column = models.CharField(max_length=60, blank=True)
+    # A CSV header name, or a JSON path such as performanceMetrics[0].orderDefectRate.afn.orderCount.
+    column = models.CharField(max_length=120, blank=True)
     value = models.CharField(max_length=200, blank=True)
     reason = models.CharField(max_length=300)
 

@@ -9,6 +9,13 @@ from django.utils.dateparse import parse_datetime
 from .models import AmazonConnection, ConnectionStatus, Marketplace, SellerAccount
 
 
+def account_only_marketplace(*, account: SellerAccount) -> Marketplace | None:
+    """The marketplace an account sells in when it sells in exactly one, else None:
+    what a report that names no marketplace can safely be taken to cover."""
+    first_two = list(account.marketplaces.all()[:2])
+    return first_two[0] if len(first_two) == 1 else None
+
+
 def amazon_connection_for(*, account: SellerAccount) -> AmazonConnection | None:
     """The account's Amazon connection, or None if it was never set up."""
     return AmazonConnection.objects.filter(account=account).prefetch_related("marketplaces").first()

@@ -12,6 +12,7 @@ from django.db import DatabaseError, OperationalError, transaction
 from django.utils import timezone
 
 from feedbackhub.tenancy.models import Marketplace, SellerAccount
+from feedbackhub.tenancy.selectors import account_only_marketplace
 
 from ..models import ImportJob, ImportRejection, ImportStatus
 from ..signals import imported_rows_announce
@@ -71,12 +72,11 @@ def _detect(job, sample):
     if requested and detected.key != requested.key:
         raise FileRejected(f"This file is {detected.label}, not {requested.label} as chosen on upload.")
     if detected.needs_marketplace and job.marketplace is None:
-        only = list(job.account.marketplaces.all()[:2])
-        if len(only) != 1:
+        job.marketplace = account_only_marketplace(account=job.account)
+        if job.marketplace is None:
             raise FileRejected(
                 f"{detected.label} does not say which marketplace it covers: choose the marketplace when uploading."
             )
-        job.marketplace = only[0]
     return detected
 
 

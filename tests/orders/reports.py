@@ -1,5 +1,7 @@
 """Report files shaped like Seller Central's, for import tests and the benchmark."""
 
+import json
+
 ALL_ORDERS_COLUMNS = (
     "amazon-order-id merchant-order-id purchase-date last-updated-date order-status fulfillment-channel "
     "sales-channel order-channel ship-service-level product-name sku asin item-status quantity currency item-price "
@@ -80,36 +82,53 @@ def feedback_file(rows, newline="\n"):
 CLAIMS_HEADER = "amazon-order-id,claim-type,claim-status,opened-date,closed-date,amount,currency,reason"
 
 
+def odr_side(fulfillment, rate, orders, defects):
+    """One side of orderDefectRate, shaped like the OrderDefectRate example of
+    Amazon's accountHealthReport-2020-11-18.json schema."""
+    return {
+        "reportingDateRange": {"reportingDateFrom": "2026-09-02T00:00Z", "reportingDateTo": "2026-10-31T23:59Z"},
+        "orderCount": orders,
+        "orderWithDefects": {"count": defects, "status": "GOOD" if rate < 0.01 else "BAD"},
+        "claims": {"count": 1, "status": "NONE"},
+        "chargebacks": {"count": 0, "status": "NONE"},
+        "negativeFeedback": {"count": max(defects - 1, 0), "status": "NONE"},
+        "fulfillmentType": fulfillment,
+        "status": "GOOD" if rate < 0.01 else "BAD",
+        "rate": rate,
+        "targetValue": 0.01,
+        "targetCondition": "LESS_THAN",
+    }
+
+
+def health_document(marketplace_id="ATVPDKIKX0DER", afn_rate=0.004, mfn_rate=0.012):
+    """GET_V2_SELLER_PERFORMANCE_REPORT as Amazon documents it, trimmed to the ODR
+    part and one other metric, as a dict for tests to spoil."""
+    return {
+        "accountStatuses": [{"marketplaceId": marketplace_id, "status": "NORMAL"}],
+        "performanceMetrics": [
+            {
+                "marketplaceId": marketplace_id,
+                "lateShipmentRate": {
+                    "reportingDateRange": {
+                        "reportingDateFrom": "2026-10-02T00:00Z",
+                        "reportingDateTo": "2026-10-31T23:59Z",
+                    },
+                    "orderCount": 500,
+                    "lateShipmentCount": 3,
+                    "status": "GOOD",
+                    "rate": 0.006,
+                    "targetValue": 0.04,
+                    "targetCondition": "LESS_THAN",
+                },
+                "orderDefectRate": {
+                    "afn": odr_side("afn", afn_rate, 1000, 4),
+                    "mfn": odr_side("mfn", mfn_rate, 500, 6),
+                },
+            }
+        ],
+    }
+
+
 def health_report(marketplace_id="ATVPDKIKX0DER", afn_rate=0.004, mfn_rate=0.012):
-    """GET_V2_SELLER_PERFORMANCE_REPORT, trimmed to the ODR part, as Amazon documents it."""
-    import json
-
-    def side(rate, orders, defects):
-        return {
-            "reportingDateRange": {
-                "reportingDateFrom": "2026-09-01T07:00:00Z",
-                "reportingDateTo": "2026-10-31T07:00:00Z",
-            },
-            "status": "GOOD" if rate < 0.01 else "BAD",
-            "targetValue": 0.01,
-            "targetCondition": "LESS_THAN",
-            "orderCount": orders,
-            "rate": rate,
-            "orderWithDefects": {"count": defects},
-            "claims": {"count": 1},
-            "chargebacks": {"count": 0},
-            "negativeFeedback": {"count": max(defects - 1, 0)},
-        }
-
-    return json.dumps(
-        {
-            "accountStatuses": [{"marketplaceId": marketplace_id, "status": "NORMAL"}],
-            "performanceMetrics": [
-                {
-                    "marketplaceId": marketplace_id,
-                    "orderDefectRate": {"afn": side(afn_rate, 1000, 4), "mfn": side(mfn_rate, 500, 6)},
-                }
-            ],
-        },
-        indent=2,
-    )
+    """health_document as the JSON file Amazon delivers."""
+    return json.dumps(health_document(marketplace_id, afn_rate, mfn_rate), indent=2)

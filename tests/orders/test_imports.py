@@ -1,19 +1,23 @@
 """Report imports: each bad input gets a clear error and leaves the database as it was."""
 
 import gzip
+import json
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from feedback.models import AccountHealthSnapshot, Feedback
+from feedbackhub.tenancy.models import SellerMarketplace
 from orders.imports.services import import_job_run
 from orders.models import Claim, ImportStatus, Order, OrderItem
+from tests.factories import marketplace
 
-from .reports import CLAIMS_HEADER, all_orders_file, all_orders_row, feedback_file, health_report
+from .reports import CLAIMS_HEADER, all_orders_file, all_orders_row, feedback_file, health_document, health_report
 
 pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
@@ -319,24 +323,198 @@ class TestClaims:
         assert unlinked.order is not None
 
 
+def health_file(document):
+    return json.dumps(document, indent=2)
+
+
+def without_marketplace_id(document, index=0):
+    del document["performanceMetrics"][index]["marketplaceId"]
+    return document
+
+
+def snapshots(account):
+    return sorted(
+        AccountHealthSnapshot.objects.filter(account=account).values_list("marketplace__code", "fulfillment", "rate")
+    )
+
+
+AFN_WHERE = "performanceMetrics[0].orderDefectRate.afn"
+
+# A spoilt afn side: (id, how to spoil it, the rejected column, the reason).
+BAD_SIDES = [
+    (
+        "no-date-range",
+        lambda afn: afn.pop("reportingDateRange"),
+        f"{AFN_WHERE}.reportingDateRange",
+        "has no valid reportingDateFrom/reportingDateTo",
+    ),
+    (
+        "date-without-from",
+        lambda afn: afn["reportingDateRange"].pop("reportingDateFrom"),
+        f"{AFN_WHERE}.reportingDateRange",
+        "has no valid reportingDateFrom/reportingDateTo",
+    ),
+    (
+        "month-13",
+        lambda afn: afn["reportingDateRange"].update(reportingDateTo="2026-13-31T23:59Z"),
+        f"{AFN_WHERE}.reportingDateRange",
+        "has no valid reportingDateFrom/reportingDateTo",
+    ),
+    (
+        "window-backwards",
+        lambda afn: afn["reportingDateRange"].update(reportingDateFrom="2026-11-30T00:00Z"),
+        f"{AFN_WHERE}.reportingDateRange",
+        "reportingDateFrom is after reportingDateTo",
+    ),
+    ("rate-text", lambda afn: afn.update(rate="0,4 %"), f"{AFN_WHERE}.rate", "not a rate from 0 to 1"),
+    ("rate-above-one", lambda afn: afn.update(rate=12.5), f"{AFN_WHERE}.rate", "not a rate from 0 to 1"),
+    ("rate-missing", lambda afn: afn.pop("rate"), f"{AFN_WHERE}.rate", "missing: the side has no ODR"),
+    ("target-null", lambda afn: afn.update(targetValue=None), f"{AFN_WHERE}.targetValue", "not a rate from 0 to 1"),
+    (
+        "order-count-negative",
+        lambda afn: afn.update(orderCount=-3),
+        f"{AFN_WHERE}.orderCount",
+        "not a whole number of 0 or more",
+    ),
+    (
+        "claims-count-text",
+        lambda afn: afn["claims"].update(count="2"),
+        f"{AFN_WHERE}.claims.count",
+        "not a whole number of 0 or more",
+    ),
+    (
+        "defects-fraction",
+        lambda afn: afn["orderWithDefects"].update(count=4.5),
+        f"{AFN_WHERE}.orderWithDefects.count",
+        "not a whole number of 0 or more",
+    ),
+    (
+        "negative-feedback-not-an-object",
+        lambda afn: afn.update(negativeFeedback="three"),
+        f"{AFN_WHERE}.negativeFeedback",
+        "is not an object",
+    ),
+]
+
+
 @pytest.mark.django_db
 class TestAccountHealth:
     def test_amazons_odr_figures_are_kept(self, importer, account):
         job = importer(health_report(), name="performance.json")
         assert (job.report_type, counts(job)) == ("account_health", (2, 0, 0, 0))
         afn = AccountHealthSnapshot.objects.get(account=account, fulfillment="afn")
-        assert (afn.order_count, afn.orders_with_defects, afn.rate, afn.target) == (
-            1000,
-            4,
-            Decimal("0.004"),
-            Decimal("0.01"),
+        assert (afn.order_count, afn.orders_with_defects, afn.claims, afn.negative_feedback) == (1000, 4, 1, 3)
+        assert (afn.rate, afn.target, afn.status) == (Decimal("0.004"), Decimal("0.01"), "GOOD")
+        # Amazon writes its window to the minute, in UTC.
+        assert (afn.date_from.isoformat(), afn.date_to.isoformat()) == (
+            "2026-09-02T00:00:00+00:00",
+            "2026-10-31T23:59:00+00:00",
         )
-        assert str(afn.date_to.date()) == "2026-10-31"
         assert counts(importer(health_report(), name="performance.json")) == (0, 0, 2, 0)
+
+    def test_a_rate_finer_than_six_places_reimports_unchanged(self, importer, account):
+        content = health_report(afn_rate=0.03499611)
+        importer(content, name="performance.json")
+        assert AccountHealthSnapshot.objects.get(account=account, fulfillment="afn").rate == Decimal("0.034996")
+        assert counts(importer(content, name="performance.json")) == (0, 0, 2, 0)
 
     def test_broken_json_says_where(self, importer):
         job = importer('{"performanceMetrics": [\n  {"marketplaceId": "ATVPDKIKX0DER",\n}', name="performance.json")
         assert job.status == ImportStatus.FAILED and "Not valid JSON" in job.error and "line 3" in job.error
+
+    def test_an_entry_without_marketplace_id_takes_the_one_chosen_on_upload(self, importer, account):
+        job = importer(
+            health_file(without_marketplace_id(health_document())), name="performance.json", marketplace_code="UK"
+        )
+        assert (job.status, counts(job)) == (ImportStatus.SUCCEEDED, (2, 0, 0, 0))
+        assert snapshots(account) == [("UK", "afn", Decimal("0.004")), ("UK", "mfn", Decimal("0.012"))]
+
+    def test_an_entry_without_marketplace_id_takes_the_accounts_only_marketplace(self, importer, account):
+        SellerMarketplace.objects.filter(account=account, marketplace=marketplace("UK")).delete()
+        job = importer(health_file(without_marketplace_id(health_document())), name="performance.json")
+        assert (job.status, counts(job)) == (ImportStatus.SUCCEEDED, (2, 0, 0, 0))
+        assert [code for code, _, _ in snapshots(account)] == ["US", "US"]
+        job.refresh_from_db()
+        assert job.marketplace is None, "the report may cover several marketplaces: the job names none"
+
+    def test_an_entry_without_marketplace_id_is_reported_when_the_account_sells_in_several(self, importer, account):
+        document = health_document(marketplace_id=marketplace("UK").pk)
+        document["performanceMetrics"].insert(0, without_marketplace_id(health_document())["performanceMetrics"][0])
+        job = importer(health_file(document), name="performance.json")
+        assert (job.status, counts(job)) == (ImportStatus.SUCCEEDED, (2, 0, 0, 1))
+        assert rejections(job) == [
+            (
+                0,
+                "performanceMetrics[0].marketplaceId",
+                "missing, and no marketplace was chosen on upload: choose the one the report covers",
+            )
+        ]
+        assert [code for code, _, _ in snapshots(account)] == ["UK", "UK"]
+
+    def test_only_entries_without_a_marketplace_refuse_the_file(self, importer):
+        before = snapshot()
+        job = importer(health_file(without_marketplace_id(health_document())), name="performance.json")
+        assert job.status == ImportStatus.FAILED
+        assert job.error == (
+            "The account health report has no orderDefectRate figure that can be imported: "
+            "performanceMetrics[0].marketplaceId missing, and no marketplace was chosen on upload: "
+            "choose the one the report covers."
+        )
+        assert not job.rejections.exists() and snapshot() == before
+
+    def test_an_unknown_marketplace_is_reported_and_the_others_kept(self, importer, account):
+        document = health_document()
+        document["performanceMetrics"] += health_document(marketplace_id="A2NOTAMARKET")["performanceMetrics"]
+        job = importer(health_file(document), name="performance.json")
+        assert counts(job) == (2, 0, 0, 1)
+        assert [(r.line_no, r.column, r.value, r.reason) for r in job.rejections.all()] == [
+            (0, "performanceMetrics[1].marketplaceId", '"A2NOTAMARKET"', "not a known marketplace")
+        ]
+        assert [code for code, _, _ in snapshots(account)] == ["US", "US"]
+
+    @pytest.mark.parametrize(
+        ("spoil", "column", "reason"), [case[1:] for case in BAD_SIDES], ids=[case[0] for case in BAD_SIDES]
+    )
+    def test_a_bad_side_is_reported_and_the_other_kept(self, importer, account, spoil, column, reason):
+        document = health_document()
+        spoil(document["performanceMetrics"][0]["orderDefectRate"]["afn"])
+        job = importer(health_file(document), name="performance.json")
+        assert (job.status, counts(job)) == (ImportStatus.SUCCEEDED, (1, 0, 0, 1))
+        assert rejections(job) == [(0, column, reason)]
+        assert snapshots(account) == [("US", "mfn", Decimal("0.012"))]
+
+    def test_rejections_reach_the_import_page(self, importer, account, client_for):
+        document = health_document()
+        document["performanceMetrics"][0]["orderDefectRate"]["afn"]["reportingDateRange"] = {
+            "reportingDateFrom": "soon"
+        }
+        job = importer(health_file(document), name="performance.json")
+        body = client_for(account).get(reverse("orders:import_detail", args=[job.pk])).content.decode()
+        assert "performanceMetrics[0].orderDefectRate.afn.reportingDateRange" in body
+        assert "has no valid reportingDateFrom/reportingDateTo" in body and "soon" in body
+
+    def test_no_valid_side_refuses_the_whole_file(self, importer):
+        importer(health_report(), name="performance.json")
+        before = snapshot()
+        document = health_document(afn_rate=0.2, mfn_rate=0.3)
+        sides = document["performanceMetrics"][0]["orderDefectRate"]
+        sides["afn"].pop("reportingDateRange")
+        sides["mfn"]["rate"] = "n/a"
+        job = importer(health_file(document), name="performance.json")
+        assert job.status == ImportStatus.FAILED
+        assert job.error == (
+            "The account health report has no orderDefectRate figure that can be imported: "
+            f"{AFN_WHERE}.reportingDateRange has no valid reportingDateFrom/reportingDateTo"
+            " (1 more problem(s) besides)."
+        )
+        assert counts(job) == (0, 0, 0, 0) and not job.rejections.exists()
+        assert snapshot() == before
+
+    def test_a_side_amazon_does_not_give_is_no_problem(self, importer, account):
+        document = health_document()
+        del document["performanceMetrics"][0]["orderDefectRate"]["afn"]
+        job = importer(health_file(document), name="performance.json")
+        assert counts(job) == (1, 0, 0, 0)
 
 
 @pytest.mark.django_db

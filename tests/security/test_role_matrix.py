@@ -21,6 +21,7 @@ ROLE_MATRIX = {
     "orders:import_progress": {OWNER, ADMIN},
     "orders:import_rejections": {OWNER, ADMIN},
     "feedback:list": {OWNER, ADMIN},
+    "feedback:export": {OWNER, ADMIN},
     "feedback:queue": EVERYONE,
     "feedback:queue_assign": {OWNER, ADMIN},
     "feedback:queue_outcomes": {OWNER},
