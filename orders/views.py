@@ -1,10 +1,9 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 
+from feedbackhub.csv_export import CSV_CONTENT_TYPE, csv_stream
 from feedbackhub.tenancy.access import account_view, found_or_404
 
 from .forms import ImportUploadForm
@@ -86,21 +85,16 @@ def import_progress(request, account, job_id):
     return response
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @account_view("orders.import_data")
 def import_rejections_csv(request, account, job_id):
+    """The rejected rows; their values come from the uploaded file, so every cell goes through csv_safe."""
     job = _job_or_404(account, job_id)
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield writer.writerow(["line", "column", "value", "reason"])
-        for rejection in import_rejections(job=job).iterator(chunk_size=2000):
-            yield writer.writerow([rejection.line_no, rejection.column, rejection.value, rejection.reason])
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    rows = (
+        (rejection.line_no, rejection.column, rejection.value, rejection.reason)
+        for rejection in import_rejections(job=job).iterator(chunk_size=2000)
+    )
+    response = StreamingHttpResponse(
+        csv_stream(["line", "column", "value", "reason"], rows), content_type=CSV_CONTENT_TYPE
+    )
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejected-rows.csv"'
     return response

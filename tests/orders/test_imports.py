@@ -544,10 +544,15 @@ class TestImportPages:
         )
         from django.urls import reverse
 
+        job.rejections.create(line_no=9, column="sku", value='=HYPERLINK("http://x.example")', reason="-bad")
         response = client_for(account).get(reverse("orders:import_rejections", args=[job.pk]))
-        body = b"".join(response.streaming_content).decode()
+        body = b"".join(response.streaming_content).decode("utf-8-sig")
         assert response["Content-Type"].startswith("text/csv")
-        assert body.splitlines() == ["line,column,value,reason", "3,quantity,,not a whole number of 0 or more: -4"]
+        assert body.splitlines() == [
+            "line,column,value,reason",
+            "3,quantity,,not a whole number of 0 or more: -4",
+            """9,sku,"'=HYPERLINK(""http://x.example"")",'-bad""",  # a file's text never runs as a formula
+        ]
 
     def test_an_empty_upload_is_refused_by_the_form(self, account, client_for):
         from django.urls import reverse
