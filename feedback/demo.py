@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from feedbackhub.crypto import blind_index
-from feedbackhub.rules import FEEDBACK_WINDOW_DAYS, PII_RETENTION_DAYS, is_negative
+from feedbackhub.rules import FEEDBACK_WINDOW_DAYS, PII_RETENTION_DAYS, is_negative, local_day, local_midnight
 from feedbackhub.tenancy.models import Marketplace, Role, SellerAccount
 from feedbackhub.tenancy.services import membership_set, seller_account_create
 from messaging.services import starter_templates_load
@@ -23,7 +23,8 @@ from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Ord
 
 from .demo_campaigns import demo_campaigns_seed
 from .demo_cases import demo_cases_seed
-from .models import Feedback, FeedbackState
+from .metrics import dashboard
+from .models import AccountHealthSnapshot, Feedback, FeedbackState
 from .rollups import rollups_refresh
 
 DEMO_PASSWORD = "feedbackhub-demo"
@@ -296,6 +297,7 @@ def demo_seed(*, order_count=20000, now=None):
             membership_set(user=user, account=second.account, role=role)
     for account in (main.account, second.account):
         rollups_refresh(account=account)
+    _demo_health_snapshot(main.account, now)
     demo_cases_seed(
         account=main.account,
         va=User.objects.get(username="va"),
@@ -303,3 +305,28 @@ def demo_seed(*, order_count=20000, now=None):
         now=now,
     )
     return main
+
+
+def _demo_health_snapshot(account, now):
+    """Amazon's own US FBA figure for its window, two defects above ours (as if
+    two feedback had not been imported yet): the dashboard explains the gap."""
+    us = Marketplace.objects.get(code="US")
+    today = local_day(now, us.time_zone)
+    window = dashboard(account=account, today=today, marketplace="US", channel="AFN").amazon_window
+    defects = window.defect_orders + 2
+    AccountHealthSnapshot.objects.update_or_create(
+        account=account,
+        marketplace=us,
+        fulfillment="afn",
+        date_from=local_midnight(window.first_day, us.time_zone),
+        date_to=local_midnight(window.last_day + timedelta(days=1), us.time_zone),
+        defaults={
+            "order_count": window.orders,
+            "orders_with_defects": defects,
+            "claims": window.claim_orders,
+            "chargebacks": window.chargeback_orders,
+            "negative_feedback": window.negative_feedback_orders + 2,
+            "rate": Decimal(defects) / Decimal(window.orders or 1),
+            "status": "GOOD" if defects < window.orders * 0.01 else "BAD",
+        },
+    )

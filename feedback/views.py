@@ -8,6 +8,7 @@ from feedbackhub.rules import ODR_TARGET, local_day, sentiment_lookups
 from feedbackhub.tenancy.access import account_view
 
 from .metrics import dashboard as metrics_dashboard
+from .reconcile import latest_snapshots, reconciliation
 from .selectors import (
     FEEDBACK_EXPORT_HEADER,
     dashboard_summary,
@@ -38,6 +39,10 @@ def dashboard(request, account):
         "figures": figures,
         "summary": dashboard_summary(account=account),
         "attention": needs_attention(account=account, today=today),
+        "reconciliations": [
+            reconciliation(account=account, snapshot=snapshot)
+            for snapshot in latest_snapshots(account=account, marketplace=marketplace, channel=channel)
+        ],
         "filters": {"marketplace": marketplace, "channel": channel, "period": period},
         "marketplaces": account.marketplaces.all(),
         "channels": CHANNELS,
