@@ -71,8 +71,14 @@ class QueueSettingsForm(forms.ModelForm):
 
     class Meta:
         model = QueueSettings
-        fields = ["include_neutral", "notify_owner_email", "webhook_url"]
+        fields = ["include_neutral", "notify_owner_email", "webhook_url", "odr_alert_at", "negative_rate_alert_at"]
         widgets = {
             "include_neutral": forms.CheckboxInput(attrs={"class": "form-check-input"}),
             "notify_owner_email": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            "odr_alert_at": forms.NumberInput(
+                attrs={"class": "form-control", "step": "0.0005", "min": "0", "max": "1"}
+            ),
+            "negative_rate_alert_at": forms.NumberInput(
+                attrs={"class": "form-control", "step": "0.005", "min": "0", "max": "1"}
+            ),
         }

@@ -55,15 +55,30 @@ def _owner_emails(account_id):
     return [m.user.email for m in memberships if m.user.email]
 
 
-def _email(notification, headline, comment, link):
-    text = f"{headline}\n\n“{comment}”\n\nOpen the case: {link}\n"
-    html = f"<p><strong>{escape(headline)}</strong></p><blockquote>{escape(comment)}</blockquote>"
-    html += f'<p><a href="{escape(link)}">Open the case</a></p>'
-    message = EmailMultiAlternatives(
-        subject=f"[FeedbackHub] {headline}", body=text, to=_owner_emails(notification.account_id)
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+def owner_notify(*, account_id: int, headline: str, detail: str, link: str, link_text: str) -> list[str]:
+    """Email the account's owners (when the account wants it) and post to its
+    webhook (when set). Returns what failed, for the caller to record."""
+    queue_settings = QueueSettings.objects.filter(account_id=account_id).first()
+    errors = []
+    if queue_settings is None or queue_settings.notify_owner_email:
+        recipients = _owner_emails(account_id)
+        text = f"{headline}\n\n{detail}\n\n{link_text}: {link}\n"
+        html = f"<p><strong>{escape(headline)}</strong></p><blockquote>{escape(detail)}</blockquote>"
+        html += f'<p><a href="{escape(link)}">{escape(link_text)}</a></p>'
+        message = EmailMultiAlternatives(subject=f"[FeedbackHub] {headline}", body=text, to=recipients)
+        message.attach_alternative(html, "text/html")
+        if recipients:
+            try:
+                message.send()
+            except Exception as error:  # noqa: BLE001 - recorded by the caller
+                errors.append(f"email: {type(error).__name__}")
+    if queue_settings and queue_settings.webhook_url:
+        body = {"text": f"{slack_escape(headline)}\n{slack_escape(detail)}\n<{link}|{slack_escape(link_text)}>"}
+        try:
+            requests.post(queue_settings.webhook_url, json=body, timeout=WEBHOOK_TIMEOUT_SECONDS)
+        except requests.RequestException as error:
+            errors.append(f"webhook: {type(error).__name__}")
+    return errors
 
 
 def notifications_send(*, now: datetime | None = None) -> int:
@@ -79,22 +94,14 @@ def notifications_send(*, now: datetime | None = None) -> int:
             claimed = Notification.objects.filter(pk=notification.pk, sent_at__isnull=True).update(sent_at=now)
             if not claimed:
                 continue
-            queue_settings = QueueSettings.objects.filter(account_id=notification.account_id).first()
             headline, comment, link = notification_text(notification, now=now)
-            errors = []
-            if queue_settings is None or queue_settings.notify_owner_email:
-                email = _email(notification, headline, comment, link)
-                if email.to:
-                    try:
-                        email.send()
-                    except Exception as error:  # noqa: BLE001 - recorded on the row
-                        errors.append(f"email: {type(error).__name__}")
-            if queue_settings and queue_settings.webhook_url:
-                body = {"text": f"{slack_escape(headline)}\n“{slack_escape(comment)}”\n<{link}|Open the case>"}
-                try:
-                    requests.post(queue_settings.webhook_url, json=body, timeout=WEBHOOK_TIMEOUT_SECONDS)
-                except requests.RequestException as error:
-                    errors.append(f"webhook: {type(error).__name__}")
+            errors = owner_notify(
+                account_id=notification.account_id,
+                headline=headline,
+                detail=f"“{comment}”",
+                link=link,
+                link_text="Open the case",
+            )
             if errors:
                 logger.warning("notification %s: %s", notification.pk, "; ".join(errors))
                 Notification.objects.filter(pk=notification.pk).update(error="; ".join(errors)[:300])

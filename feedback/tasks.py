@@ -20,10 +20,16 @@ def notifications_send():
 
 @shared_task(name="feedback.rollups.nightly", ignore_result=True)
 def rollups_nightly():
-    """Beat, nightly: rebuild every account's rollups (imports refresh only what they touched)."""
+    """Beat, nightly: rebuild every account's rollups (imports refresh only
+    what they touched), then tell owners about threshold crossings."""
+    from django.utils import timezone
+
+    from feedbackhub.rules import local_day
     from feedbackhub.tenancy.models import SellerAccount
 
+    from .alerts import metric_alerts_check
     from .rollups import rollups_refresh
 
     for account in SellerAccount.objects.all():
         rollups_refresh(account=account)
+        metric_alerts_check(account=account, today=local_day(timezone.now(), account.time_zone))

@@ -19,13 +19,14 @@ from .cases import (
     ResolutionCase,
 )
 from .feedback import AccountHealthSnapshot, Feedback, FeedbackQuerySet, FeedbackState, FulfillmentSide
-from .metrics import DailyRollup
+from .metrics import AlertMetric, DailyRollup, MetricAlert
 
 __all__ = [
     "CASE_OUTCOME_FEEDBACK_STATE",
     "CASE_TRANSITIONS",
     "OPEN_CASE_STATES",
     "AccountHealthSnapshot",
+    "AlertMetric",
     "CaseEvent",
     "CaseMessage",
     "CaseMessageKind",
@@ -37,6 +38,7 @@ __all__ = [
     "FeedbackQuerySet",
     "FeedbackState",
     "FulfillmentSide",
+    "MetricAlert",
     "Notification",
     "NotificationKind",
     "QueueSettings",

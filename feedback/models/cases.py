@@ -1,6 +1,8 @@
 """The resolution queue: cases, their timeline, messages to the buyer, the
 queue's settings and the owner's notifications."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -205,6 +207,20 @@ class QueueSettings(models.Model):
     account = models.OneToOneField(SellerAccount, on_delete=models.CASCADE, related_name="queue_settings")
     include_neutral = models.BooleanField("Open cases for 3-star feedback too", default=False)
     notify_owner_email = models.BooleanField("Email the owner on new negative feedback and escalations", default=True)
+    odr_alert_at = models.DecimalField(
+        "Alert when the ODR reaches",
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0.0075"),
+        help_text="A share: 0.0075 is 0.75 % (Amazon deactivates accounts above 1 %).",
+    )
+    negative_rate_alert_at = models.DecimalField(
+        "Alert when the negative feedback rate reaches",
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0.02"),
+        help_text="A share: 0.02 is 2 % (Amazon asks sellers above 5 % to review their practices).",
+    )
     webhook_url = models.URLField(
         "Slack-compatible webhook", blank=True, help_text='Receives the same notifications as a JSON {"text": …} POST.'
     )

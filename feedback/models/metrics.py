@@ -40,3 +40,28 @@ class DailyRollup(models.Model):
 
     def __str__(self):
         return f"{self.marketplace_id} {self.channel} {self.day}"
+
+
+class AlertMetric(models.TextChoices):
+    ODR = "odr", "Order Defect Rate"
+    NEGATIVE_RATE = "negative_rate", "Negative feedback rate"
+
+
+class MetricAlert(models.Model):
+    """Whether a marketplace × channel's rate is above the account's alert
+    threshold: the owner is told when it crosses over, once, not every night."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+")
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(max_length=3)
+    metric = models.CharField(max_length=20, choices=AlertMetric.choices)
+    above = models.BooleanField(default=False)
+    crossed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "marketplace", "channel", "metric"], name="uniq_metric_alert")
+        ]
+
+    def __str__(self):
+        return f"{self.metric} {self.marketplace_id} {self.channel}: {'above' if self.above else 'below'}"

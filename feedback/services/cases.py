@@ -54,7 +54,13 @@ def queue_settings_get(*, account: SellerAccount) -> QueueSettings:
 
 @transaction.atomic
 def queue_settings_save(
-    *, account: SellerAccount, include_neutral: bool, notify_owner_email: bool, webhook_url: str
+    *,
+    account: SellerAccount,
+    include_neutral: bool,
+    notify_owner_email: bool,
+    webhook_url: str,
+    odr_alert_at=None,
+    negative_rate_alert_at=None,
 ) -> int:
     """Save the queue settings; 3-star feedback gets its cases at once. Returns the cases opened."""
     QueueSettings.objects.update_or_create(
@@ -63,6 +69,11 @@ def queue_settings_save(
             "include_neutral": include_neutral,
             "notify_owner_email": notify_owner_email,
             "webhook_url": webhook_url,
+            **{
+                name: value
+                for name, value in (("odr_alert_at", odr_alert_at), ("negative_rate_alert_at", negative_rate_alert_at))
+                if value is not None
+            },
         },
     )
     return len(cases_open(account=account))

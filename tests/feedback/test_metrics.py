@@ -5,14 +5,16 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core import mail
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from feedback.alerts import metric_alerts_check
 from feedback.metrics import dashboard, headroom
-from feedback.models import DailyRollup, Feedback, FeedbackState
+from feedback.models import DailyRollup, Feedback, FeedbackState, MetricAlert
 from feedback.rollups import rollups_refresh, rollups_refresh_changed
 from feedbackhub.tenancy.models import Role
 from orders.models import Claim, ClaimKind, ClaimStatus, Order
@@ -210,3 +212,27 @@ def test_rollup_figures_equal_a_direct_computation(account, events):
         )
         assert ratings.total == direct.count()
         assert ratings.negative == direct.filter(rating__lte=2).count()
+
+
+def test_an_alert_is_sent_once_per_crossing(account, member_of, django_capture_on_commit_callbacks):
+    member_of(account, Role.OWNER, email="owner@seller.example")
+    day = TODAY - timedelta(days=20)  # inside Amazon's window
+    orders = [order_on(account, day) for _ in range(100)]
+    bad = FeedbackFactory(order=orders[0], rating=1, feedback_date=TODAY)
+    rollups_refresh(account=account)
+
+    def check():
+        with django_capture_on_commit_callbacks(execute=True):
+            return metric_alerts_check(account=account, today=TODAY)
+
+    crossed = check()  # ODR 1 % reaches the default 0.75 %; the negative rate 1 % stays under 2 %
+    assert len(crossed) == 1 and "Order Defect Rate in US FBA is 1.00 %" in crossed[0]
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["owner@seller.example"]
+    assert bad.amazon_order_id not in mail.outbox[0].body  # figures, no buyer or order detail needed
+    assert check() == [] and len(mail.outbox) == 1  # still above: not every night
+    Feedback.objects.filter(pk=bad.pk).update(state=FeedbackState.REMOVED_BY_BUYER)
+    rollups_refresh(account=account)
+    assert check() == [] and MetricAlert.objects.get(metric="odr").above is False  # back below: re-armed
+    Feedback.objects.filter(pk=bad.pk).update(state=FeedbackState.LIVE)
+    rollups_refresh(account=account)
+    assert len(check()) == 1 and len(mail.outbox) == 2
