@@ -1,7 +1,10 @@
-"""The dashboard's URL, outside the feedback namespace: it is the site's "dashboard"."""
+"""The dashboard's URLs, outside the feedback namespace: it is the site's "dashboard"."""
 
 from django.urls import path
 
 from . import views
 
-urlpatterns = [path("", views.dashboard, name="dashboard")]
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("export.csv", views.dashboard_export, name="dashboard_export"),
+]

@@ -9,7 +9,13 @@ from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from feedbackhub.aggregates import Median
-from feedbackhub.rules import AMAZON_REMOVAL_FOLLOW_UP_DAYS, CASE_ESCALATION_DAYS_LEFT, local_day, sentiment_lookups
+from feedbackhub.rules import (
+    AMAZON_REMOVAL_FOLLOW_UP_DAYS,
+    CASE_ESCALATION_DAYS_LEFT,
+    CASE_URGENT_DAYS_LEFT,
+    local_day,
+    sentiment_lookups,
+)
 from feedbackhub.tenancy.models import SellerAccount
 from messaging.models import (
     BuyerMessage,
@@ -22,7 +28,7 @@ from messaging.models import (
 )
 from orders.models import Claim, Order
 
-from .models import OPEN_CASE_STATES, CaseState, Feedback, FeedbackState, ResolutionCase
+from .models import OPEN_CASE_STATES, CaseState, Feedback, FeedbackState, MetricAlert, ResolutionCase
 
 # The relation messaging's planning reads through messaging.facts (it may not
 # import this app): one row per feedback linked to an order.
@@ -337,11 +343,14 @@ class Attention:
     failed_sends: int
     uncertain_sends: int
     blocked_campaigns: list
+    alerts: list  # [(metric label, marketplace code, channel)] currently above the account's threshold
+    cases_by_days_left: dict  # "≤ 7", "8–20", "> 20" -> open cases
 
     @property
     def empty(self):
         return not (
-            self.cases_near_deadline
+            self.alerts
+            or self.cases_near_deadline
             or self.cases_follow_up
             or self.unanswered_messages
             or self.failed_sends
@@ -363,7 +372,16 @@ def needs_attention(*, account, today: date) -> Attention:
         .distinct()
         .values_list("name", flat=True)
     )
+    urgent, soon = today + timedelta(days=CASE_URGENT_DAYS_LEFT), today + timedelta(days=20)
+    buckets = open_cases.aggregate(
+        urgent=Count("id", filter=Q(deadline__lte=urgent)),
+        soon=Count("id", filter=Q(deadline__gt=urgent, deadline__lte=soon)),
+        later=Count("id", filter=Q(deadline__gt=soon)),
+    )
+    alerts = MetricAlert.objects.filter(account=account, above=True).select_related("marketplace")
     return Attention(
+        alerts=[(alert.get_metric_display(), alert.marketplace.code, alert.channel) for alert in alerts],
+        cases_by_days_left={"≤ 7": buckets["urgent"], "8–20": buckets["soon"], "> 20": buckets["later"]},
         cases_near_deadline=open_cases.filter(deadline__lte=today + timedelta(days=CASE_ESCALATION_DAYS_LEFT)).count(),
         cases_follow_up=open_cases.filter(follow_up_due_q(today=today)).count(),
         unanswered_messages=BuyerMessage.objects.for_account(account).filter(answered_at__isnull=True).count(),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from feedbackhub.csv_export import CSV_CONTENT_TYPE, csv_stream
 from feedbackhub.rules import ODR_TARGET, local_day, sentiment_lookups
 from feedbackhub.tenancy.access import account_view
+from messaging.metrics import buyer_reply_times, requests_summary
 
 from .metrics import dashboard as metrics_dashboard
 from .reconcile import latest_snapshots, reconciliation
@@ -15,6 +16,7 @@ from .selectors import (
     feedback_export_rows,
     feedback_list,
     needs_attention,
+    queue_outcomes,
 )
 
 FEEDBACK_PER_PAGE = 50
@@ -24,12 +26,62 @@ CHANNELS = (("", "FBA and FBM"), ("AFN", "FBA"), ("MFN", "FBM"))
 TREND_PERIODS = (90, 365)
 
 
-@account_view("tenancy.view_dashboard")
-def dashboard(request, account):
+def _dashboard_filters(request, account):
     marketplace = request.GET.get("marketplace", "")
     if marketplace not in {m.code for m in account.marketplaces.all()}:
         marketplace = ""
     channel = request.GET.get("channel", "") if request.GET.get("channel") in ("AFN", "MFN") else ""
+    return marketplace, channel
+
+
+METRICS_EXPORT_HEADER = (
+    "marketplace",
+    "fulfilment",
+    "window",
+    "first day",
+    "last day",
+    "orders",
+    "defective orders",
+    "orders with 1-2 star feedback",
+    "A-to-z claims",
+    "chargebacks",
+    "ODR",
+    "negative feedback rate",
+)
+
+
+@account_view("tenancy.view_dashboard")
+def dashboard_export(request, account):
+    """The per-marketplace metrics table as CSV (both windows), safe to open in a spreadsheet."""
+    marketplace, channel = _dashboard_filters(request, account)
+    today = local_day(timezone.now(), account.time_zone)
+    figures = metrics_dashboard(account=account, today=today, marketplace=marketplace, channel=channel)
+    rows = (
+        (
+            code,
+            "FBA" if side == "AFN" else "FBM",
+            window.label,
+            window.first_day,
+            window.last_day,
+            window.orders,
+            window.defect_orders,
+            window.negative_feedback_orders,
+            window.claim_orders,
+            window.chargeback_orders,
+            "" if window.odr is None else round(window.odr, 6),
+            "" if window.negative_rate is None else round(window.negative_rate, 6),
+        )
+        for code, side, amazon, live in figures.per_marketplace
+        for window in (amazon, live)
+    )
+    response = StreamingHttpResponse(csv_stream(METRICS_EXPORT_HEADER, rows), content_type=CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="metrics-{today:%Y-%m-%d}.csv"'
+    return response
+
+
+@account_view("tenancy.view_dashboard")
+def dashboard(request, account):
+    marketplace, channel = _dashboard_filters(request, account)
     period = 365 if request.GET.get("period") == "365" else 90
     today = local_day(timezone.now(), account.time_zone)
     figures = metrics_dashboard(
@@ -39,6 +91,9 @@ def dashboard(request, account):
         "figures": figures,
         "summary": dashboard_summary(account=account),
         "attention": needs_attention(account=account, today=today),
+        "requests": requests_summary(account=account, now=timezone.now()),
+        "replies": buyer_reply_times(account=account, now=timezone.now()),
+        "queue": queue_outcomes(account=account, days=90, now=timezone.now()),
         "reconciliations": [
             reconciliation(account=account, snapshot=snapshot)
             for snapshot in latest_snapshots(account=account, marketplace=marketplace, channel=channel)

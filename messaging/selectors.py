@@ -74,7 +74,7 @@ def template_diff(*, template: MessageTemplate, older_id: int | str, newer_id: i
 # --- campaigns and the outbox -------------------------------------------------
 
 
-def _attributed_feedback_join():
+def attributed_feedback_join():
     """Feedback counts for a request when it arrives on or after the day it
     was sent and inside the buyer's 90-day feedback window from the order
     (both in the marketplace's calendar)."""
@@ -184,7 +184,7 @@ def campaign_results(*, campaign: Campaign, days: int = 60) -> CampaignResults:
               FROM messaging_feedbackrequest fr
               JOIN orders_order o ON o.id = fr.order_id
               JOIN tenancy_marketplace m ON m.id = o.marketplace_id
-              {_attributed_feedback_join()}
+              {attributed_feedback_join()}
              WHERE fr.campaign_id = %s
              GROUP BY fr.variant_id
             """,
@@ -218,7 +218,7 @@ def campaign_results(*, campaign: Campaign, days: int = 60) -> CampaignResults:
                   FROM messaging_feedbackrequest fr
                   JOIN orders_order o ON o.id = fr.order_id
                   JOIN tenancy_marketplace m ON m.id = o.marketplace_id
-                  {_attributed_feedback_join()}
+                  {attributed_feedback_join()}
                  WHERE fr.campaign_id = %(campaign)s AND f.order_id IS NOT NULL
                  GROUP BY 1
             )

@@ -236,3 +236,14 @@ def test_an_alert_is_sent_once_per_crossing(account, member_of, django_capture_o
     Feedback.objects.filter(pk=bad.pk).update(state=FeedbackState.LIVE)
     rollups_refresh(account=account)
     assert len(check()) == 1 and len(mail.outbox) == 2
+
+
+def test_the_metrics_table_downloads_as_csv(account, client_for):
+    FeedbackFactory(order=order_on(account, TODAY - timedelta(days=30)), rating=1, feedback_date=TODAY)
+    rollups_refresh(account=account)
+    response = client_for(account, Role.OWNER).get(reverse("dashboard_export"))
+    assert response.streaming
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("marketplace,fulfilment,window")
+    assert len(lines) == 3 and all(line.startswith("US,FBA,") for line in lines[1:])
+    assert client_for(account, Role.VA).get(reverse("dashboard_export")).status_code == 403

@@ -13,6 +13,7 @@ EVERYONE = {OWNER, ADMIN, VA}
 # Who may open each page. A page missing here fails test_every_page_is_in_the_matrix.
 ROLE_MATRIX = {
     "dashboard": {OWNER, ADMIN},
+    "dashboard_export": {OWNER, ADMIN},
     "orders:list": EVERYONE,
     "orders:detail": EVERYONE,
     "orders:import_list": {OWNER, ADMIN},
