@@ -37,17 +37,15 @@ REMOVAL_REQUEST = (
 )
 
 
-def _contact(case, va):
-    """Contacted by hand in Seller Central (demo buyers have no relay address); the case as it is now."""
-    case_message_record(
-        case=case,
-        kind="first_contact",
-        subject="About your order {{ order_id }}",
-        body=FIRST_CONTACT,
-        language="en",
-        actor=va,
-    )
+def _written(case, worker, kind, subject, body):
+    """A message written by hand in Seller Central (demo buyers have no relay
+    address); the case as it is afterwards."""
+    case_message_record(case=case, kind=kind, subject=subject, body=body, language="en", actor=worker)
     return ResolutionCase.objects.get(pk=case.pk)
+
+
+def _contact(case, worker):
+    return _written(case, worker, "first_contact", "About your order {{ order_id }}", FIRST_CONTACT)
 
 
 def _resolve(case, va, rng):
@@ -55,16 +53,8 @@ def _resolve(case, va, rng):
     return case_resolve(case=case, resolution=resolution, note=f"{resolution.label} arranged.", actor=va)
 
 
-def _request_removal(case, va):
-    case_message_record(
-        case=case,
-        kind="removal_request",
-        subject="Your order {{ order_id }}",
-        body=REMOVAL_REQUEST,
-        language="en",
-        actor=va,
-    )
-    return ResolutionCase.objects.get(pk=case.pk)
+def _request_removal(case, worker):
+    return _written(case, worker, "removal_request", "Your order {{ order_id }}", REMOVAL_REQUEST)
 
 
 def _file_with_amazon(case, worker, rng, *, filed_on):
