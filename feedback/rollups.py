@@ -70,7 +70,11 @@ order_facts AS (
                       AND c.status <> 'denied') AS chargeback,
            EXISTS (SELECT 1 FROM feedback_feedback f WHERE f.order_id = o.id AND f.state = 'live') AS has_feedback
       FROM wanted w
+      -- One range per channel: the (account, marketplace, channel, purchase_date)
+      -- index then serves each key instead of a scan of the account's orders.
+      CROSS JOIN (VALUES ('AFN'), ('MFN')) AS side(channel)
       JOIN orders_order o ON o.account_id = %(account)s AND o.marketplace_id = w.marketplace_id
+                         AND o.fulfillment_channel = side.channel
                          AND o.purchase_date >= w.starts AND o.purchase_date < w.ends
 ),
 by_order AS (
