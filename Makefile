@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LAUNCH := $(PY) -m feedbackhub.embedded
 
-.PHONY: run test lint format bench bench-import bench-dispatch clean
+.PHONY: run test lint format bench bench-import bench-dispatch bench-dashboard clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,7 +36,7 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.txt
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	touch $(BENCH_STAMP)
 
-bench: bench-import bench-dispatch
+bench: bench-import bench-dispatch bench-dashboard
 
 # ROWS=100000 make bench-import for a quicker run.
 bench-import: $(BENCH_STAMP)
@@ -46,6 +46,10 @@ bench-import: $(BENCH_STAMP)
 # MESSAGES=10000 ORDERS=100000 make bench-dispatch for a quicker run.
 bench-dispatch: $(STAMP)
 	$(LAUNCH) --var var/bench -- $(PY) bench/dispatch.py --messages $${MESSAGES:-100000} --orders $${ORDERS:-1000000}
+
+# ORDERS=100000 make bench-dashboard for a quicker run (the seed is kept and reused).
+bench-dashboard: $(STAMP)
+	$(LAUNCH) --var var/bench -- $(PY) bench/dashboard.py --orders $${ORDERS:-1000000}
 
 clean:
 	rm -rf var/test
