@@ -11,6 +11,7 @@ import time_machine
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from feedback.models import (
     CaseMessage,
@@ -37,6 +38,7 @@ from feedback.services import (
     cases_daily,
     cases_open,
 )
+from feedbackhub.rules import local_day
 from feedbackhub.tenancy.models import Role
 from orders.imports.services import import_job_create, import_job_run
 from orders.models import FulfillmentChannel
@@ -137,8 +139,12 @@ def test_one_case_per_feedback_by_constraint(account):
 
 
 def test_feedback_whose_window_closed_opens_no_case(account):
-    FeedbackFactory(order=OrderFactory(account=account), rating=1, feedback_date=date.today() - timedelta(days=61))
+    # The window is counted in the marketplace's calendar (Los Angeles), not the server's.
+    today = local_day(timezone.now(), "America/Los_Angeles")
+    FeedbackFactory(order=OrderFactory(account=account), rating=1, feedback_date=today - timedelta(days=61))
     assert cases_open(account=account) == []
+    FeedbackFactory(order=OrderFactory(account=account), rating=1, feedback_date=today - timedelta(days=60))
+    assert len(cases_open(account=account)) == 1  # the last day is still open
 
 
 def test_the_verdict_is_judged_again_when_the_order_arrives(account):
