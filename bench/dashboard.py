@@ -30,7 +30,6 @@ import argparse
 import http.client
 import json
 import os
-import platform
 import re
 import shlex
 import signal
@@ -44,6 +43,8 @@ import urllib.parse
 from datetime import timedelta
 from http.cookies import SimpleCookie
 from pathlib import Path
+
+from machine import machine  # bench/machine.py: the script's own folder is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -597,21 +598,6 @@ def profile_dashboard(username, path, runs=20):
     profiler.disable()
     profiler.dump_stats(path)
     say(f"profile of {runs} dashboard requests written to {path} (python -m pstats {path})")
-
-
-def machine():
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        postgres = cursor.fetchone()[0]
-    return {
-        "cpu_count": os.cpu_count(),
-        "cpus_usable": len(os.sched_getaffinity(0)),
-        "cpu": platform.processor() or platform.machine(),
-        "python": platform.python_version(),
-        "postgres": postgres,
-    }
 
 
 def main():

@@ -20,13 +20,14 @@ import argparse
 import io
 import json
 import os
-import platform
 import smtplib
 import subprocess
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+
+from machine import machine  # bench/machine.py: the script's own folder is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -303,21 +304,6 @@ def planning_run(account):
 
 def emit(**figures):
     print(json.dumps(figures), flush=True)
-
-
-def machine():
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        postgres = cursor.fetchone()[0]
-    return {
-        "cpu_count": os.cpu_count(),
-        "cpus_usable": len(os.sched_getaffinity(0)),
-        "cpu": platform.processor() or platform.machine(),
-        "python": platform.python_version(),
-        "postgres": postgres,
-    }
 
 
 def main():
