@@ -43,6 +43,13 @@ class OrderRow(NamedTuple):
     latest_ship_date: str = ""
     earliest_delivery_date: str = ""
     latest_delivery_date: str = ""
+    # When the order actually shipped / was delivered (ISO 8601, "" unknown).
+    shipped_at: str = ""
+    delivered_at: str = ""
+    # The buyer's anonymised relay address and name, where Amazon gives them
+    # (personal data: encrypted, kept on the 30-day rule like the ship-to).
+    buyer_email: str = ""
+    buyer_name: str = ""
     # Set by a reader for a structural problem found before SQL (e.g. wrong
     # number of columns); the row is then rejected with this reason.
     problem: str = ""
