@@ -1,8 +1,13 @@
 from django.db import connection
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from feedbackhub.freshness import account_changed
+from messaging.models import BuyerMessage, Campaign, CampaignVariant, FeedbackRequest, MessageTemplate
+from orders.models import Claim, Order
 from orders.signals import imported_rows_link, imported_rows_linked
 
+from .models import AccountHealthSnapshot, DailyRollup, Feedback, MetricAlert, ResolutionCase
 from .rollups import rollups_refresh_changed
 from .services import cases_open
 
@@ -31,3 +36,36 @@ def open_resolution_cases(sender, account, **kwargs):
 def refresh_rollups(sender, account, **kwargs):
     """The dashboard's daily rollups follow the import: only the days it touched."""
     rollups_refresh_changed(account=account)
+
+
+# The models the dashboard's figures read: a save or delete through the ORM
+# moves the account's generation, so its cached dashboard is not served again.
+# (SQL writers — imports, the rollup refresh — call account_changed themselves.)
+DASHBOARD_MODELS = (
+    AccountHealthSnapshot,
+    BuyerMessage,
+    Campaign,
+    Claim,
+    DailyRollup,
+    Feedback,
+    FeedbackRequest,
+    MessageTemplate,
+    MetricAlert,
+    Order,
+    ResolutionCase,
+)
+
+
+def _dashboard_data_changed(sender, instance, **kwargs):
+    account_changed(instance.account_id)
+
+
+def _variant_changed(sender, instance, **kwargs):
+    account_changed(instance.campaign.account_id)
+
+
+for model in DASHBOARD_MODELS:
+    post_save.connect(_dashboard_data_changed, sender=model, dispatch_uid=f"feedback.fresh.save.{model.__name__}")
+    post_delete.connect(_dashboard_data_changed, sender=model, dispatch_uid=f"feedback.fresh.delete.{model.__name__}")
+post_save.connect(_variant_changed, sender=CampaignVariant, dispatch_uid="feedback.fresh.save.variant")
+post_delete.connect(_variant_changed, sender=CampaignVariant, dispatch_uid="feedback.fresh.delete.variant")

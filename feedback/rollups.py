@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from django.db import connection, transaction
 
+from feedbackhub.freshness import account_changed
 from feedbackhub.rules import negative_sql
 from feedbackhub.tenancy.models import SellerAccount
 
@@ -23,17 +24,24 @@ _ORDER_DAY = "(o.purchase_date AT TIME ZONE m.time_zone)::date"
 
 # Keys whose figures may have changed since %(since)s: days of orders, feedback
 # and claims written since then (a claim or a feedback moves its order's day).
+# One branch per table so each reads its BRIN index on updated_at (the newest
+# pages only) instead of a scan of the account's orders.
 TOUCHED_KEYS_SQL = f"""
-SELECT DISTINCT o.marketplace_id, {_ORDER_DAY}
+SELECT o.marketplace_id, {_ORDER_DAY}
   FROM orders_order o JOIN tenancy_marketplace m ON m.id = o.marketplace_id
- WHERE o.account_id = %(account)s AND (
-       o.updated_at >= %(since)s
-       OR o.id IN (SELECT order_id FROM feedback_feedback
-                    WHERE account_id = %(account)s AND updated_at >= %(since)s AND order_id IS NOT NULL)
-       OR o.id IN (SELECT order_id FROM orders_claim
-                    WHERE account_id = %(account)s AND updated_at >= %(since)s AND order_id IS NOT NULL))
+ WHERE o.account_id = %(account)s AND o.updated_at >= %(since)s
 UNION
-SELECT DISTINCT f.marketplace_id, f.feedback_date
+SELECT o.marketplace_id, {_ORDER_DAY}
+  FROM feedback_feedback f
+  JOIN orders_order o ON o.id = f.order_id JOIN tenancy_marketplace m ON m.id = o.marketplace_id
+ WHERE f.account_id = %(account)s AND f.updated_at >= %(since)s
+UNION
+SELECT o.marketplace_id, {_ORDER_DAY}
+  FROM orders_claim c
+  JOIN orders_order o ON o.id = c.order_id JOIN tenancy_marketplace m ON m.id = o.marketplace_id
+ WHERE c.account_id = %(account)s AND c.updated_at >= %(since)s
+UNION
+SELECT f.marketplace_id, f.feedback_date
   FROM feedback_feedback f
  WHERE f.account_id = %(account)s AND f.updated_at >= %(since)s
 """
@@ -62,20 +70,26 @@ WITH wanted AS (
 ),
 order_facts AS (
     SELECT o.marketplace_id, o.fulfillment_channel AS channel, w.day,
-           EXISTS (SELECT 1 FROM feedback_feedback f WHERE f.order_id = o.id AND f.state = 'live'
-                      AND {negative_sql("f.rating")}) AS negative,
+           COALESCE({negative_sql("f.rating")}, false) AS negative,
            EXISTS (SELECT 1 FROM orders_claim c WHERE c.order_id = o.id AND c.kind = 'atoz'
                       AND c.status <> 'denied') AS claim,
            EXISTS (SELECT 1 FROM orders_claim c WHERE c.order_id = o.id AND c.kind = 'chargeback'
                       AND c.status <> 'denied') AS chargeback,
-           EXISTS (SELECT 1 FROM feedback_feedback f WHERE f.order_id = o.id AND f.state = 'live') AS has_feedback
+           f.id IS NOT NULL AS has_feedback
       FROM wanted w
-      -- One range per channel: the (account, marketplace, channel, purchase_date)
-      -- index then serves each key instead of a scan of the account's orders.
+      -- One index range per key and channel (the (account, marketplace, channel,
+      -- purchase_date) index), forced by LATERAL … OFFSET 0: the planner cannot see
+      -- how narrow the wanted days are and would otherwise scan the account's orders.
       CROSS JOIN (VALUES ('AFN'), ('MFN')) AS side(channel)
-      JOIN orders_order o ON o.account_id = %(account)s AND o.marketplace_id = w.marketplace_id
-                         AND o.fulfillment_channel = side.channel
-                         AND o.purchase_date >= w.starts AND o.purchase_date < w.ends
+      CROSS JOIN LATERAL (
+          SELECT o.id, o.marketplace_id, o.fulfillment_channel FROM orders_order o
+           WHERE o.account_id = %(account)s AND o.marketplace_id = w.marketplace_id
+             AND o.fulfillment_channel = side.channel
+             AND o.purchase_date >= w.starts AND o.purchase_date < w.ends
+          OFFSET 0  -- keeps the subquery a per-key index range (not flattened into one join)
+      ) o
+      -- An order has at most one feedback (a unique order_id): one lookup gives both facts.
+      LEFT JOIN feedback_feedback f ON f.order_id = o.id AND f.state = 'live'
 ),
 by_order AS (
     SELECT marketplace_id, channel, day, count(*) AS orders,
@@ -131,6 +145,8 @@ def rollups_refresh(*, account: SellerAccount, since: datetime | None = None) ->
         else:
             cursor.execute(TOUCHED_KEYS_SQL, {"account": account.pk, "since": since})
             keys = cursor.fetchall()
+        if keys:
+            account_changed(account.pk)  # the cached dashboard is stale once this commits
         return _refresh(cursor, account.pk, keys)
 
 

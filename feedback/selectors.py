@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
-from django.utils import timezone
 
 from feedbackhub.aggregates import Median
 from feedbackhub.rules import (
@@ -26,7 +25,6 @@ from messaging.models import (
     RequestStatus,
     TemplateKind,
 )
-from orders.models import Claim, Order
 
 from .models import OPEN_CASE_STATES, CaseState, Feedback, FeedbackState, MetricAlert, ResolutionCase
 
@@ -35,49 +33,6 @@ from .models import OPEN_CASE_STATES, CaseState, Feedback, FeedbackState, Metric
 ORDER_FEEDBACK_SQL = (
     "SELECT order_id, account_id, rating, feedback_date FROM feedback_feedback WHERE order_id IS NOT NULL"
 )
-
-
-@dataclass(frozen=True)
-class DashboardSummary:
-    days: int
-    orders: int
-    feedback: int
-    positive: int
-    neutral: int
-    negative: int
-    open_claims: int
-
-    @property
-    def feedback_rate(self):
-        return self.feedback / self.orders if self.orders else None
-
-    @property
-    def negative_rate(self):
-        return self.negative / self.feedback if self.feedback else None
-
-
-def dashboard_summary(*, account: SellerAccount, days: int = 30, now: datetime | None = None) -> DashboardSummary:
-    """Counts over the last `days` days, in SQL (live feedback only)."""
-    since = (now or timezone.now()) - timedelta(days=days)
-    orders = Order.objects.for_account(account).filter(purchase_date__gte=since).count()
-    ratings = (
-        Feedback.objects.for_account(account)
-        .counted()
-        .filter(feedback_date__gte=since.date())
-        .aggregate(
-            total=Count("id"),
-            **{name: Count("id", filter=Q(**lookup)) for name, lookup in sentiment_lookups().items()},
-        )
-    )
-    return DashboardSummary(
-        days=days,
-        orders=orders,
-        feedback=ratings["total"],
-        positive=ratings["positive"],
-        neutral=ratings["neutral"],
-        negative=ratings["negative"],
-        open_claims=Claim.objects.for_account(account).open().count(),
-    )
 
 
 def feedback_list(

@@ -1,9 +1,13 @@
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from feedbackhub.csv_export import CSV_CONTENT_TYPE, csv_stream
+from feedbackhub.freshness import account_generation
 from feedbackhub.rules import ODR_TARGET, local_day, sentiment_lookups
 from feedbackhub.tenancy.access import account_view
 from messaging.metrics import buyer_reply_times, requests_summary
@@ -12,7 +16,6 @@ from .metrics import dashboard as metrics_dashboard
 from .reconcile import latest_snapshots, reconciliation
 from .selectors import (
     FEEDBACK_EXPORT_HEADER,
-    dashboard_summary,
     feedback_export_rows,
     feedback_list,
     needs_attention,
@@ -79,21 +82,26 @@ def dashboard_export(request, account):
     return response
 
 
-@account_view("tenancy.view_dashboard")
-def dashboard(request, account):
-    marketplace, channel = _dashboard_filters(request, account)
-    period = 365 if request.GET.get("period") == "365" else 90
-    today = local_day(timezone.now(), account.time_zone)
+# A rendered dashboard body is reused while the account's data generation is
+# unchanged (feedbackhub.freshness: every import, rollup refresh and ORM change
+# of what it shows moves it) and for at most this long, which bounds what time
+# alone changes (the 24-hour reply clocks, the days left) and any SQL write
+# that does not announce itself.
+DASHBOARD_CACHE_SECONDS = 60
+
+
+def _dashboard_body(request, account, *, marketplace, channel, period, today):
+    now = timezone.now()
     figures = metrics_dashboard(
         account=account, today=today, marketplace=marketplace, channel=channel, trend_days=period
     )
     context = {
         "figures": figures,
-        "summary": dashboard_summary(account=account),
+        "computed_at": now,
         "attention": needs_attention(account=account, today=today),
-        "requests": requests_summary(account=account, now=timezone.now()),
-        "replies": buyer_reply_times(account=account, now=timezone.now()),
-        "queue": queue_outcomes(account=account, days=90, now=timezone.now()),
+        "requests": requests_summary(account=account, now=now),
+        "replies": buyer_reply_times(account=account, now=now),
+        "queue": queue_outcomes(account=account, days=90, now=now),
         "reconciliations": [
             reconciliation(account=account, snapshot=snapshot)
             for snapshot in latest_snapshots(account=account, marketplace=marketplace, channel=channel)
@@ -110,7 +118,33 @@ def dashboard(request, account):
             "target": 100 * ODR_TARGET,
         },
     }
-    return render(request, "feedback/dashboard.html", context)
+    return render_to_string("feedback/_dashboard_body.html", context, request=request)
+
+
+@account_view("tenancy.view_dashboard")
+def dashboard(request, account):
+    marketplace, channel = _dashboard_filters(request, account)
+    period = 365 if request.GET.get("period") == "365" else 90
+    today = local_day(timezone.now(), account.time_zone)
+    # The account's creation time keeps a reset database from meeting the copies of an older one.
+    key = ":".join(
+        str(part)
+        for part in (
+            "dashboard",
+            account.pk,
+            int(account.created_at.timestamp()),
+            account_generation(account.pk),
+            today.isoformat(),
+            marketplace,
+            channel,
+            period,
+        )
+    )
+    body = None if request.GET.get("fresh") else cache.get(key)
+    if body is None:
+        body = _dashboard_body(request, account, marketplace=marketplace, channel=channel, period=period, today=today)
+        cache.set(key, body, DASHBOARD_CACHE_SECONDS)
+    return render(request, "feedback/dashboard.html", {"body": mark_safe(body)})
 
 
 def _list_filters(request):

@@ -16,6 +16,8 @@ health. Send them with ``imported_rows_announce``.
 
 from django.dispatch import Signal
 
+from feedbackhub.freshness import account_changed
+
 imported_rows_link = Signal()
 imported_rows_linked = Signal()
 
@@ -23,3 +25,4 @@ imported_rows_linked = Signal()
 def imported_rows_announce(*, account, job=None) -> None:
     imported_rows_link.send(sender=None, account=account, job=job)
     imported_rows_linked.send(sender=None, account=account, job=job)
+    account_changed(account.pk)  # pages cached on the account's data are stale once this commits

@@ -1,6 +1,7 @@
 """Seller feedback: one per order, 1–5 stars, with the state Amazon shows;
 and Amazon's own account-health figures."""
 
+from django.contrib.postgres.indexes import BrinIndex
 from django.db import models
 from django.db.models import Q
 
@@ -57,6 +58,7 @@ class Feedback(models.Model):
         indexes = [
             models.Index(fields=["account", "marketplace", "feedback_date"], name="feedback_account_date"),
             models.Index(fields=["account", "rating", "state"], name="feedback_account_rating"),
+            BrinIndex(fields=["updated_at"], name="feedback_updated_brin", autosummarize=True),
         ]
 
     def __str__(self):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from feedback.rollups import rollups_refresh
 from feedbackhub.tenancy.models import Role
 from tests.factories import ClaimFactory, FeedbackFactory, OrderFactory, OrderItemFactory
 
@@ -60,8 +61,11 @@ def test_feedback_list_and_dashboard_count_only_own_rows(account, other_account,
     client = client_for(account)
     body = client.get(reverse("feedback:list")).content.decode()
     assert "Our own praise" in body and "Another seller" not in body
-    summary = client.get(reverse("dashboard")).context["summary"]
-    assert (summary.orders, summary.feedback, summary.negative, summary.open_claims) == (1, 1, 0, 0)
+    for seller in (account, other_account):
+        rollups_refresh(account=seller)
+    figures = client.get(reverse("dashboard"), {"fresh": "1"}).context["figures"]
+    assert (figures.ratings["lifetime"].total, figures.ratings["lifetime"].negative) == (1, 0)
+    assert (figures.live_window.orders, figures.live_window.defect_orders) == (1, 0)
 
 
 @pytest.mark.django_db
