@@ -79,6 +79,14 @@ CASE_URGENT_DAYS_LEFT = 7
 AMAZON_REMOVAL_FOLLOW_UP_DAYS = 3
 # Amazon's metric: every buyer message answered within 24 hours.
 BUYER_REPLY_HOURS = 24
+# Request a Review for an order whose delivery dates are unknown (an All Orders
+# upload carries none): planned from the best date known (ESTIMATED_DELIVERY_DATES),
+# and Amazon, asked before each send (getSolicitationActionsForOrder), is the
+# authority on its window. It is given up once even the latest plausible
+# delivery — the order date plus the longest delivery estimate Amazon gives in
+# any marketplace (international standard shipping runs to about four weeks) —
+# is more than 30 days past.
+LONGEST_DELIVERY_DAYS = 30
 # When only the ship date is known, a message's "delivery date" is the ship
 # date plus a typical transit time (it is shown to the buyer, never used to
 # decide whether a request may be sent).
@@ -116,6 +124,9 @@ def daily_cap_default(orders_last_days: int) -> int:
 REQUEST_WINDOW_START_DATES = ("earliest_delivery_date", "delivered_at", "latest_delivery_date")
 # …and closes counted from the LATEST one.
 REQUEST_WINDOW_END_DATES = ("latest_delivery_date", "delivered_at", "earliest_delivery_date")
+# …and when no delivery date is known (Request a Review only), the ship date,
+# else the order date: a delivery is never earlier than either.
+ESTIMATED_DELIVERY_DATES = ("shipped_at", "purchase_date")
 # A campaign's "N days after delivery" trigger: the real delivery when known.
 DELIVERY_TRIGGER_DATES = ("delivered_at", "latest_delivery_date", "earliest_delivery_date")
 # A campaign's "N days after shipment" trigger.
@@ -201,18 +212,49 @@ def request_window(*, earliest_delivery: datetime, latest_delivery: datetime | N
     return local_midnight(opens_day, time_zone), local_midnight(closes_day, time_zone)
 
 
+def delivery_estimated(order) -> bool:
+    """True when no delivery date of the order is known: its Request a Review
+    is planned on an estimate and Amazon decides when the window opens."""
+    return request_window_start(order) is None
+
+
+def latest_plausible_delivery(order) -> datetime:
+    return order.purchase_date + timedelta(days=LONGEST_DELIVERY_DAYS)
+
+
+def request_window_estimate(order, *, time_zone: str):
+    """The widest window Amazon could have for an order with no delivery date
+    known: (opens, closes) — from 5 days after the ship date (else the order
+    date) to 30 days after the latest plausible delivery."""
+    return request_window(
+        earliest_delivery=first_known(order, ESTIMATED_DELIVERY_DATES),
+        latest_delivery=latest_plausible_delivery(order),
+        time_zone=time_zone,
+    )
+
+
+def delivery_estimated_sql(*, alias: str = "o") -> str:
+    return f"{coalesce_sql(REQUEST_WINDOW_START_DATES, alias=alias)} IS NULL"
+
+
 def request_window_opens_sql(*, alias: str = "o", zone_sql: str = "m.time_zone") -> str:
-    """SQL for request_window()'s opening instant over an orders_order row."""
+    """SQL for request_window()'s opening instant over an orders_order row
+    (from the estimate when no delivery date is known)."""
     return local_midnight_sql(
-        coalesce_sql(REQUEST_WINDOW_START_DATES, alias=alias), str(REQUEST_WINDOW_OPENS_DAYS), zone_sql=zone_sql
+        coalesce_sql(REQUEST_WINDOW_START_DATES + ESTIMATED_DELIVERY_DATES, alias=alias),
+        str(REQUEST_WINDOW_OPENS_DAYS),
+        zone_sql=zone_sql,
     )
 
 
 def request_window_closes_sql(*, latest_day_sql: str, alias: str = "o", zone_sql: str = "m.time_zone") -> str:
     """SQL for the closing instant: the end of the local day `latest_day`
-    after the latest delivery date, never past Amazon's 30th."""
+    after the latest delivery date (else the latest plausible one), never past
+    Amazon's 30th."""
+    latest = coalesce_sql(REQUEST_WINDOW_END_DATES, alias=alias)
+    plausible = f"{alias}.purchase_date + interval '{LONGEST_DELIVERY_DAYS} days'"
     return local_midnight_sql(
-        coalesce_sql(REQUEST_WINDOW_END_DATES, alias=alias),
+        f"COALESCE({latest}, {plausible})",
         f"LEAST({latest_day_sql}, {REQUEST_WINDOW_CLOSES_DAYS}) + 1",
         zone_sql=zone_sql,
     )

@@ -28,9 +28,10 @@ from django.utils import timezone
 
 from feedbackhub.rules import (
     DELIVERY_TRIGGER_DATES,
-    REQUEST_WINDOW_START_DATES,
+    ESTIMATED_DELIVERY_DATES,
     SHIPMENT_TRIGGER_DATES,
     coalesce_sql,
+    delivery_estimated_sql,
     low_rating_sql,
     negative_sql,
     request_window_closes_sql,
@@ -70,6 +71,7 @@ class ExclusionReason(models.TextChoices):
     BLACKLISTED = "blacklisted", "Buyer left 3 stars or fewer before (auto-blacklist)"
     NO_DELIVERY_DATE = "no_delivery", "No delivery date known yet"
     WINDOW_CLOSED = "window_closed", "Past the latest allowed day"
+    FBA_NO_ADDRESS = "fba_no_address", "FBA order: Amazon gives no buyer address — use Request a Review"
     NO_ADDRESS = "no_address", "No buyer address (purged or not synced)"
     NO_TEMPLATE = "no_template", "Campaign has no template"
     CAMPAIGN_CHANGED = "campaign_changed", "The campaign no longer covers the order's marketplace"
@@ -136,17 +138,21 @@ pair AS (
            GREATEST(
                CASE c.trigger_event
                    WHEN 'ordered' THEN o.purchase_date
-                   WHEN 'shipped' THEN {coalesce_sql(SHIPMENT_TRIGGER_DATES)}
-                   ELSE {coalesce_sql(DELIVERY_TRIGGER_DATES)}
+                   -- No date known (an All Orders upload): the best one known
+                   -- (Request a Review only; email needs a delivery date).
+                   WHEN 'shipped' THEN {coalesce_sql(SHIPMENT_TRIGGER_DATES + ("purchase_date",))}
+                   ELSE {coalesce_sql(DELIVERY_TRIGGER_DATES + ESTIMATED_DELIVERY_DATES)}
                END + c.trigger_days * interval '1 day',
-               -- Amazon's window opens at the 5th local day after the earliest delivery.
+               -- Amazon's window opens at the 5th local day after the earliest
+               -- delivery (after the ship or order date when none is known).
                CASE WHEN c.channel = 'amazon' THEN {request_window_opens_sql()} END,
                %(now)s
            ) AS earliest_send,
            -- Never beyond 30 days after delivery (Amazon's window closes at the
            -- end of the 30th local day after the latest delivery date), nor past
            -- the campaign's own latest day.
-           {request_window_closes_sql(latest_day_sql="c.latest_day")} AS closes_at
+           {request_window_closes_sql(latest_day_sql="c.latest_day")} AS closes_at,
+           {delivery_estimated_sql()} AS estimated
       FROM orders_order o
       JOIN camp c ON c.marketplace_id = o.marketplace_id
       JOIN tenancy_marketplace m ON m.id = o.marketplace_id
@@ -174,6 +180,7 @@ SELECT s.order_id, s.campaign_id, s.channel, s.priority,
        COALESCE(s.reason,
                 CASE WHEN s.slot IS NULL OR s.slot >= s.closes_at THEN 'window_closed' END) AS reason,
        CASE WHEN s.reason IS NULL AND s.slot < s.closes_at THEN s.slot END AS scheduled_for,
+       s.estimated,
        (SELECT v.id FROM variant v
          WHERE v.campaign_id = s.campaign_id
            AND (hashtextextended(s.amazon_order_id, s.campaign_id) & 9223372036854775807) %% v.total >= v.lo
@@ -220,7 +227,8 @@ def _reason_sql(feedback: str) -> str:
              SELECT buyer_key FROM messaging_donotsolicit WHERE account_id = %(account)s AND buyer_key <> '')
          THEN 'dns_buyer'
     WHEN o.buyer_key IN (SELECT buyer_key FROM unhappy_buyer) THEN 'blacklisted'
-    WHEN {coalesce_sql(REQUEST_WINDOW_START_DATES)} IS NULL THEN 'no_delivery'
+    WHEN c.channel = 'email' AND {delivery_estimated_sql()} THEN 'no_delivery'
+    WHEN c.channel = 'email' AND o.buyer_email = '' AND o.fulfillment_channel = 'AFN' THEN 'fba_no_address'
     WHEN c.channel = 'email' AND o.buyer_email = '' THEN 'no_address'
     WHEN c.channel = 'email' AND NOT EXISTS (
              SELECT 1 FROM messaging_campaignvariant cv WHERE cv.campaign_id = c.id) THEN 'no_template'
@@ -285,9 +293,14 @@ def requests_plan(
             ON CONFLICT (order_id) DO UPDATE
                SET campaign_id = EXCLUDED.campaign_id, variant_id = EXCLUDED.variant_id,
                    channel = EXCLUDED.channel, priority = EXCLUDED.priority,
-                   -- a row already due for the same campaign keeps its place in the queue
+                   -- a row already due for the same campaign keeps its place in the queue,
+                   -- and one the dispatcher put off (a reason: e.g. Amazon does not offer
+                   -- Request a Review yet) is not asked again before it said
                    scheduled_for = CASE WHEN fr.campaign_id = EXCLUDED.campaign_id AND fr.scheduled_for <= %(now)s
-                                        THEN fr.scheduled_for ELSE EXCLUDED.scheduled_for END,
+                                        THEN fr.scheduled_for
+                                        WHEN fr.campaign_id = EXCLUDED.campaign_id AND fr.reason <> ''
+                                        THEN GREATEST(fr.scheduled_for, EXCLUDED.scheduled_for)
+                                        ELSE EXCLUDED.scheduled_for END,
                    updated_at = EXCLUDED.updated_at
              WHERE fr.status = 'scheduled'
                AND (fr.campaign_id IS DISTINCT FROM EXCLUDED.campaign_id

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connection, models
+from django.urls import reverse
 from django.utils import timezone
 
 from feedbackhub.rules import zone
 from orders.models import Order
 
 from .models import Campaign, CampaignState
-from .planning import eligibility_params, eligibility_sql, reason_label
+from .planning import ExclusionReason, eligibility_params, eligibility_sql, reason_label
 
 
 @dataclass
@@ -25,8 +26,21 @@ class CampaignPreview:
     would_schedule: int = 0
     taken_by_other: int = 0  # would qualify, but a higher-priority campaign wins
     already_requested: int = 0  # the order already has a request that is not scheduled
-    sample: list = field(default_factory=list)  # [(order, scheduled_for, variant_label)]
-    excluded: list = field(default_factory=list)  # [(label, count, [amazon order ids])]
+    estimated: int = 0  # of would_schedule: Request a Review planned with no delivery date known
+    sample: list = field(default_factory=list)  # [(order, scheduled_for, variant_label, estimated)]
+    excluded: list = field(default_factory=list)  # [(label, count, [orders], fix or None)]
+
+
+# Exclusions an upload can lift: what to upload, shown beside the reason.
+REASON_FIXES = {
+    ExclusionReason.NO_DELIVERY_DATE: "Upload the FBA shipments or the FBM order report: they carry delivery dates",
+    ExclusionReason.NO_ADDRESS: "Upload the FBM order report: it carries the buyer's relay address",
+}
+
+
+def _fix(reason):
+    text = REASON_FIXES.get(reason)
+    return (text, reverse("orders:import_upload")) if text else None
 
 
 PREVIEW_SAMPLE = 20
@@ -62,9 +76,11 @@ def campaign_preview(*, campaign: Campaign, now: datetime | None = None) -> Camp
                      WHEN t.order_id IS NOT NULL THEN 'taken'
                      ELSE 'ok' END AS outcome,
                    count(*),
+                   count(*) FILTER (WHERE e.estimated),
                    (array_agg(e.order_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s],
                    (array_agg(e.scheduled_for ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s],
-                   (array_agg(e.variant_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s]
+                   (array_agg(e.variant_id ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s],
+                   (array_agg(e.estimated ORDER BY e.scheduled_for NULLS LAST, e.order_id))[1:%(sample)s]
               FROM e
               LEFT JOIN taken t ON t.order_id = e.order_id
               LEFT JOIN messaging_feedbackrequest fr ON fr.order_id = e.order_id
@@ -74,27 +90,29 @@ def campaign_preview(*, campaign: Campaign, now: datetime | None = None) -> Camp
         )
         rows = cursor.fetchall()
     preview = CampaignPreview()
-    sample_ids, sample_times, sample_variants = [], [], []
-    for outcome, count, order_ids, times, variant_ids in rows:
+    sample_ids, sample_times, sample_variants, sample_estimated = [], [], [], []
+    for outcome, count, estimated, order_ids, times, variant_ids, estimates in rows:
         if outcome == "ok":
-            preview.would_schedule = count
-            sample_ids, sample_times, sample_variants = order_ids, times, variant_ids
+            preview.would_schedule, preview.estimated = count, estimated
+            sample_ids, sample_times, sample_variants, sample_estimated = order_ids, times, variant_ids, estimates
         elif outcome == "taken":
             preview.taken_by_other = count
         elif outcome == "already":
             preview.already_requested = count
         else:
-            preview.excluded.append((reason_label(outcome), count, order_ids[:PREVIEW_EXAMPLES]))
+            preview.excluded.append((reason_label(outcome), count, order_ids[:PREVIEW_EXAMPLES], _fix(outcome)))
     preview.excluded.sort(key=lambda item: -item[1])
     orders = Order.objects.select_related("marketplace").in_bulk(
-        [order_id for _, _, ids in preview.excluded for order_id in ids] + sample_ids
+        [order_id for _, _, ids, _ in preview.excluded for order_id in ids] + sample_ids
     )
     labels = dict(campaign.variants.values_list("id", "label"))
     preview.sample = [
-        (orders[order_id], _marketplace_time(orders[order_id], when), labels.get(variant_id, ""))
-        for order_id, when, variant_id in zip(sample_ids, sample_times, sample_variants, strict=True)
+        (orders[order_id], _marketplace_time(orders[order_id], when), labels.get(variant_id, ""), estimated)
+        for order_id, when, variant_id, estimated in zip(
+            sample_ids, sample_times, sample_variants, sample_estimated, strict=True
+        )
     ]
-    preview.excluded = [(label, count, [orders[i] for i in ids]) for label, count, ids in preview.excluded]
+    preview.excluded = [(label, count, [orders[i] for i in ids], fix) for label, count, ids, fix in preview.excluded]
     return preview
 
 

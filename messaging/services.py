@@ -224,7 +224,7 @@ def campaign_test_send(*, campaign: Campaign, user: User) -> list[tuple[Campaign
     if campaign.state != CampaignState.TEST:
         raise CampaignNotReady("Switch the campaign to test first.")
     sending = SendingSettings.objects.get(account=campaign.account)
-    sample = [order for order, _, _ in campaign_preview(campaign=campaign).sample[:TEST_SEND_ORDERS]]
+    sample = [order for order, *_ in campaign_preview(campaign=campaign).sample[:TEST_SEND_ORDERS]]
     if not sample:
         raise CampaignNotReady("No current order qualifies for this campaign, so there is nothing to render.")
     from_email = sender_address(campaign.account)

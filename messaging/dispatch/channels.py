@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.core.mail import get_connection
 
+from feedbackhub.rules import delivery_estimated
 from feedbackhub.tenancy.amazon import (
     AmazonApi,
     AmazonApiError,
@@ -28,6 +29,11 @@ logger = logging.getLogger(__name__)
 AMAZON_MAX_WAIT = 5.0  # seconds the usage plan may make one call wait
 REVIEW_ACTION = "productReviewAndSellerFeedback"
 NOT_OFFERED = "Amazon does not offer Request a Review for this order (already requested or not eligible)."
+# An order with no delivery date known is asked about once a day until Amazon
+# offers the action or even the latest plausible delivery is more than 30 days
+# past (the re-check then ends the row as "Past the latest allowed day").
+NOT_OFFERED_YET = "Amazon does not offer Request a Review yet (delivery date unknown); asking Amazon again tomorrow."
+ESTIMATE_RETRY = timedelta(days=1)
 
 
 class EmailChannel:
@@ -131,6 +137,8 @@ class AmazonChannel:
             return Retry(f"Not sent: {self.error}", delay=timedelta(hours=1))
         try:
             if not self._offered(row):
+                if delivery_estimated(row.order):
+                    return Retry(NOT_OFFERED_YET, delay=ESTIMATE_RETRY)
                 return Skip(NOT_OFFERED)
         except (QuotaWait, AmazonError) as error:
             return _amazon_failure(error, sending=False)

@@ -82,8 +82,9 @@ def exclusion_cases(account, now):
     FeedbackFactory(order=unhappy_before, rating=3)
     again = make(buyer_key="c" * 64)
     cases.append((again, "blacklisted"))
-    no_delivery = OrderFactory(account=account, purchase_date=now - timedelta(days=3))
-    cases.append((no_delivery, "no_delivery"))
+    # No delivery date (an All Orders upload): Request a Review is planned on
+    # an estimate (test_estimated_delivery.py), an email campaign excludes it.
+    cases.append((OrderFactory(account=account, purchase_date=now - timedelta(days=3)), None))
     cases.append((delivered_order(account, delivered=now - timedelta(days=40)), "window_closed"))
     cases.append((make(), None))
     return cases
@@ -169,12 +170,13 @@ def test_preview_counts_samples_and_reasons(account):
     expected_ok = sum(1 for _, reason in cases if reason is None)
     assert preview.would_schedule == expected_ok
     assert preview.taken_by_other == 1
-    assert {order for order, _, _ in preview.sample} == {o for o, reason in cases if reason is None}
-    assert all(when >= now for _, when, _ in preview.sample)
-    labels = {label: count for label, count, _ in preview.excluded}
+    assert {order for order, _, _, _ in preview.sample} == {o for o, reason in cases if reason is None}
+    assert all(when >= now for _, when, _, _ in preview.sample)
+    assert preview.estimated == 1 and sum(estimated for *_, estimated in preview.sample) == 1
+    labels = {label: count for label, count, _, _ in preview.excluded}
     assert labels["Refunded or returned"] == 2
     assert labels["Order canceled"] == 1
-    assert any(special not in examples for _, _, examples in preview.excluded)
+    assert any(special not in examples for _, _, examples, _ in preview.excluded)
 
 
 def test_an_order_imported_after_its_feedback_is_never_planned(account):
@@ -215,6 +217,6 @@ def test_an_order_imported_after_its_feedback_is_never_planned(account):
     assert not FeedbackRequest.objects.filter(order=feedback.order).exists()
     # The same order without feedback would have been planned: the exclusion is what held it back.
     campaign = Campaign.objects.get(account=account)
-    assert [label for label, _, _ in campaign_preview(campaign=campaign, now=now).excluded] == [
+    assert [label for label, _, _, _ in campaign_preview(campaign=campaign, now=now).excluded] == [
         "Buyer already left feedback"
     ]
