@@ -76,6 +76,14 @@ COMMENTS = {
 # Canada gets French comments from about a quarter of its buyers.
 MARKETPLACE_LANGUAGES = {"US": ["en"], "UK": ["en"], "DE": ["de"], "CA": ["en", "en", "en", "fr"], "FR": ["fr"]}
 RATING_WEIGHTS = {5: 80, 4: 12, 3: 3, 2: 2, 1: 3}
+# An item's status as Amazon reports it for its order's status (never "Shipped"
+# under an order that has not shipped).
+ITEM_STATUS = {
+    OrderStatus.CANCELED: "Cancelled",
+    OrderStatus.PENDING: "Unshipped",
+    OrderStatus.UNSHIPPED: "Unshipped",
+    OrderStatus.SHIPPED: "Shipped",
+}
 
 
 @dataclass
@@ -252,7 +260,7 @@ def _seed_account(*, name, merchant_id, marketplace_weights, order_count, seed, 
             title=title,
             quantity=quantity,
             item_price=(price * CURRENCY_FACTOR[order.currency]).quantize(Decimal("0.01")),
-            item_status="Canceled" if order.status == OrderStatus.CANCELED else "Shipped",
+            item_status=ITEM_STATUS[order.status],
         )
         for order, basket in zip(orders, baskets, strict=True)
         for (sku, asin, title, price), quantity in basket

@@ -40,6 +40,14 @@ def _variant_of(order, weights):
     return 0 if digest < weights[0] else 1
 
 
+# A comment that reads like its stars (a 3-star "as described" would not).
+EXTRA_FEEDBACK_COMMENTS = {
+    5: "Arrived quickly, as described.",
+    4: "Good bottle, arrived a day late.",
+    3: "Does the job, but the lid is stiff.",
+}
+
+
 @transaction.atomic
 def demo_campaigns_seed(*, account, now):
     """Idempotent: does nothing when the account already has campaigns."""
@@ -145,14 +153,15 @@ def _history(campaign, variants, *, now):
             if feedback is None and variant.label == "B" and rng.random() < VARIANT_B_EXTRA_FEEDBACK:
                 feedback_at = sent_at + timedelta(days=rng.uniform(0.5, 6))
                 if feedback_at < now:
+                    rating = rng.choice([5, 5, 5, 4, 4, 3])
                     extra_feedback.append(
                         Feedback(
                             account=order.account,
                             marketplace_id=order.marketplace_id,
                             order=order,
                             amazon_order_id=order.amazon_order_id,
-                            rating=rng.choice([5, 5, 5, 4, 4, 3]),
-                            comment="Arrived quickly, as described.",
+                            rating=rating,
+                            comment=EXTRA_FEEDBACK_COMMENTS[rating],
                             feedback_date=feedback_at.date(),
                         )
                     )

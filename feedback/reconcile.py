@@ -15,7 +15,7 @@ from django.db import connection
 
 from feedbackhub.rules import negative_sql
 
-from .models import AccountHealthSnapshot
+from .models import AccountHealthSnapshot, FeedbackState
 
 CHANNEL = {"afn": "AFN", "mfn": "MFN"}
 LISTED = 20
@@ -57,6 +57,12 @@ class Reconciliation:
         return self.snapshot.orders_with_defects - (self.our_defects - len(self.only_ours) + len(self.only_amazons))
 
 
+def _state_label(state):
+    """ "removed by Amazon", "struck through by Amazon", …: the state's label, in a sentence."""
+    label = FeedbackState(state).label
+    return label[:1].lower() + label[1:]
+
+
 def _explain(rows, as_of):
     """Per order: is it a defect now, was it one when Amazon computed, and why not."""
     orders = {}
@@ -71,7 +77,7 @@ def _explain(rows, as_of):
             if state == "live" and feedback_date > as_of.date():
                 facts["why"].append(f"{rating}★ feedback of {feedback_date:%Y-%m-%d}, after Amazon's figure")
             elif state != "live" and counted_then:
-                facts["why"].append(f"{rating}★ feedback {state.replace('_', ' ')} after Amazon's figure")
+                facts["why"].append(f"{rating}★ feedback {_state_label(state)} after Amazon's figure")
         if kind is not None:
             counted_then = opened_at <= as_of and (status != "denied" or (closed_at is not None and closed_at > as_of))
             facts["now"] |= status != "denied"
