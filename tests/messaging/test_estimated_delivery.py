@@ -195,3 +195,43 @@ def test_the_estimate_counts_the_marketplace_calendar():
     assert opens == local_midnight(date(2026, 11, 2 + REQUEST_WINDOW_OPENS_DAYS), "Asia/Tokyo")
     latest_plausible = date(2026, 11, 2) + timedelta(days=LONGEST_DELIVERY_DAYS)
     assert closes == local_midnight(latest_plausible + timedelta(days=REQUEST_WINDOW_CLOSES_DAYS + 1), "Asia/Tokyo")
+
+
+# --- Done when: an All Orders upload alone gets Request a Review sent ---------
+
+
+def test_an_all_orders_upload_schedules_request_a_review_and_amazon_gets_it(account, client_for, amazon):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from orders.imports.services import import_job_run
+    from tests.orders.reports import all_orders_file, all_orders_row
+
+    now = timezone.now()
+    purchased = now - timedelta(days=9)
+    stamp = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")  # noqa: E731
+    report = all_orders_file(
+        [all_orders_row(order_id="112-5550001-0000001", purchased=stamp(purchased), updated=stamp(purchased))]
+    )
+    client = client_for(account)
+    upload = SimpleUploadedFile("All Orders.txt", report.encode())
+    client.post(reverse("orders:import_upload"), {"file": upload, "report_type": "", "marketplace": ""})
+    import_job_run(job_id=account.import_jobs.get().pk)
+
+    order = account.orders.get(amazon_order_id="112-5550001-0000001")
+    assert order.earliest_delivery_date is None and order.buyer_email == ""  # the report carries neither
+    row = FeedbackRequest.objects.get(order=order)
+    assert row.channel == Channel.AMAZON and row.status == RequestStatus.SCHEDULED
+    campaign = row.campaign
+    page = client.get(reverse("messaging:campaign_detail", args=[campaign.pk])).content.decode()
+    assert "1 of them has no delivery date yet" in page
+
+    _actions(amazon.router, order, offered=True)
+    create = amazon.router.post(
+        f"{SOLICITATIONS_URL}/{order.amazon_order_id}/solicitations/productReviewAndSellerFeedback"
+    ).respond(201)
+    dispatch_tick(now=max(timezone.now(), row.scheduled_for))
+
+    row.refresh_from_db()
+    assert row.status == RequestStatus.SENT and create.call_count == 1
+    outbox = client.get(reverse("messaging:outbox")).content.decode()
+    assert order.amazon_order_id in outbox
