@@ -1,6 +1,7 @@
 """Messaging data: templates, campaigns and their variants, the outbox
-(FeedbackRequest), sending settings, the do-not-solicit list, buyer messages
-and the outbox's event log."""
+(FeedbackRequest), sending settings, the do-not-solicit list and the outbox's
+event log; the inbox's models (buyer messages and threads) come from
+messaging.inbox.models."""
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -12,6 +13,21 @@ from simple_history.models import HistoricalRecords
 from feedbackhub.rules import REQUEST_WINDOW_CLOSES_DAYS
 from feedbackhub.tenancy.models import AccountScopedQuerySet, Marketplace, SellerAccount
 from orders.models import Order
+
+# The inbox's models are part of this app (messaging.inbox.models).
+from .inbox.models import (  # noqa: F401
+    BuyerMessage,
+    BuyerThread,
+    Mailbox,
+    MailboxSecurity,
+    MessageAttachment,
+    MessageDirection,
+    MessageSource,
+    OptOutProposal,
+    OptOutState,
+    ReplyStatus,
+    ThreadState,
+)
 
 
 class TemplateKind(models.TextChoices):
@@ -329,29 +345,6 @@ class DoNotSolicit(models.Model):
 
     def __str__(self):
         return "Do not solicit: " + (f"order {self.order_id}" if self.order_id else "a buyer")
-
-
-class BuyerMessage(models.Model):
-    """A buyer's message about an order, as far as the outbox needs it: an
-    unanswered one holds back the feedback request. (The inbox builds on it.)"""
-
-    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="buyer_messages")
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, null=True, blank=True, related_name="buyer_messages")
-    amazon_order_id = models.CharField(max_length=19, blank=True)
-    subject = models.CharField(max_length=300, blank=True)
-    received_at = models.DateTimeField()
-    answered_at = models.DateTimeField(null=True, blank=True)
-
-    objects = AccountScopedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-received_at"]
-        indexes = [
-            models.Index(fields=["order"], name="buyer_message_unanswered", condition=Q(answered_at__isnull=True))
-        ]
-
-    def __str__(self):
-        return f"Buyer message on {self.amazon_order_id or 'no order'}"
 
 
 class OutboxEvent(models.Model):
