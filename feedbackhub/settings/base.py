@@ -182,7 +182,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # python-amazon-sp-api logs request and response bodies (buyer data) at
+    # DEBUG: never, whatever LOG_LEVEL says.
+    "loggers": {"axes": {"level": "WARNING"}, "sp_api": {"level": "INFO"}},
 }
 
 # Amazon SP-API: the app's Login with Amazon client (one per FeedbackHub

@@ -33,8 +33,13 @@ FIRST_SYNC_DAYS = 30
 WINDOW_LAG = timedelta(minutes=2)
 PAGE_SIZE = 100
 PAGES_PER_RUN = 20  # searchOrders' burst: a steady run never waits for the plan
-# Only what the order rows need: no BUYER or RECIPIENT (personal data).
-INCLUDED_DATA = ("FULFILLMENT", "PROCEEDS")
+# The datasets the order rows read (orders_2026-01-01.json, searchOrders'
+# includedData). BUYER: only the anonymised relay address and the name are
+# read, for seller-fulfilled orders (the model gives buyerEmail only for
+# those and asks for no restricted data token: the Tokens API's dataElements
+# cover v0 only); never logged. No RECIPIENT: the ship-to address and phone
+# are not needed.
+INCLUDED_DATA = ("BUYER", "CANCELLATION", "FULFILLMENT", "PACKAGES", "PROCEEDS")
 SYNC_LOCK_SECONDS = 60 * 60
 
 FULFILLMENT_STATUS = {
@@ -75,15 +80,32 @@ def _line_price(product, quantity):
 
 
 def _item_status(item, quantity):
-    if (item.get("cancellation") or {}).get("cancellationExecution"):
-        return "Cancelled"
     fulfillment = item.get("fulfillment") or {}
     shipped = fulfillment.get("quantityFulfilled")
+    # A cancellation request alone changes nothing; an executed one cancels
+    # the units not shipped (Amazon's own example shows both blocks on an
+    # item shipped in full).
+    if (item.get("cancellation") or {}).get("cancellationExecution") and not shipped:
+        return "Cancelled"
     if shipped is None:
         return ""
     if quantity and shipped >= quantity:
         return "Shipped"
     return "PartiallyShipped" if shipped else "Unshipped"
+
+
+def _shipped_at(packages, status):
+    """When the last package left, once the whole order has shipped (PACKAGES:
+    seller-fulfilled orders only). Amazon's PackageStatus says DELIVERED but
+    carries no time, so the delivery time stays unknown here."""
+    if status != "SHIPPED":
+        return ""
+    times = [
+        package["shipTime"]
+        for package in packages
+        if package.get("shipTime") and (package.get("packageStatus") or {}).get("status") != "CANCELLED"
+    ]
+    return max(times, key=parse_amazon_datetime) if times else ""
 
 
 def order_rows_from_order(order, *, first_line_no, sales_channels):
@@ -104,6 +126,9 @@ def order_rows_from_order(order, *, first_line_no, sales_channels):
     programs = set(order.get("programs") or ())
     aliases = order.get("orderAliases") or ()
     associated = order.get("associatedOrders") or ()
+    # Amazon's examples show a buyer block on FBA orders too; only a
+    # seller-fulfilled order's relay address is Amazon's to give.
+    buyer = (order.get("buyer") or {}) if fulfilled_by == "MERCHANT" else {}
     common = {
         "amazon_order_id": _text(order.get("orderId")),
         "merchant_order_id": next((a["aliasId"] for a in aliases if a.get("aliasType") == "SELLER_ORDER_ID"), ""),
@@ -122,6 +147,9 @@ def order_rows_from_order(order, *, first_line_no, sales_channels):
         "latest_ship_date": _text(ship_by.get("latestDateTime")),
         "earliest_delivery_date": _text(deliver_by.get("earliestDateTime")),
         "latest_delivery_date": _text(deliver_by.get("latestDateTime")),
+        "shipped_at": _shipped_at(order.get("packages") or (), status),
+        "buyer_email": _text(buyer.get("buyerEmail")),
+        "buyer_name": _text(buyer.get("buyerName")),
     }
     rows = []
     for offset, item in enumerate(order.get("orderItems") or ()):

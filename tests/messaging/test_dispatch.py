@@ -22,7 +22,7 @@ from ..factories import (
     OrderItemFactory,
 )
 from ..smtp_sink import smtp_sink
-from ..sp_api_fakes import SOLICITATIONS_URL, US, errors, solicitation_actions, throttled
+from ..sp_api_fakes import DE, EU_HOST, SOLICITATIONS_URL, US, errors, sent, solicitation_actions, throttled
 from .planning_orders import delivered_order
 
 pytestmark = pytest.mark.django_db
@@ -265,10 +265,41 @@ def test_amazon_request_a_review_only_when_offered(account, amazon):
     dispatch_tick()
 
     assert create.call_count == 1 and create_gone.call_count == 0
-    assert create.calls[0].request.url.params["marketplaceIds"] == US
+    assert sent(create.calls[0].request) == (
+        "POST",
+        f"/solicitations/v1/orders/{offered.amazon_order_id}/solicitations/productReviewAndSellerFeedback",
+        {"marketplaceIds": US},
+        None,
+    )
     assert FeedbackRequest.objects.get(order=offered).status == RequestStatus.SENT
     skipped = FeedbackRequest.objects.get(order=gone)
     assert skipped.status == RequestStatus.SKIPPED and "does not offer" in skipped.reason
+
+
+def test_amazon_request_a_review_names_the_orders_marketplace_and_nothing_else(account, sp_api, monkeypatch):
+    """A DE order on an EU connection: DE in the query of both calls, no body
+    (solicitations.json defines none), never the region's default (UK)."""
+    AmazonConnectionFactory(account=account, region="eu", marketplaces=["UK", "DE"])
+    monkeypatch.setattr(channels, "amazon_api", lambda conn: sp_api.api(conn, max_wait=channels.AMAZON_MAX_WAIT))
+    CampaignFactory(account=account, channel=Channel.AMAZON, marketplaces=["DE"])
+    (order,) = due_orders(account, 1, code="DE")
+    path = f"/solicitations/v1/orders/{order.amazon_order_id}"
+    actions = sp_api.router.get(f"{EU_HOST}{path}").respond(
+        200, json=solicitation_actions(order.amazon_order_id, marketplace_id=DE).json()
+    )
+    create = sp_api.router.post(f"{EU_HOST}{path}/solicitations/productReviewAndSellerFeedback").respond(201)
+    requests_plan(account=account)
+
+    dispatch_tick()
+
+    assert FeedbackRequest.objects.get(order=order).status == RequestStatus.SENT
+    assert sent(actions.calls.last.request) == ("GET", path, {"marketplaceIds": DE}, None)
+    assert sent(create.calls.last.request) == (
+        "POST",
+        f"{path}/solicitations/productReviewAndSellerFeedback",
+        {"marketplaceIds": DE},
+        None,
+    )
 
 
 def test_amazon_429_is_retried_later(account, amazon):

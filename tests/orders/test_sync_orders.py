@@ -3,6 +3,7 @@ how failures, throttling and page budgets are handled; the beat task that
 queues the syncs. Amazon is faked at the HTTP level (respx); PostgreSQL, Redis
 and the import path are real. The reports sync: test_sync_reports.py."""
 
+import logging
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -15,24 +16,51 @@ from feedbackhub.tenancy.selectors import amazon_connections_due
 from orders import tasks
 from orders.models import Order
 from orders.sync import order_rows_from_order, orders_sync
+from orders.sync import orders as orders_module
 from tests.factories import AmazonConnectionFactory, OrderFactory
 from tests.sp_api_fakes import (
     ACCESS_TOKEN,
     CA,
+    EXAMPLE_BUYER,
     SEARCH_ORDERS_URL,
     US,
     errors,
     lwa_form,
+    model_example,
+    model_sandbox_request,
     order,
     order_item,
     orders_page,
+    package,
     query,
+    sent,
     throttled,
 )
 
 pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+DATASETS = "BUYER,CANCELLATION,FULFILLMENT,PACKAGES,PROCEEDS"
+SALES_CHANNELS = {
+    US: "Amazon.com",
+    "A1F83G8C2ARO7P": "Amazon.co.uk",
+    "A1VC38T7YXB528": "Amazon.co.jp",
+    "A2Q3Y263D00KWC": "Amazon.com.br",
+}
+
+
+@pytest.fixture
+def upserted_rows(monkeypatch):
+    """The OrderRow values the sync hands to the upsert (which stores them as before)."""
+    recorded = []
+    upsert = orders_module.order_rows_upsert
+
+    def recording(*, rows, **kwargs):
+        recorded.extend(rows)
+        return upsert(rows=rows, **kwargs)
+
+    monkeypatch.setattr(orders_module, "order_rows_upsert", recording)
+    return recorded
 
 
 # Orders
@@ -66,6 +94,85 @@ def test_order_rows_follow_amazons_example_order():
     assert rows[1].sku == "FIRE-TV-4K-2021"
 
 
+def test_order_rows_from_the_search_orders_example_in_amazons_model():
+    [example] = model_example("orders_2026-01-01", "searchOrders")["orders"]
+    echo, fire_tv = order_rows_from_order(example, first_line_no=1, sales_channels=SALES_CHANNELS)
+    assert (echo.amazon_order_id, echo.merchant_order_id) == ("123-4567890-1234567", "SELLER-ORDER-2024-001")
+    assert (echo.order_status, echo.fulfillment_channel, echo.is_replacement_order) == ("Shipped", "MFN", "true")
+    # fulfillment.deliverByWindow.earliestDateTime / latestDateTime
+    assert (echo.earliest_delivery_date, echo.latest_delivery_date) == ("2024-12-28T00:00:00Z", "2024-12-30T23:59:59Z")
+    # packages[].shipTime; PackageStatus DELIVERED has no time in the model.
+    assert (echo.shipped_at, echo.delivered_at) == ("2024-12-25T14:00:00Z", "")
+    assert (echo.buyer_email, echo.buyer_name) == ("buyer-email@marketplace.amazon.com", "John Smith")
+    # The example's first item has both cancellation blocks but shipped in full.
+    assert (echo.item_status, fire_tv.item_status) == ("Shipped", "Shipped")
+    assert (fire_tv.shipped_at, fire_tv.buyer_email) == (echo.shipped_at, echo.buyer_email)
+
+
+@pytest.mark.parametrize(
+    ("operation", "sandbox", "expected"),
+    [
+        # JP, fulfilled by Amazon: the sandbox sends a buyer block; an FBA order's is not read.
+        ("searchOrders", 0, {"fulfillment_channel": "AFN", "buyer_email": "", "buyer_name": "", "shipped_at": ""}),
+        # UK, seller-fulfilled, package in transit: shipped, not delivered.
+        (
+            "searchOrders",
+            1,
+            {
+                "fulfillment_channel": "MFN",
+                "buyer_email": "buyer-email@marketplace.amazon.co.uk",
+                "buyer_name": "Sarah Thompson",
+                "shipped_at": "2024-12-25T14:00:00Z",
+                "delivered_at": "",
+                "latest_delivery_date": "2024-12-28T23:59:59Z",
+            },
+        ),
+        # BR, seller-fulfilled, unshipped: no PACKAGES asked for in that request.
+        (
+            "searchOrders",
+            2,
+            {
+                "order_status": "Unshipped",
+                "buyer_email": "buyer-email@marketplace.amazon.com.br",
+                "buyer_name": "Carlos Oliveira",
+                "shipped_at": "",
+                "item_status": "Unshipped",
+            },
+        ),
+    ],
+)
+def test_order_rows_from_the_sandbox_responses_in_amazons_model(operation, sandbox, expected):
+    [sandbox_order] = model_example("orders_2026-01-01", operation, sandbox=sandbox)["orders"]
+    rows = order_rows_from_order(sandbox_order, first_line_no=1, sales_channels=SALES_CHANNELS)
+    assert rows
+    for row in rows:
+        assert {name: getattr(row, name) for name in expected} == expected
+
+
+def test_get_order_sandbox_without_buyer_data_gives_no_buyer():
+    # getOrder's third sandbox request asks for RECIPIENT, PROCEEDS, FULFILLMENT: no BUYER.
+    assert "BUYER" not in model_sandbox_request("orders_2026-01-01", "getOrder", sandbox=2)["includedData"]
+    sandbox_order = model_example("orders_2026-01-01", "getOrder", sandbox=2)["order"]
+    [row] = order_rows_from_order(sandbox_order, first_line_no=1, sales_channels=SALES_CHANNELS)
+    assert (row.fulfillment_channel, row.buyer_email, row.buyer_name) == ("MFN", "", "")
+
+
+def test_shipped_at_is_when_the_last_package_left():
+    items = [order_item(), order_item(sku="FIRE-TV-4K-2021")]
+    packages = [
+        package(items[:1], ship_time="2026-11-02T09:00:00Z"),
+        package(items[1:], ship_time="2026-11-03T16:30:00Z", reference="PKG-2"),
+        package(items[1:], status="CANCELLED", ship_time="2026-11-04T08:00:00Z", reference="PKG-3"),
+    ]
+    shipped = order(items=items, packages=packages)
+    partly = order(items=items, packages=packages[:1], status="PARTIALLY_SHIPPED")
+
+    assert {row.shipped_at for row in order_rows_from_order(shipped, first_line_no=1, sales_channels={})} == {
+        "2026-11-03T16:30:00Z"
+    }
+    assert {row.shipped_at for row in order_rows_from_order(partly, first_line_no=1, sales_channels={})} == {""}
+
+
 def test_orders_placed_outside_amazon_give_no_rows():
     outside = order()
     outside["salesChannel"] = {"channelName": "NON_AMAZON", "marketplaceId": US}
@@ -91,14 +198,19 @@ def test_two_pages_end_to_end(sp_api, connection):
 
     assert result.complete and result.pages == 2 and result.created == 3 and not result.error
     first, second = (call.request for call in search.calls)
-    assert first.url.path == "/orders/2026-01-01/orders"
-    assert query(first) == {
-        "marketplaceIds": f"{CA},{US}",
-        "lastUpdatedAfter": "2026-10-21T12:00:00Z",  # first run: 30 days back
-        "lastUpdatedBefore": "2026-11-20T11:58:00Z",  # at least two minutes before the request
-        "maxResultsPerPage": "100",
-        "includedData": "FULFILLMENT,PROCEEDS",
-    }
+    # orders_2026-01-01.json, searchOrders: only parameters the model defines.
+    assert sent(first) == (
+        "GET",
+        "/orders/2026-01-01/orders",
+        {
+            "marketplaceIds": f"{CA},{US}",
+            "lastUpdatedAfter": "2026-10-21T12:00:00Z",  # first run: 30 days back
+            "lastUpdatedBefore": "2026-11-20T11:58:00Z",  # at least two minutes before the request
+            "maxResultsPerPage": "100",
+            "includedData": DATASETS,
+        },
+        None,
+    )
     assert query(second) == {**query(first), "paginationToken": "2YgYW55IGNhcm5hbCBwbGVhc3VyZS4"}
     assert first.headers["x-amz-access-token"] == ACCESS_TOKEN
     token_request = lwa_form(sp_api.lwa.calls.last.request)
@@ -132,6 +244,66 @@ def test_two_pages_end_to_end(sp_api, connection):
     assert connection.orders_cursor == datetime(2026, 11, 20, 11, 58, tzinfo=UTC)
     assert connection.orders_page_token == "" and connection.orders_window_start is None
     assert connection.status == ConnectionStatus.OK and connection.last_sync_finished_at == NOW
+
+
+@pytest.mark.django_db
+def test_the_sync_asks_for_the_datasets_the_rows_read(sp_api, connection, upserted_rows, caplog):
+    caplog.set_level(logging.DEBUG)
+    sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[
+            orders_page(
+                [
+                    order(
+                        "112-0000001-0000001",
+                        items=[order_item(cancelled=True), order_item(sku="FIRE-TV-4K-2021")],
+                        packages=[package([order_item(sku="FIRE-TV-4K-2021")], ship_time="2026-11-02T16:00:00Z")],
+                    ),
+                    order("112-0000002-0000002", fulfilled_by="AMAZON"),
+                ]
+            )
+        ]
+    )
+
+    result = orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+
+    assert result.complete and result.created == 2, result
+    rows = {(row.amazon_order_id, row.sku): row for row in upserted_rows}
+    cancelled = rows["112-0000001-0000001", "ECHO-DOT-4-CHARCOAL"]
+    shipped = rows["112-0000001-0000001", "FIRE-TV-4K-2021"]
+    fba = rows["112-0000002-0000002", "ECHO-DOT-4-CHARCOAL"]
+    assert (cancelled.item_status, shipped.item_status) == ("Cancelled", "Shipped")  # CANCELLATION
+    assert (shipped.earliest_delivery_date, shipped.latest_delivery_date) == (  # FULFILLMENT
+        "2026-11-05T00:00:00Z",
+        "2026-11-07T23:59:59Z",
+    )
+    assert (shipped.shipped_at, shipped.delivered_at) == ("2026-11-02T16:00:00Z", "")  # PACKAGES
+    assert (shipped.buyer_email, shipped.buyer_name) == (EXAMPLE_BUYER["buyerEmail"], EXAMPLE_BUYER["buyerName"])
+    assert (fba.buyer_email, fba.buyer_name, fba.shipped_at) == ("", "", "")  # FBA: no relay address
+    # Buyer data is never logged, at any level.
+    assert EXAMPLE_BUYER["buyerEmail"] not in caplog.text and EXAMPLE_BUYER["buyerName"] not in caplog.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("missing", ["CANCELLATION", "BUYER", "PACKAGES"])
+def test_a_dataset_left_out_of_the_request_is_missed(sp_api, connection, upserted_rows, monkeypatch, missing):
+    """The fake answers only with the datasets asked for, as Amazon does: a
+    dataset dropped from the request shows in the rows."""
+    monkeypatch.setattr(
+        orders_module, "INCLUDED_DATA", tuple(name for name in orders_module.INCLUDED_DATA if name != missing)
+    )
+    sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=[orders_page([order("112-0000001-0000001", items=[order_item(cancelled=True)])])]
+    )
+
+    orders_sync(connection=connection, now=NOW, api=sp_api.api(connection))
+
+    [row] = upserted_rows
+    seen = {
+        "CANCELLATION": row.item_status == "Cancelled",
+        "BUYER": bool(row.buyer_email),
+        "PACKAGES": bool(row.shipped_at),
+    }
+    assert seen == {name: name != missing for name in seen}
 
 
 @pytest.mark.django_db

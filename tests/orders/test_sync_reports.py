@@ -25,6 +25,7 @@ from tests.sp_api_fakes import (
     order,
     orders_page,
     report,
+    sent,
 )
 
 from .reports import feedback_file, health_report
@@ -42,8 +43,9 @@ def _document_routes(sp_api, report_id, document_id, content, compressed=True):
     body = {"reportDocumentId": document_id, "url": url}
     if compressed:
         body["compressionAlgorithm"] = "GZIP"
-    sp_api.router.get(f"{NA_HOST}/reports/2021-06-30/documents/{document_id}").respond(200, json=body)
-    return sp_api.router.get(url).respond(200, content=gzipped(content) if compressed else content.encode())
+    document = sp_api.router.get(f"{NA_HOST}/reports/2021-06-30/documents/{document_id}").respond(200, json=body)
+    download = sp_api.router.get(url).respond(200, content=gzipped(content) if compressed else content.encode())
+    return document, download
 
 
 @pytest.mark.django_db
@@ -58,7 +60,7 @@ def test_feedback_report_is_requested_polled_downloaded_and_imported(sp_api, acc
             report("ID323", "DONE", document_id="DOC-1"),
         ]
     )
-    download = _document_routes(
+    document, download = _document_routes(
         sp_api,
         "ID323",
         "DOC-1",
@@ -70,13 +72,22 @@ def test_feedback_report_is_requested_polled_downloaded_and_imported(sp_api, acc
     )
 
     assert result.outcome == "imported", result.message
-    assert json_body(create.calls.last.request) == {
-        "reportType": "GET_SELLER_FEEDBACK_DATA",
-        "marketplaceIds": [US],
-        "dataStartTime": "2025-11-20T12:00:00Z",  # the first import reaches back a year
-        "dataEndTime": "2026-11-20T12:00:00Z",
-    }
-    assert poll.call_count == 3 and download.call_count == 1
+    # reports_2021-06-30.json: createReport takes only a body; getReport and
+    # getReportDocument only their path id (no marketplace parameters).
+    assert sent(create.calls.last.request) == (
+        "POST",
+        "/reports/2021-06-30/reports",
+        {},
+        {
+            "reportType": "GET_SELLER_FEEDBACK_DATA",
+            "marketplaceIds": [US],
+            "dataStartTime": "2025-11-20T12:00:00Z",  # the first import reaches back a year
+            "dataEndTime": "2026-11-20T12:00:00Z",
+        },
+    )
+    assert [sent(call.request) for call in poll.calls] == [("GET", "/reports/2021-06-30/reports/ID323", {}, None)] * 3
+    assert sent(document.calls.last.request) == ("GET", "/reports/2021-06-30/documents/DOC-1", {}, None)
+    assert download.call_count == 1
     assert sp_api.clock.sleeps == [30.0, 30.0]  # polling pauses, on the fake clock
     job = ImportJob.objects.get(pk=result.import_job_id)
     assert (job.source, job.status, job.marketplace_id, job.report_type) == (

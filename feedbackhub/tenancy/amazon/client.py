@@ -18,7 +18,7 @@ import httpx
 from django.conf import settings
 from sp_api.api import OrdersV20260101, Reports, Sellers, Solicitations
 from sp_api.auth.exceptions import AuthorizationError
-from sp_api.base import Marketplaces
+from sp_api.base import Marketplaces, fill_query_params
 from sp_api.base.credential_provider import FromCodeCredentialProvider
 from sp_api.base.exceptions import (
     SellingApiException,
@@ -150,6 +150,15 @@ class AmazonApi:
             )
         return self._clients[api_class]
 
+    def _request(self, api_class, path, *, method="GET", params=None):
+        """The operation exactly as Amazon's model defines it. The library's
+        own methods add the region's default marketplace to some calls (as
+        four query parameters on a GET, a JSON body on a POST) that Amazon's
+        model does not define: an EU order in DE would also name UK."""
+        return self._client(api_class)._request(
+            path, params={**(params or {}), "method": method}, add_marketplace=False
+        )
+
     def _throttle_delay(self, operation, headers, attempt):
         delay = retry_after_seconds(headers, self.clock())
         if delay is not None:
@@ -219,7 +228,8 @@ class AmazonApi:
         return response.payload["reportId"]
 
     def get_report(self, report_id):
-        return self._call("getReport", lambda: self._client(Reports).get_report(report_id)).payload
+        path = fill_query_params("/reports/2021-06-30/reports/{}", report_id)
+        return self._call("getReport", lambda: self._request(Reports, path)).payload
 
     def get_report_document(self, document_id):
         """{"reportDocumentId", "url", "compressionAlgorithm"?}; the url lives 5 minutes."""
@@ -231,23 +241,24 @@ class AmazonApi:
         """The names of the solicitations Amazon offers for the order now,
         e.g. ["productReviewAndSellerFeedback"]; empty when none is (already
         requested, outside the window, not eligible)."""
+        path = fill_query_params("/solicitations/v1/orders/{}", amazon_order_id)
         response = self._call(
             "getSolicitationActionsForOrder",
-            lambda: self._client(Solicitations).get_solicitation_actions_for_order(
-                amazon_order_id, marketplaceIds=marketplace_id
-            ),
+            lambda: self._request(Solicitations, path, params={"marketplaceIds": marketplace_id}),
         )
         payload = response.payload or {}
         links = payload.get("_links") or {}
         return [action.get("name", "") for action in links.get("actions") or []]
 
     def request_review(self, *, amazon_order_id, marketplace_id):
-        """Amazon's "Request a Review": one per order, ever."""
+        """Amazon's "Request a Review": one per order, ever. The order's
+        marketplace goes in the query; the operation has no body."""
+        path = fill_query_params(
+            "/solicitations/v1/orders/{}/solicitations/productReviewAndSellerFeedback", amazon_order_id
+        )
         self._call(
             "createProductReviewAndSellerFeedbackSolicitation",
-            lambda: self._client(Solicitations).create_product_review_and_seller_feedback_solicitation(
-                amazon_order_id, marketplaceIds=marketplace_id
-            ),
+            lambda: self._request(Solicitations, path, method="POST", params={"marketplaceIds": marketplace_id}),
         )
 
     def download(self, url, into):
