@@ -401,6 +401,8 @@ FEEDBACK_REPORT = report_type_register(
             "Seller Central → Performance → Feedback → Download (tab-separated; dates in the marketplace's format)."
         ),
         columns=("Date", "Rating", "Comments", "Your Response", "Order ID", "Rater Email"),
+        brings=("negative and neutral feedback",),
+        enables="Resolution cases and removal requests; keeps unhappy buyers out of feedback requests.",
     )
 )
 ACCOUNT_HEALTH_REPORT = report_type_register(
@@ -410,5 +412,6 @@ ACCOUNT_HEALTH_REPORT = report_type_register(
         recognise=recognise_health,
         run=run_health,
         description="GET_V2_SELLER_PERFORMANCE_REPORT: Amazon's own ODR per FBA/FBM with its date range.",
+        brings=("account health (Amazon's ODR)",),
     )
 )

@@ -1,11 +1,15 @@
 """Seller Central's All Orders report
 (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL): tab-separated, one row
-per order item. Unknown extra columns are ignored."""
+per order item. Unknown extra columns are ignored.
 
-from .reading import FileRejected
+Columns: https://developer-docs.amazon.com/sp-api/docs/order-tracking-reports-attributes
+The report has no delivery dates and no buyer address (orders.imports.fba_shipments
+and orders.imports.fbm_orders bring them); it is the dated source of an order's
+status (last-updated-date), so its newer rows replace what it says.
+"""
+
+from .flat_orders import FlatOrderReport
 from .registry import ReportType, header_columns, report_type_register
-from .tsv import copy_chunks
-from .upsert import order_copy_upsert
 
 KEY = "all_orders"
 # Report column → staging column.
@@ -43,52 +47,15 @@ REQUIRED = (
     "sku",
     "quantity",
 )
+# Columns only the FBA shipments report has (it shares amazon-order-id and purchase-date).
+SHIPMENT_COLUMNS = {"shipment-id", "shipment-item-id", "shipment-date"}
+
+REPORT = FlatOrderReport(label="All Orders report", column_map=COLUMN_MAP, required=REQUIRED)
 
 
 def recognise(first_line):
     columns = set(header_columns(first_line))
-    return "amazon-order-id" in columns and "purchase-date" in columns
-
-
-def copy_columns_for(header):
-    """The staging column for each header position; unknown columns are kept
-    as ignored_N so every line still loads, whatever Amazon added."""
-    columns = header_columns(header)
-    missing = [name for name in REQUIRED if name not in columns]
-    if missing:
-        raise FileRejected(f"The All Orders report is missing required column(s): {', '.join(missing)} (line 1).")
-    copy_columns, extra, used = [], [], set()
-    for index, name in enumerate(columns):
-        target = COLUMN_MAP.get(name)
-        if target is None or target in used:
-            target = f"ignored_{index}"
-            extra.append(target)
-        used.add(target)
-        copy_columns.append(target)
-    return copy_columns, extra
-
-
-def run(*, job, report, lines, progress):
-    header_no, header = next(lines)
-    copy_columns, extra = copy_columns_for(header)
-    chunks = copy_chunks(
-        report.binary,
-        columns=len(copy_columns),
-        first_line_no=header_no + 1,
-        encoding="utf-8" if report.encoding == "utf-8-sig" else report.encoding,
-        on_lines=lambda done: progress(done),
-    )
-    return order_copy_upsert(
-        account=job.account,
-        copy_columns=[*copy_columns, "problem"],
-        chunks=chunks,
-        encoding=report.encoding,
-        first_line_no=header_no + 1,
-        extra_columns=extra,
-        job=job,
-        default_marketplace=job.marketplace,
-        progress=progress,
-    )
+    return "amazon-order-id" in columns and "purchase-date" in columns and not columns & SHIPMENT_COLUMNS
 
 
 ALL_ORDERS = report_type_register(
@@ -96,8 +63,10 @@ ALL_ORDERS = report_type_register(
         key=KEY,
         label="All Orders report",
         recognise=recognise,
-        run=run,
+        run=REPORT.run,
         description="Seller Central → Reports → Fulfillment → All Orders (tab-separated, .txt or .txt.gz).",
         columns=tuple(COLUMN_MAP),
+        brings=("orders", "order status", "items"),
+        enables="Request a Review, once a delivery estimate is known (add the FBA shipments or FBM order report).",
     )
 )

@@ -146,5 +146,7 @@ CLAIMS = report_type_register(
         run=run,
         description="Comma-separated: " + ",".join(COLUMNS),
         columns=COLUMNS,
+        brings=("A-to-z claims", "chargebacks"),
+        enables="Keeps orders with an open claim out of every campaign; counts claims toward the ODR.",
     )
 )

@@ -139,17 +139,29 @@ def text_lines(report):
         raise FileRejected(f"The gzip file is damaged or truncated near line {line_no + 1} ({error}).") from error
 
 
+BLANK_BYTES = b" \t\r\n"
+
+
 def count_lines(raw):
-    """Lines in a (possibly gzip) file, for the progress bar; reads it once."""
+    """Lines in a (possibly gzip) file up to its last non-blank one, for the
+    progress bar (blank lines at the end are no rows); reads it once."""
     raw.seek(0)
     stream, _ = _binary_stream(io.BufferedReader(raw) if not hasattr(raw, "peek") else raw)
-    lines = 0
-    last = b"\n"
+    newlines = 0
+    # Newlines after the last non-blank byte, and whether there is one at all.
+    trailing = 0
+    seen_text = False
     try:
         while chunk := stream.read(1024 * 1024):
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
+            newlines += chunk.count(b"\n")
+            text_end = len(chunk.rstrip(BLANK_BYTES))
+            if text_end:
+                seen_text = True
+                trailing = chunk.count(b"\n", text_end)
+            else:
+                trailing += chunk.count(b"\n")
     except (EOFError, OSError, zlib.error):
         pass  # a damaged file is reported by the real read
     raw.seek(0)
-    return lines + (0 if last == b"\n" else 1)
+    # The last line with text counts once whether or not a newline ends it.
+    return newlines - trailing + 1 if seen_text else 0

@@ -19,8 +19,14 @@ class ReportType:
     # import's transaction with the open report and its remaining lines.
     run: Callable
     needs_marketplace: bool = False
+    # Where in Seller Central (or Amazon's API) the file comes from.
     description: str = ""
     columns: tuple[str, ...] = field(default_factory=tuple)
+    # What an import of it brings (orders, delivery dates, buyer addresses,
+    # feedback, claims, account health…) and which campaigns it makes
+    # possible: the upload page says so for each type.
+    brings: tuple[str, ...] = field(default_factory=tuple)
+    enables: str = ""
     # When no header is recognised: decides from the first lines (header
     # included) whose column names Amazon may have localised.
     recognise_content: Callable[[list[str]], bool] | None = None

@@ -1,8 +1,10 @@
 """The canonical order-item row every order source produces.
 
-A Seller Central All Orders file and an SP-API orders sync both turn their
-input into OrderRow values (all text, as read: validation happens in SQL on
-the staging table), then hand them to orders.imports.upsert.order_rows_upsert.
+Seller Central's order reports (All Orders, FBA shipments, the FBM order
+reports: COPY straight into the staging table, whose columns these are) and
+an SP-API orders sync (OrderRow values) give the same rows (all text, as
+read: validation happens in SQL on the staging table) to
+orders.imports.upsert, which merges them (its docstring has the rule).
 
 Text conventions: timestamps ISO 8601 with offset ("2026-11-01T12:34:56+00:00");
 money and quantities as decimal strings; booleans "true"/"false"; "" = unknown.

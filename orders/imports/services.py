@@ -16,7 +16,7 @@ from feedbackhub.tenancy.selectors import account_only_marketplace
 
 from ..models import ImportJob, ImportRejection, ImportStatus
 from ..signals import imported_rows_announce
-from . import all_orders, claims  # noqa: F401 - register the report types
+from . import all_orders, claims, fba_shipments, fbm_orders  # noqa: F401 - register the report types
 from .progress import import_progress_set
 from .reading import FileRejected, count_lines, report_open, text_lines
 from .registry import SAMPLE_LINES, report_type_detect, report_type_get
@@ -57,7 +57,20 @@ def _fail(job, message):
     job.error = message
     job.created = job.updated = job.unchanged = job.rejected = 0
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error", "created", "updated", "unchanged", "rejected", "finished_at"])
+    # The type and encoding found before the failure stay: the history says what the file was.
+    job.save(
+        update_fields=[
+            "status",
+            "error",
+            "report_type",
+            "encoding",
+            "created",
+            "updated",
+            "unchanged",
+            "rejected",
+            "finished_at",
+        ]
+    )
     ImportRejection.objects.filter(job=job).delete()
     import_progress_set(job.pk, rows_done=0, rows_total=job.rows_total, phase="failed")
     return job

@@ -132,3 +132,140 @@ def health_document(marketplace_id="ATVPDKIKX0DER", afn_rate=0.004, mfn_rate=0.0
 def health_report(marketplace_id="ATVPDKIKX0DER", afn_rate=0.004, mfn_rate=0.012):
     """health_document as the JSON file Amazon delivers."""
     return json.dumps(health_document(marketplace_id, afn_rate, mfn_rate), indent=2)
+
+
+# GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL, as orders.imports.fba_shipments cites it.
+FBA_SHIPMENTS_COLUMNS = (
+    "amazon-order-id merchant-order-id shipment-id shipment-item-id amazon-order-item-id merchant-order-item-id "
+    "purchase-date payments-date shipment-date reporting-date buyer-email buyer-name buyer-phone-number sku "
+    "product-name quantity-shipped currency item-price item-tax shipping-price shipping-tax gift-wrap-price "
+    "gift-wrap-tax ship-service-level recipient-name ship-address-1 ship-address-2 ship-address-3 ship-city "
+    "ship-state ship-postal-code ship-country ship-phone-number bill-address-1 bill-address-2 bill-address-3 "
+    "bill-city bill-state bill-postal-code bill-country item-promotion-discount ship-promotion-discount carrier "
+    "tracking-number estimated-arrival-date fulfillment-center-id fulfillment-channel sales-channel"
+).split()
+
+
+def fba_shipment_row(
+    order_id="112-0000001-0000001",
+    purchased="2026-11-01T10:00:00+00:00",
+    shipped="2026-11-02T08:00:00+00:00",
+    arrival="2026-11-05T20:00:00+00:00",
+    email="",
+    name="",
+    sku="BOTTLE-750",
+    quantity="1",
+    **extra,
+):
+    values = {
+        "amazon-order-id": order_id,
+        "shipment-id": "DmlbKXMtN",
+        "shipment-item-id": "Dprp1L4JR",
+        "amazon-order-item-id": "07664457044546",
+        "purchase-date": purchased,
+        "payments-date": purchased,
+        "shipment-date": shipped,
+        "reporting-date": shipped,
+        "buyer-email": email,
+        "buyer-name": name,
+        "sku": sku,
+        "product-name": "Trail bottle 750 ml",
+        "quantity-shipped": quantity,
+        "currency": "USD",
+        "item-price": "24.99",
+        "item-tax": "0.00",
+        "shipping-price": "0.00",
+        "shipping-tax": "0.00",
+        "ship-service-level": "Standard",
+        "recipient-name": name,
+        "ship-address-1": "742 Evergreen Terrace",
+        "ship-city": "Springfield",
+        "ship-state": "IL",
+        "ship-postal-code": "62704",
+        "ship-country": "US",
+        "item-promotion-discount": "0.00",
+        "ship-promotion-discount": "0.00",
+        "carrier": "AMZN_US",
+        "tracking-number": "TBA000000000001",
+        "estimated-arrival-date": arrival,
+        "fulfillment-center-id": "LEX1",
+        "fulfillment-channel": "AFN",
+        "sales-channel": "Amazon.com",
+    }
+    values.update({key.replace("_", "-"): value for key, value in extra.items()})
+    return values
+
+
+# GET_FLAT_FILE_ORDER_REPORT_DATA_SHIPPING, as orders.imports.fbm_orders cites it.
+FBM_ORDER_REPORT_COLUMNS = (
+    "order-id order-item-id purchase-date payments-date buyer-email buyer-name buyer-phone-number sku product-name "
+    "quantity-purchased currency item-price item-tax shipping-price shipping-tax ship-service-level recipient-name "
+    "ship-address-1 ship-address-2 ship-address-3 ship-city ship-state ship-postal-code ship-country "
+    "ship-phone-number item-promotion-discount item-promotion-id ship-promotion-discount ship-promotion-id "
+    "delivery-start-date delivery-end-date delivery-time-zone delivery-Instructions sales-channel "
+    "earliest-ship-date latest-ship-date earliest-delivery-date latest-delivery-date is-business-order "
+    "purchase-order-number price-designation is-prime"
+).split()
+
+# GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING (SP-API order reports attributes).
+FBM_UNSHIPPED_COLUMNS = (
+    "order-id order-item-id purchase-date payments-date reporting-date promise-date days-past-promise buyer-email "
+    "buyer-phone-number sku product-name quantity-purchased quantity-shipped quantity-to-ship ship-service-level "
+    "recipient-name ship-address-1 ship-address-2 ship-address-3 ship-city ship-state ship-postal-code "
+    "ship-country is-business-order purchase-order-number price-designation is-prime"
+).split()
+
+
+def fbm_order_row(
+    order_id="113-0000002-0000002",
+    purchased="2026-11-01T10:00:00+00:00",
+    email="3xmpl3buy3r@marketplace.amazon.com",
+    name="Jane Doe",
+    sku="TARP-3X3",
+    quantity="1",
+    earliest_delivery="2026-11-04T07:00:00+00:00",
+    latest_delivery="2026-11-08T07:00:00+00:00",
+    **extra,
+):
+    values = {
+        "order-id": order_id,
+        "order-item-id": "12345678901234",
+        "purchase-date": purchased,
+        "payments-date": purchased,
+        "reporting-date": purchased,
+        "promise-date": "2026-11-03T07:00:00+00:00",
+        "days-past-promise": "0",
+        "buyer-email": email,
+        "buyer-name": name,
+        "sku": sku,
+        "product-name": "Tarp 3 x 3 m",
+        "quantity-purchased": quantity,
+        "quantity-shipped": "0",
+        "quantity-to-ship": quantity,
+        "currency": "USD",
+        "item-price": "59.00",
+        "item-tax": "0.00",
+        "shipping-price": "4.99",
+        "shipping-tax": "0.00",
+        "ship-service-level": "Standard",
+        "recipient-name": name,
+        "ship-address-1": "742 Evergreen Terrace",
+        "ship-city": "Springfield",
+        "ship-state": "IL",
+        "ship-postal-code": "62704",
+        "ship-country": "US",
+        "sales-channel": "Amazon.com",
+        "earliest-ship-date": "2026-11-02T07:00:00+00:00",
+        "latest-ship-date": "2026-11-03T07:00:00+00:00",
+        "earliest-delivery-date": earliest_delivery,
+        "latest-delivery-date": latest_delivery,
+        "is-business-order": "false",
+        "is-prime": "false",
+    }
+    values.update({key.replace("_", "-"): value for key, value in extra.items()})
+    return values
+
+
+def report_file(columns, rows, newline="\n"):
+    """A tab-separated report: the header, then each row's value per column ('' when it has none)."""
+    return all_orders_file(rows, columns=columns, newline=newline)

@@ -550,7 +550,7 @@ class TestImportPages:
         assert response["Content-Type"].startswith("text/csv")
         assert body.splitlines() == [
             "line,column,value,reason",
-            "3,quantity,,not a whole number of 0 or more: -4",
+            "3,quantity,'-4,not a whole number of 0 or more: -4",
             """9,sku,"'=HYPERLINK(""http://x.example"")",'-bad""",  # a file's text never runs as a formula
         ]
 

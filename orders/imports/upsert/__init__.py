@@ -6,10 +6,28 @@ The fast path of every order source (files and SP-API sync):
    marketplace, duplicates) and keeps, per row, the first problem found;
 3. rejected rows go to ImportRejection with line, column and reason;
 4. item rows fold into orders and INSERT … ON CONFLICT upserts orders and
-   items; an order already stored with a newer last-updated is left alone;
-5. ship-to details of orders still inside the 30-day retention are
-   encrypted; older ones are never stored.
+   items, matched by amazon-order-id within the account (the merge rule
+   below);
+5. buyer data (ship-to, email, name) of orders still inside the 30-day
+   retention is encrypted, with the email's keyed digest (buyer_key); older
+   ones are never stored.
 All of it runs in the caller's transaction: a failure leaves nothing behind.
+
+The merge rule. Newest data wins, and a known value is never downgraded to
+unknown:
+- A dated source (All Orders, SP-API: rows with last-updated) replaces what
+  every source says about an order (status, channel, marketplace, totals,
+  flags: sql.ORDER_FIELDS) and its items when its last-updated is newer;
+  an older row leaves the order alone.
+- The dates a source may not know (ship and delivery windows, shipped and
+  delivered times: sql.FILL_IN_FIELDS) and the buyer data take the
+  incoming value only when it is known (COALESCE): an All Orders upload,
+  which has neither, never erases what a shipments report brought.
+- A supplementary report (fills_in=True: FBA shipments, FBM order
+  reports) has no last-updated. It creates the orders it is first to see
+  (last-updated = purchase date, so any dated source later wins), and on an
+  order already stored it fills in only the fields it carries (dates, buyer
+  data) whatever the order's last-updated; status, totals and items stay.
 
 The modules: copy (the COPY stream), sql (the statements), shipto (the
 ship-to encryption); the steps run in order_copy_upsert below.
@@ -30,6 +48,7 @@ from .sql import (
     FOLD_SQL,
     LINK_CLAIMS_SQL,
     MARKETPLACES_SQL,
+    REJECTION_REASON_SQL,
     REJECTIONS_SQL,
     SESSION_SQL,
     UPSERT_ITEMS_SQL,
@@ -65,19 +84,27 @@ def order_copy_upsert(
     default_marketplace=None,
     progress=None,
     now=None,
+    fills_in=False,
+    defaults=None,
+    labels=None,
 ):
     """Upsert COPY-text chunks whose columns are `copy_columns` (staging
-    column names; extra_columns are a file's unknown ones, ignored)."""
+    column names; extra_columns are a file's unknown ones, ignored).
+
+    fills_in: the rows come from a supplementary report (the merge rule
+    above). defaults: staging column → value for the columns the file lacks.
+    labels: staging column → the file's name for it, for rejections."""
     now = now or timezone.now()
     params = {
         "account_id": account.pk,
         "job_id": job.pk if job else None,
         "default_marketplace": default_marketplace.pk if default_marketplace else None,
         "now": now,
+        "fills_in": fills_in,
     }
     with connection.cursor() as cursor:
         cursor.execute(SESSION_SQL)
-        cursor.execute(staging_sql(first_line_no, extra_columns))
+        cursor.execute(staging_sql(first_line_no, extra_columns, defaults))
         try:
             copy_from(cursor, staging_copy_sql(copy_columns, encoding), ChunkStream(chunks))
         except DataError as error:
@@ -87,7 +114,7 @@ def order_copy_upsert(
         if progress:
             progress(None, phase="checking")
         cursor.execute(DUPLICATES_SQL)
-        cursor.execute(check_sql(duplicates=cursor.fetchone()[0]), params)
+        cursor.execute(check_sql(duplicates=cursor.fetchone()[0], labels=labels), params)
         # Temp tables have no statistics until analysed; without them the
         # planner picks nested loops that take minutes on big files.
         cursor.execute("ANALYZE import_order_checked (amazon_order_id, sku, reject)")
@@ -102,7 +129,7 @@ def order_copy_upsert(
         cursor.execute("ANALYZE import_touched")
         cursor.execute(UPSERT_ITEMS_SQL, params)
         cursor.execute("ANALYZE import_item_changes")
-        ship_to_encrypt(cursor, now)
+        ship_to_encrypt(cursor, now, account.pk)
         cursor.execute(LINK_CLAIMS_SQL, params)
         cursor.execute(COUNTS_SQL)
         created, updated, orders_in_file, rejected, rows = cursor.fetchone()
@@ -111,7 +138,7 @@ def order_copy_upsert(
         )
         if job is None and rejected:
             cursor.execute(
-                "SELECT line_no, split_part(reject, '|', 1), substr(reject, strpos(reject, '|') + 1) "
+                f"SELECT line_no, split_part(reject, '|', 1), {REJECTION_REASON_SQL} "
                 "FROM import_order_checked WHERE reject IS NOT NULL ORDER BY line_no LIMIT %s",
                 [REJECTIONS_RETURNED],
             )
@@ -125,7 +152,7 @@ def order_copy_upsert(
 
 
 def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, progress=None, now=None):
-    """Upsert OrderRow values (any source, e.g. SP-API) in the caller's transaction."""
+    """Upsert OrderRow values (any source, e.g. SP-API: a dated one) in the caller's transaction."""
     return order_copy_upsert(
         account=account,
         copy_columns=STAGING_COLUMNS,

@@ -11,12 +11,18 @@ from feedbackhub.rules import pii_retention_end_sql
 from ..rows import STAGING_COLUMNS
 
 
-def staging_sql(first_line_no, extra_columns):
+def _literal(text):
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def staging_sql(first_line_no, extra_columns, defaults=None):
     """The staging table: every canonical column as text ('' when a file lacks
-    it), the file's unknown columns (ignored), line numbers from a sequence
-    (COPY keeps file order)."""
+    it, or the report type's default: e.g. AFN for a report of FBA shipments),
+    the file's unknown columns (ignored), line numbers from a sequence (COPY
+    keeps file order)."""
+    defaults = defaults or {}
     columns = ["line_no bigint DEFAULT nextval('import_line_seq')"]
-    columns += [f"{name} text DEFAULT ''" for name in STAGING_COLUMNS[1:-1]]
+    columns += [f"{name} text DEFAULT {_literal(defaults.get(name, ''))}" for name in STAGING_COLUMNS[1:-1]]
     columns += [f"{name} text" for name in extra_columns] + ["problem text"]
     return (
         "DROP TABLE IF EXISTS import_order_rows; DROP SEQUENCE IF EXISTS import_line_seq; "
@@ -75,12 +81,30 @@ def _iso_datetime_sql(column):
     return f"(translate({column}, '0123456789', '0000000000') IN ({shapes}) OR {column} ~ '{ISO_DATETIME}')"
 
 
-def _optional_datetime_check(column):
-    name = column.removeprefix("s.")
-    label = "last-updated-date" if name == "last_updated" else name.replace("_", "-")
+# A rejection is "column|reason" then, after VALUE_SEP, the offending value
+# (REJECTIONS_SQL splits them); the reason keeps a short copy for reading.
+VALUE_SEP = "chr(31)"
+VALUE_MAX = 200
+
+
+def _reject(label, reason, value_sql=None):
+    """SQL text of a rejection: the column's name in the file, the reason and
+    (when given) the value, which the reason also shows, shortened."""
+    head = _literal(f"{label}|{reason}")
+    if value_sql is None:
+        return head
+    return f"{head[:-1]}: ' || left({value_sql}, 60) || {VALUE_SEP} || left({value_sql}, {VALUE_MAX})"
+
+
+def default_label(name):
+    """The All Orders report's name for a staging column."""
+    return "last-updated-date" if name == "last_updated" else name.replace("_", "-")
+
+
+def _optional_datetime_check(column, label):
     return (
         f"WHEN {column} <> '' AND NOT ({_iso_datetime_sql(column)} AND pg_input_is_valid({column}, 'timestamptz')) "
-        f"THEN '{label}|not an ISO 8601 date-time: ' || left({column}, 60)"
+        f"THEN {_reject(label, 'not an ISO 8601 date-time', column)}"
     )
 
 
@@ -89,7 +113,7 @@ def _optional_ts(column):
 
 
 def _staged_date(column):
-    """A date column of a staged row as SQL; files carry no shipped or delivered time."""
+    """A date column of a staged row as SQL (NULL for one no order source carries)."""
     if column == "purchase_date":
         return "purchase_date::timestamptz"
     if column in STAGING_COLUMNS:
@@ -110,19 +134,44 @@ SELECT EXISTS (
   HAVING count(*) > 1
 )
 """
-DUPLICATE_CHECK = """
+EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+OPTIONAL_DATES = (
+    "earliest_ship_date",
+    "latest_ship_date",
+    "earliest_delivery_date",
+    "latest_delivery_date",
+    "shipped_at",
+    "delivered_at",
+)
+
+
+def _duplicate_check(label):
+    return f"""
          WHEN count(*) OVER same_item > 1 AND s.line_no <> min(s.line_no) OVER same_item
-           THEN 'sku|the same order and SKU already appear on line ' || (min(s.line_no) OVER same_item)::text"""
+           THEN '{label}|the same order and SKU already appear on line ' || (min(s.line_no) OVER same_item)::text
+                || {VALUE_SEP} || left(s.sku, {VALUE_MAX})"""
+
+
 DUPLICATE_WINDOW = """
 WINDOW same_item AS (PARTITION BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C")"""
 
 
-def check_sql(*, duplicates):
+def check_sql(*, duplicates, labels=None):
     """Each staged row with the first problem found in it (`reject`, NULL
     when none); the duplicate (order id, SKU) check only when `duplicates`
-    (DUPLICATES_SQL found some)."""
-    duplicate_check = DUPLICATE_CHECK if duplicates else ""
+    (DUPLICATES_SQL found some). labels: the file's name for a staging
+    column where it is not the All Orders one (rejections name the file's
+    column)."""
+    labels = labels or {}
+
+    def label(name):
+        return labels.get(name, default_label(name)).replace("'", "")
+
+    duplicate_check = _duplicate_check(label("sku")) if duplicates else ""
     duplicate_window = DUPLICATE_WINDOW if duplicates else ""
+    optional_dates = "\n         ".join(_optional_datetime_check(f"s.{name}", label(name)) for name in OPTIONAL_DATES)
+    order_id_reason = "not an Amazon order id (17 digits as 3-7-7, e.g. 112-1234567-1234567)"
+    channel_reason = "expected Amazon (FBA) or Merchant (FBM)"
     return f"""
 CREATE TEMP TABLE import_order_checked ON COMMIT DROP AS
 SELECT {CHECKED_COLUMNS},
@@ -133,29 +182,28 @@ SELECT {CHECKED_COLUMNS},
        CASE
          WHEN s.problem IS NOT NULL THEN s.problem
          WHEN s.amazon_order_id !~ '^[0-9]{{3}}-[0-9]{{7}}-[0-9]{{7}}$'
-           THEN 'amazon-order-id|not an Amazon order id (17 digits as 3-7-7, e.g. 112-1234567-1234567): '
-                || left(s.amazon_order_id, 60)
+           THEN {_reject(label("amazon_order_id"), order_id_reason, "s.amazon_order_id")}
          WHEN NOT ({_iso_datetime_sql("s.purchase_date")} AND pg_input_is_valid(s.purchase_date, 'timestamptz'))
-           THEN 'purchase-date|not an ISO 8601 date-time: ' || left(s.purchase_date, 60)
-         {_optional_datetime_check("s.last_updated")}
+           THEN {_reject(label("purchase_date"), "not an ISO 8601 date-time", "s.purchase_date")}
+         {_optional_datetime_check("s.last_updated", label("last_updated"))}
          WHEN {_map_sql("s.order_status", STATUS_MAP)} IS NULL
-           THEN 'order-status|unknown order status: ' || left(s.order_status, 60)
+           THEN {_reject(label("order_status"), "unknown order status", "s.order_status")}
          WHEN {_map_sql("s.fulfillment_channel", CHANNEL_MAP)} IS NULL
-           THEN 'fulfillment-channel|expected Amazon (FBA) or Merchant (FBM): ' || left(s.fulfillment_channel, 60)
+           THEN {_reject(label("fulfillment_channel"), channel_reason, "s.fulfillment_channel")}
          WHEN m.id IS NULL AND (%(default_marketplace)s IS NULL OR lower(btrim(s.sales_channel)) = 'non-amazon')
-           THEN 'sales-channel|not an Amazon marketplace: ' || left(s.sales_channel, 60)
-                || ' (choose the marketplace when uploading)'
-         WHEN btrim(s.sku) = '' THEN 'sku|missing'
-         WHEN s.quantity !~ '^[0-9]{{1,9}}$' THEN 'quantity|not a whole number of 0 or more: ' || left(s.quantity, 60)
+           THEN '{label("sales_channel")}|not an Amazon marketplace: ' || left(s.sales_channel, 60)
+                || ' (choose the marketplace when uploading)' || {VALUE_SEP} || left(s.sales_channel, {VALUE_MAX})
+         WHEN btrim(s.sku) = '' THEN '{label("sku")}|missing'
+         WHEN s.quantity !~ '^[0-9]{{1,9}}$'
+           THEN {_reject(label("quantity"), "not a whole number of 0 or more", "s.quantity")}
          WHEN s.item_price <> '' AND s.item_price !~ '^-?[0-9]{{1,10}}(\\.[0-9]{{1,4}})?$'
-           THEN 'item-price|not a number: ' || left(s.item_price, 60)
-         WHEN s.item_price LIKE '-%%' THEN 'item-price|negative: ' || s.item_price
-         WHEN s.currency <> '' AND s.currency !~ '^[A-Z]{{3}}$' THEN 'currency|not an ISO currency code: '
-                || left(s.currency, 60)
-         {_optional_datetime_check("s.earliest_ship_date")}
-         {_optional_datetime_check("s.latest_ship_date")}
-         {_optional_datetime_check("s.earliest_delivery_date")}
-         {_optional_datetime_check("s.latest_delivery_date")}{duplicate_check}
+           THEN {_reject(label("item_price"), "not a number", "s.item_price")}
+         WHEN s.item_price LIKE '-%%' THEN {_reject(label("item_price"), "negative", "s.item_price")}
+         WHEN s.currency <> '' AND s.currency !~ '^[A-Z]{{3}}$'
+           THEN {_reject(label("currency"), "not an ISO currency code", "s.currency")}
+         {optional_dates}
+         WHEN s.buyer_email <> '' AND btrim(s.buyer_email) !~ '{EMAIL_ADDRESS}'
+           THEN {_reject(label("buyer_email"), "not an email address", "s.buyer_email")}{duplicate_check}
        END AS reject
 FROM import_order_rows s
 LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
@@ -163,9 +211,12 @@ WHERE s.problem IS DISTINCT FROM '(blank)'{duplicate_window}
 """
 
 
-REJECTIONS_SQL = """
+# The rejection's column, reason and (after VALUE_SEP) the value it refused.
+REJECTION_REASON_SQL = f"split_part(substr(reject, strpos(reject, '|') + 1), {VALUE_SEP}, 1)"
+REJECTIONS_SQL = f"""
 INSERT INTO orders_importrejection (job_id, line_no, "column", value, reason)
-SELECT %(job_id)s, line_no, split_part(reject, '|', 1), '', substr(reject, strpos(reject, '|') + 1, 300)
+SELECT %(job_id)s, line_no, split_part(reject, '|', 1), left(split_part(reject, {VALUE_SEP}, 2), {VALUE_MAX}),
+       left({REJECTION_REASON_SQL}, 300)
 FROM import_order_checked WHERE reject IS NOT NULL
 """
 
@@ -182,6 +233,8 @@ SELECT amazon_order_id, marketplace_id, merchant_order_id,
        {_optional_ts("latest_ship_date")} AS latest_ship_date,
        {_optional_ts("earliest_delivery_date")} AS earliest_delivery_date,
        {_optional_ts("latest_delivery_date")} AS latest_delivery_date,
+       {_optional_ts("shipped_at")} AS shipped_at,
+       {_optional_ts("delivered_at")} AS delivered_at,
        order_total,
        upper(left(currency, 3)) AS currency,
        lower(is_business_order) IN ('true', '1', 'yes') AS is_business_order,
@@ -189,6 +242,7 @@ SELECT amazon_order_id, marketplace_id, merchant_order_id,
        lower(is_replacement_order) IN ('true', '1', 'yes') AS is_replacement_order,
        upper(left(ship_country, 2)) AS ship_country,
        ship_city, ship_state, ship_postal_code,
+       lower(btrim(buyer_email)) AS buyer_email, left(btrim(buyer_name), 200) AS buyer_name,
        {pii_retention_end_sql(column_sql=_staged_date)} <= %(now)s AS pii_expired
 FROM (
   SELECT DISTINCT ON (amazon_order_id COLLATE "C") *,
@@ -203,26 +257,58 @@ FROM (
 ORDER BY amazon_order_id COLLATE "C"
 """
 
+# What every order source says about an order, replaced as a whole by newer data…
 ORDER_FIELDS = (
     "marketplace_id, merchant_order_id, purchase_date, last_updated, status, fulfillment_channel, sales_channel, "
-    "ship_service_level, earliest_ship_date, latest_ship_date, earliest_delivery_date, latest_delivery_date, "
-    "order_total, currency, is_business_order, is_prime, is_replacement_order, ship_country"
+    "ship_service_level, order_total, currency, is_business_order, is_prime, is_replacement_order, ship_country"
 ).split(", ")
+# …and what a source may know or not (NULL): a known value is never replaced by NULL.
+FILL_IN_FIELDS = [
+    "earliest_ship_date",
+    "latest_ship_date",
+    "earliest_delivery_date",
+    "latest_delivery_date",
+    "shipped_at",
+    "delivered_at",
+]
+
+# The merge rule (see orders.imports.upsert): rows of a dated source (All
+# Orders, SP-API) replace ORDER_FIELDS when their last-updated is newer (or
+# equal and different); a supplementary report (%(fills_in)s: no
+# last-updated) never touches them on an existing order. FILL_IN_FIELDS take
+# the incoming value when it is known, from a supplementary report always,
+# from a dated source when it is not older.
+_NEWER = "(NOT %(fills_in)s AND orders_order.last_updated <= EXCLUDED.last_updated)"
+_FILLS_IN = "(%(fills_in)s OR orders_order.last_updated <= EXCLUDED.last_updated)"
+
+
+def _filled(name):
+    return f"COALESCE(EXCLUDED.{name}, orders_order.{name})"
+
+
+def _when(condition, value, name):
+    return f"CASE WHEN {condition} THEN {value} ELSE orders_order.{name} END"
+
 
 UPSERT_ORDERS_SQL = f"""
 CREATE TEMP TABLE import_touched ON COMMIT DROP AS
 WITH upserted AS (
-  INSERT INTO orders_order (account_id, amazon_order_id, {", ".join(ORDER_FIELDS)},
+  INSERT INTO orders_order (account_id, amazon_order_id, {", ".join(ORDER_FIELDS + FILL_IN_FIELDS)},
                             buyer_name, buyer_email, ship_to, buyer_key, pii_purged_at, created_at, updated_at)
-  SELECT %(account_id)s, amazon_order_id, {", ".join(ORDER_FIELDS)}, '', '', '', '',
+  SELECT %(account_id)s, amazon_order_id, {", ".join(ORDER_FIELDS + FILL_IN_FIELDS)}, '', '', '', '',
          CASE WHEN pii_expired THEN %(now)s END, now(), now()
   FROM import_orders
   ON CONFLICT (account_id, amazon_order_id) DO UPDATE SET
-    {", ".join(f"{name} = EXCLUDED.{name}" for name in ORDER_FIELDS)}, updated_at = now()
-  WHERE orders_order.last_updated < EXCLUDED.last_updated
-     OR (orders_order.last_updated = EXCLUDED.last_updated
-         AND ({", ".join(f"orders_order.{name}" for name in ORDER_FIELDS)})
-             IS DISTINCT FROM ({", ".join(f"EXCLUDED.{name}" for name in ORDER_FIELDS)}))
+    {", ".join(f"{name} = {_when(_NEWER, f'EXCLUDED.{name}', name)}" for name in ORDER_FIELDS)},
+    {", ".join(f"{name} = {_when(_FILLS_IN, _filled(name), name)}" for name in FILL_IN_FIELDS)},
+    updated_at = now()
+  WHERE ({_NEWER}
+         AND (orders_order.last_updated < EXCLUDED.last_updated
+              OR ({", ".join(f"orders_order.{name}" for name in ORDER_FIELDS)})
+                 IS DISTINCT FROM ({", ".join(f"EXCLUDED.{name}" for name in ORDER_FIELDS)})))
+     OR ({_FILLS_IN}
+         AND ({", ".join(_filled(name) for name in FILL_IN_FIELDS)})
+             IS DISTINCT FROM ({", ".join(f"orders_order.{name}" for name in FILL_IN_FIELDS)}))
   RETURNING id, amazon_order_id, (xmax = 0) AS inserted
 )
 SELECT * FROM upserted
@@ -256,7 +342,9 @@ COUNTS_SQL = """
 SELECT (SELECT count(*) FROM import_touched WHERE inserted),
        (SELECT count(*) FROM import_touched WHERE NOT inserted)
          + (SELECT count(*) FROM import_item_changes i
-            WHERE NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.id = i.order_id)),
+            WHERE NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.id = i.order_id))
+         + (SELECT count(*) FROM import_pii p
+            WHERE p.untouched AND NOT EXISTS (SELECT 1 FROM import_item_changes i WHERE i.order_id = p.order_id)),
        (SELECT count(*) FROM import_orders),
        (SELECT count(*) FROM import_order_checked WHERE reject IS NOT NULL),
        (SELECT count(*) FROM import_order_checked)
@@ -268,15 +356,30 @@ SELECT DISTINCT %(account_id)s, marketplace_id FROM import_orders
 ON CONFLICT (account_id, marketplace_id) DO NOTHING
 """
 
-# Ship-to details are kept only while the order is inside Amazon's 30-day
-# retention (feedbackhub.rules.pii_retention_end).
+# Buyer personal data (ship-to, email, name) of the file's orders still inside
+# Amazon's 30-day retention (feedbackhub.rules.pii_retention_end), with what
+# is stored already: orders.imports.upsert.shipto decides what to write.
 PII_TO_ENCRYPT_SQL = f"""
-SELECT o.id, io.ship_city, io.ship_state, io.ship_postal_code
-FROM import_touched t
-JOIN orders_order o ON o.id = t.id
-JOIN import_orders io ON io.amazon_order_id = t.amazon_order_id
+SELECT o.id, t.id IS NOT NULL AS touched, o.ship_to = '' AS ship_to_empty, o.buyer_email = '' AS email_empty,
+       o.buyer_name = '' AS name_empty, o.buyer_key,
+       io.ship_city, io.ship_state, io.ship_postal_code, io.buyer_email, io.buyer_name
+FROM import_orders io
+JOIN orders_order o ON o.account_id = %(account_id)s AND o.amazon_order_id = io.amazon_order_id
+LEFT JOIN import_touched t ON t.id = o.id
 WHERE NOT io.pii_expired AND {pii_retention_end_sql()} > %(now)s AND o.pii_purged_at IS NULL
-  AND (io.ship_city <> '' OR io.ship_state <> '' OR io.ship_postal_code <> '')
+  AND (io.ship_city <> '' OR io.ship_state <> '' OR io.ship_postal_code <> ''
+       OR io.buyer_email <> '' OR io.buyer_name <> '')
+"""
+
+# A known value is never replaced by an empty one ('' = nothing to write).
+PII_UPDATE_SQL = """
+UPDATE orders_order o
+SET ship_to = COALESCE(NULLIF(p.ship_to, ''), o.ship_to),
+    buyer_email = COALESCE(NULLIF(p.buyer_email, ''), o.buyer_email),
+    buyer_name = COALESCE(NULLIF(p.buyer_name, ''), o.buyer_name),
+    buyer_key = COALESCE(NULLIF(p.buyer_key, ''), o.buyer_key),
+    updated_at = CASE WHEN p.untouched THEN now() ELSE o.updated_at END
+FROM import_pii p WHERE o.id = p.order_id
 """
 
 LINK_CLAIMS_SQL = """
