@@ -485,3 +485,28 @@ def test_the_beat_task_queues_one_sync_per_due_connection(connection, other_acco
     tasks.orders_sync_due()
 
     assert queued == [{"connection_id": connection.pk}]
+
+
+@pytest.mark.django_db
+def test_the_sync_stores_the_fbm_relay_address_encrypted_and_the_ship_time(sp_api, connection):
+    """End to end through the upsert: what the rows carry is stored (the FBM
+    buyer's relay address encrypted, with its digest; the package's ship time)."""
+    from django.db import connection as db
+
+    sp_api.router.get(SEARCH_ORDERS_URL).mock(
+        side_effect=orders_page(
+            [order("112-0000001-0000001"), order("112-0000002-0000002", fulfilled_by="AMAZON")],
+            last_updated_before="2026-11-20T11:58:00Z",
+        )
+    )
+
+    assert not orders_sync(connection=connection, now=NOW, api=sp_api.api(connection)).error
+
+    fbm = Order.objects.get(amazon_order_id="112-0000001-0000001")
+    fba = Order.objects.get(amazon_order_id="112-0000002-0000002")
+    assert fbm.buyer_email == EXAMPLE_BUYER["buyerEmail"] and fbm.buyer_key and fbm.shipped_at is not None
+    assert fba.buyer_email == "" and fba.shipped_at is None  # Amazon gives FBA orders no address (nor packages)
+    with db.cursor() as cursor:
+        cursor.execute("SELECT buyer_email FROM orders_order WHERE id = %s", [fbm.pk])
+        stored = cursor.fetchone()[0]
+    assert stored and EXAMPLE_BUYER["buyerEmail"] not in stored
