@@ -23,6 +23,7 @@ from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Ord
 
 from .demo_campaigns import demo_campaigns_seed
 from .demo_cases import demo_cases_seed
+from .demo_imports import demo_imports_run
 from .metrics import dashboard
 from .models import AccountHealthSnapshot, Feedback, FeedbackState
 from .rollups import rollups_refresh
@@ -312,6 +313,15 @@ def demo_seed(*, order_count=20000, now=None):
         admin=User.objects.get(username="admin"),
         now=now,
     )
+    if main.created:
+        # Recent orders as uploads bring them, through the importers (the campaigns plan them).
+        demo_imports_run(
+            account=main.account,
+            user=User.objects.get(username="owner"),
+            now=now,
+            rng=random.Random(2028),
+            products=PRODUCTS,
+        )
     return main
 
 

@@ -5,9 +5,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from feedback.demo import DEMO_USERS, demo_seed
+from feedback.demo_imports import DEMO_IMPORT_ORDERS
 from feedback.models import Feedback
 from feedbackhub.tenancy.models import Membership
-from orders.models import Claim, Order, OrderItem
+from messaging.models import Campaign, FeedbackRequest
+from messaging.preview import campaign_preview
+from orders.models import Claim, ImportStatus, Order, OrderItem
 
 
 @pytest.mark.django_db
@@ -23,7 +26,7 @@ def test_demo_data_has_a_realistic_shape():
         delivered=Count("id", filter=Q(delivered_at__isnull=False)),
         purged=Count("id", filter=Q(pii_purged_at__isnull=False)),
     )
-    assert shape["total"] == 4000
+    assert shape["total"] == 4000 + DEMO_IMPORT_ORDERS
     assert 0.55 < shape["fba"] / 4000 < 0.75
     assert shape["canceled"] > 50 and shape["returned"] > 20 and shape["delivered"] > 3000
     assert shape["purged"] > 2000  # delivered over 30 days ago: buyer data already removed
@@ -86,3 +89,30 @@ def test_demo_cases_show_every_state_with_timelines():
     assert not cases.filter(events__isnull=True).exists()
     assert cases.filter(state=CaseState.REMOVAL_REQUESTED_BUYER, messages__kind="removal_request").exists()
     assert demo_seed().account.cases.count() == cases.count()  # a second run adds nothing
+
+
+@pytest.mark.django_db
+def test_demo_orders_come_through_every_order_report_and_read_consistently():
+    account = demo_seed(order_count=300).account
+    jobs = {job.report_type: job for job in account.import_jobs.all()}
+    assert set(jobs) == {"all_orders", "fba_shipments", "fbm_order_report"}
+    assert all(job.status == ImportStatus.SUCCEEDED and not job.rejected for job in jobs.values())
+    uploaded = Order.objects.for_account(account).filter(amazon_order_id__startswith="113-8")
+    assert uploaded.count() == DEMO_IMPORT_ORDERS
+    # FBM orders got the relay address from the order report; some FBA orders are still on the estimate.
+    assert all(o.buyer_email.endswith("@marketplace.amazon.com") for o in uploaded.filter(fulfillment_channel="MFN"))
+    on_estimate = uploaded.filter(fulfillment_channel="AFN", latest_delivery_date__isnull=True)
+    assert on_estimate.exists() and uploaded.filter(fulfillment_channel="AFN", shipped_at__isnull=False).exists()
+    # The demo's Request a Review campaign (a draft: the demo has no Amazon connection) would plan
+    # them on the estimate; the email campaign schedules the FBM orders the report gave addresses.
+    amazon = Campaign.objects.get(account=account, channel="amazon")
+    assert campaign_preview(campaign=amazon).estimated > 0
+    fbm = uploaded.filter(fulfillment_channel="MFN")
+    assert FeedbackRequest.objects.filter(order__in=fbm, channel="email", status="scheduled").exists()
+    # Consistent: no shipped item under an order that has not shipped; no 3-star "as described".
+    assert (
+        not OrderItem.objects.filter(order__account=account, item_status="Shipped")
+        .exclude(order__status="Shipped")
+        .exists()
+    )
+    assert not Feedback.objects.for_account(account).filter(rating__lte=3, comment__icontains="as described").exists()
