@@ -241,6 +241,14 @@ class ImportJob(models.Model):
     def is_finished(self):
         return self.status in (ImportStatus.SUCCEEDED, ImportStatus.FAILED)
 
+    @property
+    def report_type_label(self):
+        """The report's name as Seller Central calls it ("All Orders report"), for people."""
+        from .imports.registry import report_type_get  # the registry's modules read these models
+
+        report_type = report_type_get(self.report_type) if self.report_type else None
+        return report_type.label if report_type else self.report_type
+
 
 class ImportRejection(models.Model):
     """A row an import refused, with where and why."""

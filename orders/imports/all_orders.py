@@ -67,6 +67,9 @@ ALL_ORDERS = report_type_register(
         description="Seller Central → Reports → Fulfillment → All Orders (tab-separated, .txt or .txt.gz).",
         columns=tuple(COLUMN_MAP),
         brings=("orders", "order status", "items"),
-        enables="Request a Review, once a delivery estimate is known (add the FBA shipments or FBM order report).",
+        enables=(
+            "Request a Review: planned from the ship or order date and sent once Amazon offers it (the FBA "
+            "shipments or FBM order report adds delivery dates; the FBM order report adds buyer addresses for email)."
+        ),
     )
 )

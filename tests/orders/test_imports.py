@@ -536,7 +536,7 @@ class TestImportPages:
         page = client.get(response.url).content.decode()
         assert 'data-testid="import-summary"' in page and "Created" in page
         history = client.get(reverse("orders:import_list")).content.decode()
-        assert "orders.txt" in history and "all_orders" in history
+        assert "orders.txt" in history and "All Orders report" in history
 
     def test_rejected_rows_download_as_csv(self, account, client_for, importer):
         job = importer(
