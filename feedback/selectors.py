@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.urls import reverse
 
 from feedbackhub.aggregates import Median
 from feedbackhub.rules import (
@@ -21,6 +22,7 @@ from messaging.models import (
     Campaign,
     CampaignState,
     FeedbackRequest,
+    MessageDirection,
     MessageTemplate,
     RequestStatus,
     TemplateKind,
@@ -339,8 +341,22 @@ def needs_attention(*, account, today: date) -> Attention:
         cases_by_days_left={"≤ 7": buckets["urgent"], "8–20": buckets["soon"], "> 20": buckets["later"]},
         cases_near_deadline=open_cases.filter(deadline__lte=today + timedelta(days=CASE_ESCALATION_DAYS_LEFT)).count(),
         cases_follow_up=open_cases.filter(follow_up_due_q(today=today)).count(),
-        unanswered_messages=BuyerMessage.objects.for_account(account).filter(answered_at__isnull=True).count(),
+        unanswered_messages=BuyerMessage.objects.for_account(account)
+        .filter(direction=MessageDirection.INBOUND, answered_at__isnull=True)
+        .count(),
         failed_sends=requests["failed"],
         uncertain_sends=requests["uncertain"],
         blocked_campaigns=list(blocked),
     )
+
+
+def case_links_for_orders(account, order_ids):
+    """{order_id: (label, url)} of the orders' resolution cases, for the
+    buyer-message inbox (registered with messaging.facts)."""
+    cases = ResolutionCase.objects.filter(account=account, feedback__order_id__in=order_ids).values_list(
+        "feedback__order_id", "pk", "state"
+    )
+    return {
+        order_id: (f"Resolution case ({CaseState(state).label.lower()})", reverse("feedback:case", args=[case_id]))
+        for order_id, case_id, state in cases
+    }

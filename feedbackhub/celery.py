@@ -34,6 +34,8 @@ app.conf.beat_schedule = {
     "sync-reports": {"task": "orders.sync.reports", "schedule": crontab(minute=7)},
     # Feedback requests: the database is the schedule; beat only wakes the dispatcher.
     "dispatch-feedback-requests": {"task": "messaging.dispatch.tick", "schedule": 60.0},
+    # The VA's replies to buyer messages: queued in the database, sent here (and on a wake-up).
+    "send-buyer-replies": {"task": "messaging.dispatch.buyer_replies", "schedule": 60.0},
     "plan-feedback-requests": {"task": "messaging.plan.all", "schedule": crontab(minute=37)},
     # The resolution queue: deadlines (expiry, escalation, follow-ups) and the owner's notifications.
     "resolution-cases-daily": {"task": "feedback.cases.daily", "schedule": crontab(minute=23)},

@@ -29,3 +29,23 @@ def order_feedback_register(sql: str) -> None:
 def order_feedback_sql() -> str:
     """The order-feedback relation, as a parenthesised subquery to alias."""
     return f"({_order_feedback})"
+
+
+# Pages of a higher app about an order (the resolution case of its negative
+# feedback), linked from the inbox. Each registered function takes
+# (account, order_ids) and returns {order_id: (label, url)}.
+_order_links = []
+
+
+def order_link_register(links_for) -> None:
+    if links_for not in _order_links:
+        _order_links.append(links_for)
+
+
+def order_links(*, account, order_ids) -> dict:
+    """{order_id: [(label, url), ...]} from every registered app."""
+    found = {}
+    for links_for in _order_links:
+        for order_id, link in links_for(account, order_ids).items():
+            found.setdefault(order_id, []).append(link)
+    return found

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q
 from feedbackhub.aggregates import Median
 from feedbackhub.rules import BUYER_REPLY_HOURS
 
-from .models import BuyerMessage
+from .models import BuyerMessage, MessageDirection
 from .selectors import attributed_feedback_join
 
 
@@ -43,8 +43,13 @@ def requests_summary(*, account, now, days: int = 30) -> RequestsSummary:
     return RequestsSummary(days=days, sent=sent, with_feedback=with_feedback)
 
 
+def _hours(duration):
+    return None if duration is None else round(duration.total_seconds() / 3600, 1)
+
+
 @dataclass(frozen=True)
-class ReplyTimes:
+class WorkerReplyTimes:
+    name: str
     answered: int
     within_a_day: int
     median_hours: float | None
@@ -54,20 +59,49 @@ class ReplyTimes:
         return self.within_a_day / self.answered if self.answered else None
 
 
+@dataclass(frozen=True)
+class ReplyTimes:
+    answered: int
+    within_a_day: int
+    median_hours: float | None
+    by_worker: tuple = ()  # WorkerReplyTimes, most answered first
+
+    @property
+    def within_a_day_share(self):
+        return self.within_a_day / self.answered if self.answered else None
+
+
 def buyer_reply_times(*, account, now, days: int = 30) -> ReplyTimes:
-    """How fast buyer messages of the last `days` days were answered (Amazon asks within 24 hours)."""
+    """How fast buyer messages of the last `days` days were answered by a
+    reply (from the buyer's message to the first reply that went out; "no
+    reply needed" does not count), overall and per person (Amazon asks
+    within 24 hours)."""
     answered = BuyerMessage.objects.for_account(account).filter(
-        received_at__gte=now - timedelta(days=days), answered_at__isnull=False
+        direction=MessageDirection.INBOUND,
+        received_at__gte=now - timedelta(days=days),
+        answered_at__isnull=False,
+        no_reply_needed=False,
     )
-    to_answer = F("answered_at") - F("received_at")
-    figures = answered.aggregate(
-        answered=Count("id"),
-        within=Count("id", filter=Q(answered_at__lte=F("received_at") + timedelta(hours=BUYER_REPLY_HOURS))),
-        median=Median(to_answer),
+    figures = {
+        "answered": Count("id"),
+        "within": Count("id", filter=Q(answered_at__lte=F("received_at") + timedelta(hours=BUYER_REPLY_HOURS))),
+        "median": Median(F("answered_at") - F("received_at")),
+    }
+    total = answered.aggregate(**figures)
+    per_worker = (
+        answered.values("answered_by__username").annotate(**figures).order_by("-answered", "answered_by__username")
     )
-    median = figures["median"]
     return ReplyTimes(
-        answered=figures["answered"],
-        within_a_day=figures["within"],
-        median_hours=None if median is None else round(median.total_seconds() / 3600, 1),
+        answered=total["answered"],
+        within_a_day=total["within"],
+        median_hours=_hours(total["median"]),
+        by_worker=tuple(
+            WorkerReplyTimes(
+                name=row["answered_by__username"] or "(removed user)",
+                answered=row["answered"],
+                within_a_day=row["within"],
+                median_hours=_hours(row["median"]),
+            )
+            for row in per_worker
+        ),
     )

@@ -218,7 +218,8 @@ def _reason_sql(feedback: str) -> str:
               WHERE account_id = %(account)s AND order_id IS NOT NULL AND status = 'open') THEN 'open_claim'
     WHEN c.exclude_open_message AND o.id IN (
              SELECT order_id FROM messaging_buyermessage
-              WHERE account_id = %(account)s AND order_id IS NOT NULL AND answered_at IS NULL)
+              WHERE account_id = %(account)s AND order_id IS NOT NULL AND answered_at IS NULL
+                AND direction = 'in')
          THEN 'open_message'
     WHEN c.exclude_late_shipped AND o.shipped_at > o.latest_ship_date THEN 'late_shipped'
     WHEN o.id IN (SELECT order_id FROM messaging_donotsolicit WHERE account_id = %(account)s AND order_id IS NOT NULL)

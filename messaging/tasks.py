@@ -25,3 +25,13 @@ def plan_all():
 
     for account in SellerAccount.objects.filter(campaigns__state=CampaignState.LIVE).distinct():
         requests_plan(account=account)
+
+
+@shared_task(name="messaging.dispatch.buyer_replies", ignore_result=True, acks_late=False)
+def buyer_replies_send():
+    """Beat, every minute, and a wake-up after each queued reply: send the
+    VA's queued replies. Like the tick, a wake-up carries nothing: the
+    database holds the replies."""
+    from .inbox.replies import replies_send
+
+    replies_send()

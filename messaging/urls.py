@@ -1,10 +1,18 @@
 from django.urls import path
 
 from . import views
+from .inbox import views as inbox_views
 
 app_name = "messaging"
 urlpatterns = [
-    path("inbox/", views.inbox, name="inbox"),
+    path("inbox/", inbox_views.inbox, name="inbox"),
+    path("inbox/<int:thread_id>/", inbox_views.thread_detail, name="thread"),
+    path("inbox/<int:thread_id>/reply/", inbox_views.thread_reply, name="thread_reply"),
+    path("inbox/<int:thread_id>/no-reply/", inbox_views.thread_no_reply_view, name="thread_no_reply"),
+    path("inbox/<int:thread_id>/presence/", inbox_views.thread_presence, name="thread_presence"),
+    path("inbox/<int:thread_id>/messages/", inbox_views.thread_messages_view, name="thread_messages"),
+    path("inbox/replies/<int:reply_id>/decide/", inbox_views.reply_decide_view, name="reply_decide"),
+    path("inbox/attachments/<int:attachment_id>/", inbox_views.attachment_download, name="inbox_attachment"),
     path("campaigns/", views.campaigns, name="campaigns"),
     path("campaigns/new/", views.campaign_new, name="campaign_new"),
     path("campaigns/<int:campaign_id>/", views.campaign_detail, name="campaign_detail"),

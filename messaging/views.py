@@ -51,21 +51,6 @@ from .services import (
 )
 
 
-def _coming_soon(request, title, what, **links):
-    return render(request, "coming_soon.html", {"title": title, "what": what, **links})
-
-
-@account_view("messaging.view_inbox")
-def inbox(request, account):
-    return _coming_soon(
-        request,
-        "Buyer messages",
-        "Buyer messages will arrive here from Amazon's relay, threaded by order, with a 24-hour reply clock.",
-        link_url=reverse("messaging:reply_templates"),
-        link_label="Approved reply templates",
-    )
-
-
 @account_view("messaging.manage_templates")
 def templates(request, account):
     return render(request, "messaging/template_list.html", {"templates": template_list(account=account)})

@@ -19,12 +19,17 @@ from feedbackhub.tenancy.models import (
     SellerMarketplace,
 )
 from messaging.models import (
+    BuyerMessage,
+    BuyerThread,
     Campaign,
     CampaignState,
     CampaignVariant,
     Channel,
+    MessageDirection,
+    MessageSource,
     MessageTemplate,
     TemplateKind,
+    ThreadState,
 )
 from orders.models import (
     Claim,
@@ -214,3 +219,44 @@ class CampaignVariantFactory(factory.django.DjangoModelFactory):
     label = factory.Sequence(lambda n: f"V{n}")
     template = factory.LazyAttribute(lambda variant: MessageTemplateFactory(account=variant.campaign.account))
     weight = 50
+
+
+class BuyerThreadFactory(factory.django.DjangoModelFactory):
+    """A thread about an order of the account, waiting for a reply since `last_message_at`."""
+
+    class Meta:
+        model = BuyerThread
+
+    account = factory.SubFactory(SellerAccountFactory)
+    order = factory.LazyAttribute(lambda thread: OrderFactory(account=thread.account))
+    amazon_order_id = factory.LazyAttribute(lambda thread: thread.order.amazon_order_id if thread.order else "")
+    marketplace = factory.LazyAttribute(lambda thread: thread.order.marketplace if thread.order else marketplace("US"))
+    relay_address = factory.Sequence(lambda n: f"relay-{n}@marketplace.amazon.example")
+    relay_key = factory.Sequence(lambda n: f"relay-key-{n}")
+    language = "en"
+    subject = factory.LazyAttribute(lambda thread: f"Question about order {thread.amazon_order_id}")
+    state = ThreadState.NEEDS_REPLY
+    last_message_at = factory.LazyFunction(timezone.now)
+    reply_due_at = factory.LazyAttribute(
+        lambda thread: thread.last_message_at + timedelta(hours=24) if thread.state == ThreadState.NEEDS_REPLY else None
+    )
+
+
+class BuyerMessageFactory(factory.django.DjangoModelFactory):
+    """A buyer's message in a thread (inbound, unanswered)."""
+
+    class Meta:
+        model = BuyerMessage
+
+    thread = factory.SubFactory(BuyerThreadFactory)
+    account = factory.LazyAttribute(lambda message: message.thread.account)
+    order = factory.LazyAttribute(lambda message: message.thread.order)
+    amazon_order_id = factory.LazyAttribute(lambda message: message.thread.amazon_order_id)
+    direction = MessageDirection.INBOUND
+    source = MessageSource.IMAP
+    message_id = factory.Sequence(lambda n: f"<buyer-{n}@marketplace.amazon.example>")
+    from_address = factory.LazyAttribute(lambda message: message.thread.relay_address)
+    subject = factory.LazyAttribute(lambda message: message.thread.subject)
+    body_text = "Hello, where is my parcel? It has not arrived yet."
+    language = "en"
+    received_at = factory.LazyAttribute(lambda message: message.thread.last_message_at)

@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "feedbackhub.tenancy.context_processors.tenancy",
+                "messaging.context_processors.inbox",
             ],
         },
     },

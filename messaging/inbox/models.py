@@ -158,6 +158,8 @@ class BuyerMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     claim_token = models.UUIDField(null=True, blank=True, default=None, editable=False)
     lease_until = models.DateTimeField(null=True, blank=True)
+    # A reply the mail server deferred (4xx) waits until then; None: send now.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
 

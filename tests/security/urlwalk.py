@@ -7,11 +7,29 @@ role matrix fails the tests until someone says how to check it.
 
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from messaging.models import DoNotSolicit, FeedbackRequest, MessageTemplate
-from tests.factories import CampaignFactory, ClaimFactory, FeedbackFactory, ImportJobFactory, OrderFactory
+from messaging.models import (
+    BuyerMessage,
+    DoNotSolicit,
+    FeedbackRequest,
+    MessageAttachment,
+    MessageDirection,
+    MessageSource,
+    MessageTemplate,
+    ReplyStatus,
+)
+from tests.factories import (
+    BuyerMessageFactory,
+    BuyerThreadFactory,
+    CampaignFactory,
+    ClaimFactory,
+    FeedbackFactory,
+    ImportJobFactory,
+    OrderFactory,
+)
 
 # Open to anyone: logging in and recovering a password, the health check.
 PUBLIC = {
@@ -44,6 +62,10 @@ POST_ONLY = {
     "feedback:case_resolve",
     "feedback:case_amazon",
     "feedback:case_response",
+    "messaging:thread_reply",
+    "messaging:thread_no_reply",
+    "messaging:thread_presence",
+    "messaging:reply_decide",
 }
 
 # How to make an object of a given seller account for each URL kwarg.
@@ -58,6 +80,9 @@ KWARG_FACTORIES = {
     "entry_id": lambda account: DoNotSolicit.objects.create(account=account, order=OrderFactory(account=account)).pk,
     "request_id": lambda account: _uncertain_request(account).pk,
     "case_id": lambda account: negative_feedback_case(account).pk,
+    "thread_id": lambda account: BuyerMessageFactory(thread=BuyerThreadFactory(account=account)).thread_id,
+    "reply_id": lambda account: _failed_reply(account).pk,
+    "attachment_id": lambda account: _attachment(account).pk,
 }
 
 
@@ -76,6 +101,30 @@ def _uncertain_request(account):
     return FeedbackRequest.objects.create(
         account=account, order=order, channel="email", status="uncertain", scheduled_for=order.purchase_date
     )
+
+
+def _failed_reply(account):
+    thread = BuyerThreadFactory(account=account)
+    return BuyerMessage.objects.create(
+        account=account,
+        thread=thread,
+        direction=MessageDirection.OUTBOUND,
+        source=MessageSource.REPLY,
+        status=ReplyStatus.FAILED,
+        body_text="Your parcel ships tomorrow.",
+        received_at=timezone.now(),
+    )
+
+
+def _attachment(account):
+    attachment = MessageAttachment(
+        message=BuyerMessageFactory(thread=BuyerThreadFactory(account=account)),
+        filename="photo.jpg",
+        content_type="image/jpeg",
+        size_bytes=3,
+    )
+    attachment.file.save("photo", ContentFile(b"jpg"))
+    return attachment
 
 
 @dataclass(frozen=True)

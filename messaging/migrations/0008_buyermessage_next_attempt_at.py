@@ -1,0 +1,15 @@
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("messaging", "0006_inbox"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="buyermessage",
+            name="next_attempt_at",
+            field=models.DateTimeField(blank=True, null=True),
+        ),
+    ]
