@@ -86,10 +86,11 @@ class ParsedMessage:
         return "; ".join(self.problems)[:300]
 
 
-def message_parse(raw: bytes) -> ParsedMessage:
-    """Parse one RFC 5322 message (policy=email.policy.default)."""
-    parsed = ParsedMessage(size_bytes=len(raw))
-    too_big = len(raw) > MAX_MESSAGE_BYTES
+def message_parse(raw: bytes, *, size_bytes: int | None = None) -> ParsedMessage:
+    """Parse one RFC 5322 message (policy=email.policy.default). `size_bytes`:
+    the whole message's size when only its headers were fetched (too big)."""
+    parsed = ParsedMessage(size_bytes=size_bytes if size_bytes is not None else len(raw))
+    too_big = parsed.size_bytes > MAX_MESSAGE_BYTES
     if too_big:
         # Only the headers are read: the body of a 25 MB+ message is never kept.
         head, _, _ = raw.partition(b"\r\n\r\n") if b"\r\n\r\n" in raw else raw.partition(b"\n\n")
