@@ -90,8 +90,9 @@ def opt_out_propose(*, message: BuyerMessage, auto_confirm: bool = False) -> Opt
 def opt_out_confirm(*, proposal: OptOutProposal, user) -> OptOutProposal:
     """Put the buyer on the do-not-solicit list (by buyer key, else the order)."""
     with transaction.atomic():
-        proposal = OptOutProposal.objects.select_for_update().select_related("message").get(pk=proposal.pk)
-        if proposal.state == OptOutState.CONFIRMED:
+        state = OptOutProposal.objects.select_for_update().values_list("state", flat=True).get(pk=proposal.pk)
+        if state == OptOutState.CONFIRMED:
+            proposal.refresh_from_db()
             return proposal
         note = f"Asked by message: “{proposal.matched_phrase}”"[:200]
         target = {"buyer_key": proposal.buyer_key} if proposal.buyer_key else {"order_id": proposal.message.order_id}
