@@ -1,10 +1,13 @@
 from django.urls import path
 
 from . import views
+from .inbox import views as inbox_views
 
 app_name = "messaging"
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
+    path("mailbox/", inbox_views.mailbox_settings, name="mailbox_settings"),
+    path("mailbox/test/", inbox_views.mailbox_test, name="mailbox_test"),
     path("campaigns/", views.campaigns, name="campaigns"),
     path("campaigns/new/", views.campaign_new, name="campaign_new"),
     path("campaigns/<int:campaign_id>/", views.campaign_detail, name="campaign_detail"),

@@ -36,6 +36,8 @@ ROLE_MATRIX = {
     "feedback:case_amazon": EVERYONE,
     "feedback:case_response": EVERYONE,
     "messaging:inbox": EVERYONE,
+    "messaging:mailbox_settings": {OWNER, ADMIN},
+    "messaging:mailbox_test": {OWNER, ADMIN},
     "messaging:campaigns": {OWNER, ADMIN},
     "messaging:campaign_new": {OWNER, ADMIN},
     "messaging:campaign_detail": {OWNER, ADMIN},

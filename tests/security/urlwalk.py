@@ -39,6 +39,7 @@ POST_ONLY = {
     "messaging:campaign_test_send",
     "messaging:do_not_solicit_remove",
     "messaging:outbox_decide",
+    "messaging:mailbox_test",
     "tenancy:switch",
     "feedback:queue_assign",
     "feedback:case_take",
