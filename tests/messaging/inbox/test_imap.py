@@ -1,5 +1,6 @@
 """The IMAP poller against a real dovecot on loopback (tests/messaging/inbox/dovecot.py)."""
 
+import logging
 from collections import Counter
 
 import pytest
@@ -10,7 +11,7 @@ from messaging.inbox.imap import LOCK_PREFIX, mailbox_connection_test, mailbox_p
 from messaging.inbox.models import BuyerMessage, BuyerThread, Mailbox, ThreadState
 
 from ...factories import OrderFactory
-from .dovecot import PASSWORD
+from .dovecot import PASSWORD, USER
 from .mail import relay_mail
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,23 @@ def test_a_failed_poll_is_recorded_in_words(account, mailbox):
     assert result.error and mailbox.last_error == result.error
     assert mailbox.last_error.startswith("The server refused the login")
     assert not BuyerThread.objects.exists()
+
+
+def test_the_poll_logs_neither_bodies_nor_addresses(account, mailbox, dovecot, caplog):
+    dovecot.append(mailbox.folder, relay_mail(41, body="My secret plan: a refund please"))
+    with caplog.at_level(logging.DEBUG):
+        assert mailbox_poll(mailbox_id=mailbox.pk).stored == 1
+    assert f"mailbox {mailbox.pk}" in caplog.text  # the poll did log
+    for private in ("secret plan", "test-buyer-00041", "marketplace.amazon.com", USER):
+        assert private not in caplog.text
+
+
+def test_beat_enqueues_one_poll_per_enabled_mailbox(account, other_account, monkeypatch):
+    from messaging import tasks
+
+    enabled = Mailbox.objects.create(account=account, enabled=True, host="imap.seller.example")
+    Mailbox.objects.create(account=other_account, enabled=False, host="imap.seller.example")
+    enqueued = []
+    monkeypatch.setattr(tasks.inbox_poll, "delay", enqueued.append)
+    tasks.inbox_poll_all()
+    assert enqueued == [enabled.pk]
