@@ -37,6 +37,8 @@ app.conf.beat_schedule = {
     # The VA's replies to buyer messages: queued in the database, sent here (and on a wake-up).
     "send-buyer-replies": {"task": "messaging.dispatch.buyer_replies", "schedule": 60.0},
     "plan-feedback-requests": {"task": "messaging.plan.all", "schedule": crontab(minute=37)},
+    # The buyer-message inbox: every enabled mailbox read over IMAP (one task per mailbox).
+    "poll-mailboxes": {"task": "messaging.inbox.poll_all", "schedule": 3 * 60.0},
     # The resolution queue: deadlines (expiry, escalation, follow-ups) and the owner's notifications.
     "resolution-cases-daily": {"task": "feedback.cases.daily", "schedule": crontab(minute=23)},
     "send-notifications": {"task": "feedback.notifications.send", "schedule": 60.0},

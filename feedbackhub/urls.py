@@ -31,6 +31,8 @@ urlpatterns = [
     path("orders/", include("orders.urls")),
     path("feedback/", include("feedback.urls")),
     path("messaging/", include("messaging.urls")),
+    # Mail providers' webhooks (inbound buyer mail: messaging.inbox.webhook).
+    path("anymail/", include("anymail.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

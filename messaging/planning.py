@@ -218,8 +218,10 @@ def _reason_sql(feedback: str) -> str:
               WHERE account_id = %(account)s AND order_id IS NOT NULL AND status = 'open') THEN 'open_claim'
     WHEN c.exclude_open_message AND o.id IN (
              SELECT order_id FROM messaging_buyermessage
-              WHERE account_id = %(account)s AND order_id IS NOT NULL AND answered_at IS NULL
-                AND direction = 'in')
+              WHERE account_id = %(account)s AND order_id IS NOT NULL AND direction = 'in' AND answered_at IS NULL
+                -- the mailbox's "hold requests while a buyer message is unanswered" (no mailbox: on)
+                AND NOT EXISTS (SELECT 1 FROM messaging_mailbox
+                                 WHERE account_id = %(account)s AND NOT hold_requests_while_unanswered))
          THEN 'open_message'
     WHEN c.exclude_late_shipped AND o.shipped_at > o.latest_ship_date THEN 'late_shipped'
     WHEN o.id IN (SELECT order_id FROM messaging_donotsolicit WHERE account_id = %(account)s AND order_id IS NOT NULL)

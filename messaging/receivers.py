@@ -4,6 +4,7 @@ from django.dispatch import receiver
 from feedbackhub.tenancy.models import SellerAccount
 from orders.signals import imported_rows_linked
 
+from .inbox import webhook  # noqa: F401 - connects the inbound-mail receiver
 from .planning import requests_plan
 from .services import starter_templates_load
 

@@ -35,3 +35,20 @@ def buyer_replies_send():
     from .inbox.replies import replies_send
 
     replies_send()
+
+
+@shared_task(name="messaging.inbox.poll_all", ignore_result=True)
+def inbox_poll_all():
+    """Beat, every 3 minutes: one poll task per enabled mailbox."""
+    from .inbox.imap import mailboxes_to_poll
+
+    for mailbox_id in mailboxes_to_poll():
+        inbox_poll.delay(mailbox_id)
+
+
+@shared_task(name="messaging.inbox.poll", ignore_result=True)
+def inbox_poll(mailbox_id):
+    """Read one mailbox's new buyer mail (a Redis lock keeps it to one poller)."""
+    from .inbox.imap import mailbox_poll
+
+    mailbox_poll(mailbox_id=mailbox_id)

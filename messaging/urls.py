@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .inbox import mailbox_views
 from .inbox import views as inbox_views
 
 app_name = "messaging"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("inbox/<int:thread_id>/messages/", inbox_views.thread_messages_view, name="thread_messages"),
     path("inbox/replies/<int:reply_id>/decide/", inbox_views.reply_decide_view, name="reply_decide"),
     path("inbox/attachments/<int:attachment_id>/", inbox_views.attachment_download, name="inbox_attachment"),
+    path("mailbox/", mailbox_views.mailbox_settings, name="mailbox_settings"),
+    path("mailbox/test/", mailbox_views.mailbox_test, name="mailbox_test"),
     path("campaigns/", views.campaigns, name="campaigns"),
     path("campaigns/new/", views.campaign_new, name="campaign_new"),
     path("campaigns/<int:campaign_id>/", views.campaign_detail, name="campaign_detail"),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "anymail",
     "feedbackhub.tenancy",
     "feedbackhub",
     "orders",
@@ -165,6 +166,9 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # A mail provider through django-anymail: EMAIL_BACKEND=anymail.backends.<provider>.EmailBackend
 # and its keys as JSON, e.g. ANYMAIL='{"POSTMARK_SERVER_TOKEN": "..."}'.
 ANYMAIL = env.json("ANYMAIL", default={})
+# The buyer-message inbox: IMAP servers that may be spoken to without TLS
+# (none by default; a local test server on loopback).
+INBOX_IMAP_PLAINTEXT_HOSTS = env.list("INBOX_IMAP_PLAINTEXT_HOSTS", default=[])
 # Shows the local mail sink's messages in the app (embedded run only).
 MAIL_SINK_VIEW = False
 

@@ -22,6 +22,8 @@ ROLE_PERMISSIONS = {
     "feedback.assign_cases": {OWNER, ADMIN},
     "feedback.view_outcomes": {OWNER},
     "messaging.view_inbox": {OWNER, ADMIN, VA},
+    # The mailbox the inbox reads (server, password, hold and opt-out switches).
+    "messaging.manage_mailbox": {OWNER, ADMIN},
     "messaging.manage_campaigns": {OWNER, ADMIN},
     # Settling an uncertain or failed send (was it sent?) is the owner's call.
     "messaging.decide_requests": {OWNER},

@@ -37,6 +37,8 @@ class Mailbox(models.Model):
     username = models.CharField(max_length=255, blank=True)
     password = EncryptedTextField(blank=True)
     folder = models.CharField(max_length=255, default="INBOX")
+    # Where a mail provider's inbound webhook delivers this account's buyer mail.
+    inbound_address = models.EmailField(blank=True)
     uidvalidity = models.BigIntegerField(null=True, blank=True)
     last_uid = models.BigIntegerField(default=0)
     last_polled_at = models.DateTimeField(null=True, blank=True)
@@ -46,6 +48,13 @@ class Mailbox(models.Model):
     # A detected opt-out goes on the do-not-solicit list without a click.
     auto_confirm_opt_outs = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inbound_address"], name="uniq_mailbox_inbound_address", condition=~Q(inbound_address="")
+            )
+        ]
 
     def __str__(self):
         return f"Mailbox of {self.account}"

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from email.utils import make_msgid, parseaddr
 
 from django.db import transaction
-from django.db.models import Min
 from django.utils import timezone
 
 from ..compliance import Severity
@@ -19,7 +18,8 @@ from ..compose import sender_address, template_findings
 from ..models import TemplateKind
 from ..placeholders import PLACEHOLDERS, placeholder_values, render_html, render_text
 from .models import BuyerMessage, BuyerThread, MessageDirection, MessageSource, ReplyStatus, ThreadState
-from .selectors import REPLY_WINDOW, thread_last_inbound, thread_unanswered
+from .selectors import thread_last_inbound, thread_unanswered
+from .store import thread_clock_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -140,18 +140,6 @@ def replies_wake_up():
         buyer_replies_send.delay()
     except Exception:  # noqa: BLE001 - the reply is queued in the database
         logger.warning("could not wake the reply sender; beat will send the reply", exc_info=True)
-
-
-def thread_clock_refresh(*, thread: BuyerThread) -> BuyerThread:
-    """Recompute the 24-hour clock from the unanswered buyer messages: any
-    waiting puts the thread in "needs reply" (mail in calls this after storing
-    a message); none leaves its state as it is and stops the clock."""
-    oldest = thread_unanswered(thread=thread).aggregate(oldest=Min("received_at"))["oldest"]
-    thread.reply_due_at = None if oldest is None else oldest + REPLY_WINDOW
-    if oldest is not None:
-        thread.state = ThreadState.NEEDS_REPLY
-    thread.save(update_fields=["reply_due_at", "state", "updated_at"])
-    return thread
 
 
 @transaction.atomic

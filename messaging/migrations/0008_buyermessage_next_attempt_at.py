@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("messaging", "0006_inbox"),
+        ("messaging", "0007_mailbox_inbound_address"),
     ]
 
     operations = [

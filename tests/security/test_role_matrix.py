@@ -43,6 +43,8 @@ ROLE_MATRIX = {
     "messaging:thread_messages": EVERYONE,
     "messaging:reply_decide": EVERYONE,
     "messaging:inbox_attachment": EVERYONE,
+    "messaging:mailbox_settings": {OWNER, ADMIN},
+    "messaging:mailbox_test": {OWNER, ADMIN},
     "messaging:campaigns": {OWNER, ADMIN},
     "messaging:campaign_new": {OWNER, ADMIN},
     "messaging:campaign_detail": {OWNER, ADMIN},

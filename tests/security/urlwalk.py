@@ -46,6 +46,9 @@ PUBLIC = {
 ACCOUNTLESS = {"password_change", "password_change_done", "home", "tenancy:switch"}
 # Django admin: superusers only (tests/security/test_admin.py).
 ADMIN_NAMESPACE = "admin"
+# Mail providers' webhooks: no login, the provider's signature or basic auth
+# instead (tests/messaging/inbox/test_webhook.py).
+WEBHOOK_NAMESPACE = "anymail"
 
 # Pages that only accept POST: a GET by an allowed role is 405, not 200.
 POST_ONLY = {
@@ -54,6 +57,7 @@ POST_ONLY = {
     "messaging:campaign_test_send",
     "messaging:do_not_solicit_remove",
     "messaging:outbox_decide",
+    "messaging:mailbox_test",
     "tenancy:switch",
     "feedback:queue_assign",
     "feedback:case_take",
@@ -157,4 +161,5 @@ def account_routes():
         if route.name not in PUBLIC
         and route.name not in ACCOUNTLESS
         and not route.name.startswith(f"{ADMIN_NAMESPACE}:")
+        and not route.name.startswith(f"{WEBHOOK_NAMESPACE}:")
     ]

@@ -17,9 +17,9 @@ from messaging.inbox.services import (
     ReplyRefused,
     buyer_reply_queue,
     reply_decide,
-    thread_clock_refresh,
     thread_no_reply,
 )
+from messaging.inbox.store import thread_clock_refresh
 from messaging.models import BuyerMessage, MessageDirection, ReplyStatus, ThreadState
 
 from ...factories import BuyerMessageFactory, BuyerThreadFactory
