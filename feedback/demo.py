@@ -18,6 +18,7 @@ from feedbackhub.crypto import blind_index
 from feedbackhub.rules import FEEDBACK_WINDOW_DAYS, PII_RETENTION_DAYS, is_negative, local_day, local_midnight
 from feedbackhub.tenancy.models import Marketplace, Role, SellerAccount
 from feedbackhub.tenancy.services import membership_set, seller_account_create
+from messaging.inbox.demo import demo_threads_load
 from messaging.services import starter_templates_load
 from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Order, OrderItem, OrderStatus
 
@@ -322,6 +323,8 @@ def demo_seed(*, order_count=20000, now=None):
             rng=random.Random(2028),
             products=PRODUCTS,
         )
+        # The VA's inbox: buyer threads in every state, through the same parsing as real mail.
+        demo_threads_load(account=main.account, now=now)
     return main
 
 

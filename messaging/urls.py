@@ -12,6 +12,7 @@ urlpatterns = [
     path("inbox/<int:thread_id>/no-reply/", inbox_views.thread_no_reply_view, name="thread_no_reply"),
     path("inbox/<int:thread_id>/presence/", inbox_views.thread_presence, name="thread_presence"),
     path("inbox/<int:thread_id>/messages/", inbox_views.thread_messages_view, name="thread_messages"),
+    path("inbox/opt-outs/<int:proposal_id>/decide/", inbox_views.opt_out_decide, name="opt_out_decide"),
     path("inbox/replies/<int:reply_id>/decide/", inbox_views.reply_decide_view, name="reply_decide"),
     path("inbox/attachments/<int:attachment_id>/", inbox_views.attachment_download, name="inbox_attachment"),
     path("mailbox/", mailbox_views.mailbox_settings, name="mailbox_settings"),

@@ -9,7 +9,15 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from feedbackhub.rules import BUYER_REPLY_HOURS
 
 from ..models import MessageTemplate, TemplateKind
-from .models import BuyerMessage, BuyerThread, MessageAttachment, MessageDirection, ReplyStatus, ThreadState
+from .models import (
+    BuyerMessage,
+    BuyerThread,
+    MessageAttachment,
+    MessageDirection,
+    OptOutProposal,
+    ReplyStatus,
+    ThreadState,
+)
 
 # Red on the list when less than this is left on the 24-hour clock.
 REPLY_URGENT_HOURS = 4
@@ -92,10 +100,14 @@ def thread_get(*, account, thread_id):
 def thread_messages(*, thread):
     """The thread's messages, oldest first, with their attachments and authors."""
     return list(
-        thread.messages.select_related("author", "answered_by")
+        thread.messages.select_related("author", "answered_by", "opt_out__decided_by")
         .prefetch_related(Prefetch("attachments", queryset=MessageAttachment.objects.order_by("pk")))
         .order_by("received_at", "pk")
     )
+
+
+def opt_out_get(*, account, proposal_id):
+    return OptOutProposal.objects.for_account(account).select_related("message").filter(pk=proposal_id).first()
 
 
 def thread_unanswered(*, thread):

@@ -14,6 +14,7 @@ from feedbackhub.tenancy.access import account_view, found_or_404
 from ..facts import order_links
 from .forms import ReplyForm
 from .models import ReplyStatus, ThreadState
+from .opt_out import opt_out_confirm, opt_out_dismiss
 from .presence import REPLYING, VIEWING, presence_mark, presence_others
 from .selectors import (
     REPLY_URGENT_HOURS,
@@ -21,6 +22,7 @@ from .selectors import (
     attachment_get,
     inbox_counts,
     inbox_threads,
+    opt_out_get,
     reply_clock,
     reply_get,
     thread_get,
@@ -175,3 +177,26 @@ def attachment_download(request, account, attachment_id):
         filename=attachment.filename or "attachment",
         content_type="application/octet-stream",
     )
+
+
+OPT_OUT_DONE = {
+    "confirm": "The buyer is on the do-not-solicit list: no feedback request will go to them.",
+    "dismiss": "Not an opt-out: the buyer can still be asked for feedback.",
+}
+
+
+@account_view("messaging.view_inbox")
+@require_POST
+def opt_out_decide(request, account, proposal_id):
+    """Confirm or dismiss a detected opt-out (the buyer wrote they want no more messages)."""
+    proposal = found_or_404(opt_out_get(account=account, proposal_id=proposal_id), "opt-out")
+    decision = request.POST.get("decision")
+    if decision == "confirm":
+        opt_out_confirm(proposal=proposal, user=request.user)
+    elif decision == "dismiss":
+        opt_out_dismiss(proposal=proposal, user=request.user)
+    else:
+        messages.error(request, "Choose to add the buyer to the do-not-solicit list, or not.")
+        return redirect("messaging:thread", thread_id=proposal.message.thread_id)
+    messages.success(request, OPT_OUT_DONE[decision])
+    return redirect("messaging:thread", thread_id=proposal.message.thread_id)

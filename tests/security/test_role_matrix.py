@@ -42,6 +42,7 @@ ROLE_MATRIX = {
     "messaging:thread_presence": EVERYONE,
     "messaging:thread_messages": EVERYONE,
     "messaging:reply_decide": EVERYONE,
+    "messaging:opt_out_decide": EVERYONE,
     "messaging:inbox_attachment": EVERYONE,
     "messaging:mailbox_settings": {OWNER, ADMIN},
     "messaging:mailbox_test": {OWNER, ADMIN},

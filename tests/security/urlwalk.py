@@ -70,6 +70,7 @@ POST_ONLY = {
     "messaging:thread_no_reply",
     "messaging:thread_presence",
     "messaging:reply_decide",
+    "messaging:opt_out_decide",
 }
 
 # How to make an object of a given seller account for each URL kwarg.
@@ -87,7 +88,15 @@ KWARG_FACTORIES = {
     "thread_id": lambda account: BuyerMessageFactory(thread=BuyerThreadFactory(account=account)).thread_id,
     "reply_id": lambda account: _failed_reply(account).pk,
     "attachment_id": lambda account: _attachment(account).pk,
+    "proposal_id": lambda account: _opt_out_proposal(account).pk,
 }
+
+
+def _opt_out_proposal(account):
+    from messaging.models import OptOutProposal
+
+    message = BuyerMessageFactory(thread=BuyerThreadFactory(account=account))
+    return OptOutProposal.objects.create(account=account, message=message, matched_phrase="stop emailing me")
 
 
 def negative_feedback_case(account, **feedback_fields):

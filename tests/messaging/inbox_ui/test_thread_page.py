@@ -135,3 +135,34 @@ def test_the_messages_poll_shows_the_replys_progress(account, client_for):
     thread = BuyerMessageFactory(thread=BuyerThreadFactory(account=account)).thread
     part = client_for(account, Role.VA).get(reverse("messaging:thread_messages", args=[thread.pk])).content.decode()
     assert 'id="thread-messages"' in part and "<html" not in part and "waiting for a reply" in part
+
+
+def test_a_detected_opt_out_is_confirmed_or_dismissed_from_the_thread(account, client_for):
+    """The buyer's "please stop emailing me" (detected by mail in) waits on the
+    thread with one click to put the buyer on the do-not-solicit list."""
+    from messaging.models import DoNotSolicit, OptOutProposal, OptOutState
+
+    client = client_for(account, Role.VA)
+    thread = BuyerThreadFactory(account=account)
+    asked = BuyerMessageFactory(thread=thread, body_text="Please stop emailing me.")
+    proposal = OptOutProposal.objects.create(
+        account=account, message=asked, buyer_key="e" * 64, matched_phrase="stop emailing me", language="en"
+    )
+    page = client.get(thread_url(thread)).content.decode()
+    assert 'data-testid="opt-out-confirm"' in page and "stop emailing me" in page
+
+    decide = reverse("messaging:opt_out_decide", args=[proposal.pk])
+    assert client.post(decide, {"decision": "confirm"}).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.state == OptOutState.CONFIRMED
+    assert DoNotSolicit.objects.filter(account=account, buyer_key="e" * 64).exists()
+    page = client.get(thread_url(thread)).content.decode()
+    assert "On the do-not-solicit list" in page and 'data-testid="opt-out-confirm"' not in page
+
+    other = OptOutProposal.objects.create(
+        account=account, message=BuyerMessageFactory(thread=thread), buyer_key="f" * 64, matched_phrase="unsubscribe"
+    )
+    client.post(reverse("messaging:opt_out_decide", args=[other.pk]), {"decision": "dismiss"})
+    other.refresh_from_db()
+    assert other.state == OptOutState.DISMISSED
+    assert not DoNotSolicit.objects.filter(account=account, buyer_key="f" * 64).exists()
