@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
-from orders.models import Order
+from orders.models import Order, OrderStatus
 
 from .models import BuyerMessage, BuyerThread, MessageDirection, MessageSource, ReplyStatus
 from .parse import message_build
@@ -67,10 +67,14 @@ SUBJECTS = {
 RELAY_DOMAINS = {"US": "amazon.com", "UK": "amazon.co.uk", "CA": "amazon.ca", "DE": "amazon.de"}
 
 
-def _orders_by_marketplace(account):
-    """Recent demo orders per marketplace code, newest first."""
+def _orders_by_marketplace(account, now):
+    """Recent delivered demo orders per marketplace code, newest first: a buyer
+    writes about an order that has arrived (and before the message's time)."""
     orders = {}
-    for order in Order.objects.filter(account=account).select_related("marketplace").order_by("-purchase_date")[:400]:
+    delivered = Order.objects.filter(
+        account=account, status=OrderStatus.SHIPPED, delivered_at__lt=now - timedelta(days=3)
+    )
+    for order in delivered.select_related("marketplace").order_by("-purchase_date")[:400]:
         orders.setdefault(order.marketplace.code, []).append(order)
     return orders
 
@@ -130,7 +134,7 @@ def _reply(account, thread, spec, *, sent_at):
 def demo_threads_load(*, account, now: datetime) -> list[BuyerThread]:
     """Load the demo threads for the account (its demo orders must exist for
     the threads to link to them). Returns the threads, in DEMO_THREADS order."""
-    orders = _orders_by_marketplace(account)
+    orders = _orders_by_marketplace(account, now)
     threads = []
     with transaction.atomic():
         for spec in DEMO_THREADS:

@@ -55,7 +55,8 @@ class MailboxForm(forms.ModelForm):
             "host": "e.g. imap.gmail.com: the mailbox registered in Seller Central for buyer messages.",
             "folder": "The folder Amazon's relay mail lands in.",
             "inbound_address": "Only with a mail provider that posts inbound mail to FeedbackHub "
-            "(Mailgun, Postmark, SendGrid, … through /anymail/<provider>/inbound/): the address it receives at.",
+            "(Mailgun, Postmark, SendGrid, … posting to /anymail/mailgun/inbound/ and the like): "
+            "the address it receives at.",
             "auto_confirm_opt_outs": "Otherwise each one waits for your click in the inbox.",
         }
 

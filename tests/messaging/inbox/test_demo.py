@@ -25,8 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_orders(account):
-    return [OrderFactory(account=account) for _ in range(10)] + [
-        OrderFactory(account=account, marketplace=marketplace("DE"), amazon_order_id="302-0000001-0000001")
+    delivered = {"delivered_at": timezone.now() - timedelta(days=5)}  # buyers write about orders that arrived
+    return [OrderFactory(account=account, **delivered) for _ in range(10)] + [
+        OrderFactory(account=account, marketplace=marketplace("DE"), amazon_order_id="302-0000001-0000001", **delivered)
     ]
 
 
