@@ -28,6 +28,7 @@ app.conf.task_routes = {
 app.conf.beat_schedule = {
     "heartbeat": {"task": "feedbackhub.heartbeat", "schedule": 60.0},
     "purge-buyer-data": {"task": "orders.pii.purge", "schedule": crontab(hour=3, minute=17)},
+    "purge-buyer-mail": {"task": "messaging.inbox.purge", "schedule": crontab(hour=3, minute=47)},
     # SP-API: the orders of every due connection; reports are requested once
     # a day per connection and marketplace, and an unfinished one resumes hourly.
     "sync-orders": {"task": "orders.sync.orders", "schedule": 15 * 60.0},

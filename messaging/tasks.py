@@ -52,3 +52,13 @@ def inbox_poll(mailbox_id):
     from .inbox.imap import mailbox_poll
 
     mailbox_poll(mailbox_id=mailbox_id)
+
+
+@shared_task(name="messaging.inbox.purge", ignore_result=True)
+def inbox_purge():
+    """Nightly, after the orders' purge: buyer mail past Amazon's 30-day rule."""
+    from django.utils import timezone
+
+    from .inbox.purge import buyer_mail_purge
+
+    buyer_mail_purge(now=timezone.now())
