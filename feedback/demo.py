@@ -325,6 +325,7 @@ def demo_seed(*, order_count=20000, now=None):
         )
         # The VA's inbox: buyer threads in every state, through the same parsing as real mail.
         demo_threads_load(account=main.account, now=now)
+        main.orders = main.account.orders.count()  # the uploads' orders too
     return main
 
 
