@@ -31,6 +31,7 @@ from .models import (
 )
 from .opt_out import opt_out_propose
 from .parse import ParsedMessage, message_parse
+from .selectors import thread_unanswered
 
 
 @dataclass(frozen=True)
@@ -160,11 +161,9 @@ def thread_clock_refresh(*, thread: BuyerThread) -> BuyerThread:
     message neither answered nor marked "no reply needed" makes it "needs
     reply", due 24 h after the oldest such message; otherwise it waits on the
     buyer when the last word was ours, else it is done."""
-    messages = BuyerMessage.objects.filter(thread=thread)
-    unanswered = messages.filter(
-        direction=MessageDirection.INBOUND, answered_at__isnull=True, no_reply_needed=False
-    ).aggregate(oldest=Min("received_at"))["oldest"]
-    last = messages.order_by("-received_at", "-pk").first()
+    # "No reply needed" answers the messages too (services.thread_no_reply): one definition of waiting.
+    unanswered = thread_unanswered(thread=thread).aggregate(oldest=Min("received_at"))["oldest"]
+    last = BuyerMessage.objects.filter(thread=thread).order_by("-received_at", "-pk").first()
     if unanswered is not None:
         thread.state = ThreadState.NEEDS_REPLY
         thread.reply_due_at = unanswered + timedelta(hours=BUYER_REPLY_HOURS)
