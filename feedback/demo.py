@@ -324,7 +324,7 @@ def demo_seed(*, order_count=20000, now=None):
             products=PRODUCTS,
         )
         # The VA's inbox: buyer threads in every state, through the same parsing as real mail.
-        demo_threads_load(account=main.account, now=now)
+        demo_threads_load(account=main.account, now=now, worker=User.objects.get(username="va"))
         main.orders = main.account.orders.count()  # the uploads' orders too
     return main
 

@@ -110,7 +110,7 @@ def _buyer_mail(account, spec, *, order, part, body, sent_at):
     )
 
 
-def _reply(account, thread, spec, *, sent_at):
+def _reply(account, thread, spec, *, sent_at, author):
     message_id = _message_id(account, spec, "reply")
     if BuyerMessage.objects.filter(account=account, message_id=message_id).exists():
         return
@@ -128,12 +128,15 @@ def _reply(account, thread, spec, *, sent_at):
         received_at=sent_at,
         status=ReplyStatus.SENT,
         sent_at=sent_at,
+        author=author,
     )
 
 
-def demo_threads_load(*, account, now: datetime) -> list[BuyerThread]:
+def demo_threads_load(*, account, now: datetime, worker=None) -> list[BuyerThread]:
     """Load the demo threads for the account (its demo orders must exist for
-    the threads to link to them). Returns the threads, in DEMO_THREADS order."""
+    the threads to link to them); `worker` is the person who answered the
+    answered ones (the dashboard's reply times per person). Returns the
+    threads, in DEMO_THREADS order."""
     orders = _orders_by_marketplace(account, now)
     threads = []
     with transaction.atomic():
@@ -145,10 +148,14 @@ def demo_threads_load(*, account, now: datetime) -> list[BuyerThread]:
             thread = message.thread
             if spec.then:
                 answered_at = received + timedelta(hours=2)
-                fields = {"answered_at": answered_at, "no_reply_needed": spec.then == "no_reply_needed"}
+                fields = {
+                    "answered_at": answered_at,
+                    "answered_by": worker,
+                    "no_reply_needed": spec.then == "no_reply_needed",
+                }
                 BuyerMessage.objects.filter(pk=message.pk).update(**fields)
                 if spec.then != "no_reply_needed":
-                    _reply(account, thread, spec, sent_at=answered_at)
+                    _reply(account, thread, spec, sent_at=answered_at, author=worker)
                 if spec.then == "replied_then_thanked":
                     thanks = _buyer_mail(
                         account,
@@ -160,7 +167,7 @@ def demo_threads_load(*, account, now: datetime) -> list[BuyerThread]:
                     )
                     thanked = inbound_message_store(account=account, raw=thanks, source=MessageSource.DEMO, now=now)
                     BuyerMessage.objects.filter(pk=thanked.message.pk).update(
-                        answered_at=received + timedelta(hours=27), no_reply_needed=True
+                        answered_at=received + timedelta(hours=27), answered_by=worker, no_reply_needed=True
                     )
                 thread = thread_clock_refresh(thread=BuyerThread.objects.get(pk=thread.pk))
             threads.append(thread)

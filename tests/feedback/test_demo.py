@@ -116,3 +116,14 @@ def test_demo_orders_come_through_every_order_report_and_read_consistently():
         .exists()
     )
     assert not Feedback.objects.for_account(account).filter(rating__lte=3, comment__icontains="as described").exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_inbox_shows_reply_times_of_the_demo_va():
+    from django.utils import timezone
+
+    from messaging.metrics import buyer_reply_times
+
+    account = demo_seed(order_count=300).account
+    workers = [worker.name for worker in buyer_reply_times(account=account, now=timezone.now()).by_worker]
+    assert workers == ["va"]
