@@ -19,14 +19,13 @@ from feedbackhub.rules import (
 from feedbackhub.tenancy.models import SellerAccount
 from messaging.models import (
     BuyerMessage,
-    Campaign,
-    CampaignState,
     FeedbackRequest,
     MessageDirection,
     MessageTemplate,
     RequestStatus,
     TemplateKind,
 )
+from messaging.selectors import held_sends
 
 from .models import OPEN_CASE_STATES, CaseState, Feedback, FeedbackState, MetricAlert, ResolutionCase
 
@@ -299,7 +298,7 @@ class Attention:
     unanswered_messages: int
     failed_sends: int
     uncertain_sends: int
-    blocked_campaigns: list
+    blocked_campaigns: list  # [messaging.selectors.HeldSends]: live campaigns held by a blocked template
     alerts: list  # [(metric label, marketplace code, channel)] currently above the account's threshold
     cases_by_days_left: dict  # "≤ 7", "8–20", "> 20" -> open cases
 
@@ -323,12 +322,6 @@ def needs_attention(*, account, today: date) -> Attention:
         failed=Count("id", filter=Q(status=RequestStatus.FAILED)),
         uncertain=Count("id", filter=Q(status=RequestStatus.UNCERTAIN)),
     )
-    blocked = (
-        Campaign.objects.for_account(account)
-        .filter(state=CampaignState.LIVE, variants__template__compliance_blocked=True)
-        .distinct()
-        .values_list("name", flat=True)
-    )
     urgent, soon = today + timedelta(days=CASE_URGENT_DAYS_LEFT), today + timedelta(days=20)
     buckets = open_cases.aggregate(
         urgent=Count("id", filter=Q(deadline__lte=urgent)),
@@ -346,7 +339,7 @@ def needs_attention(*, account, today: date) -> Attention:
         .count(),
         failed_sends=requests["failed"],
         uncertain_sends=requests["uncertain"],
-        blocked_campaigns=list(blocked),
+        blocked_campaigns=held_sends(account=account),
     )
 
 

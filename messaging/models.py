@@ -223,6 +223,12 @@ class CampaignVariant(models.Model):
         return f"{self.campaign} · {self.label}"
 
 
+# The reason on a scheduled row the dispatcher holds because its template now
+# breaks Amazon's rules; saving the template fixed makes those rows due at once.
+TEMPLATE_HOLD_REASON = "Template “{name}” breaks Amazon's rules; fix it to send."
+TEMPLATE_HOLD_REASON_END = TEMPLATE_HOLD_REASON.split("}”", 1)[1]
+
+
 class RequestStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     CLAIMED = "claimed", "Claimed by a dispatcher"

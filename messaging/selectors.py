@@ -26,6 +26,7 @@ from orders.models import Order
 from .facts import order_feedback_sql
 from .models import (
     Campaign,
+    CampaignState,
     CampaignVariant,
     DoNotSolicit,
     FeedbackRequest,
@@ -315,6 +316,40 @@ def do_not_solicit_list(*, account: SellerAccount) -> QuerySet[DoNotSolicit]:
 def template_usage(*, template: MessageTemplate) -> QuerySet[CampaignVariant]:
     """The campaigns and variants that send this template."""
     return template.campaign_variants.select_related("campaign").order_by("campaign__name", "label")
+
+
+@dataclass(frozen=True)
+class HeldSends:
+    """A live campaign whose template now breaks Amazon's rules: the dispatcher
+    holds its sends (retrying hourly within each order's window) until it is fixed."""
+
+    campaign_id: int
+    campaign_name: str
+    template_id: int
+    template_name: str
+    held: int  # scheduled requests of the campaign on that template
+
+
+def held_sends(
+    *, account: SellerAccount, campaign: Campaign | None = None, template: MessageTemplate | None = None
+) -> list[HeldSends]:
+    """Live campaigns held by a blocked template, one row per campaign and template."""
+    variants = CampaignVariant.objects.filter(
+        campaign__account=account, campaign__state=CampaignState.LIVE, template__compliance_blocked=True
+    )
+    if campaign is not None:
+        variants = variants.filter(campaign=campaign)
+    if template is not None:
+        variants = variants.filter(template=template)
+    rows = (
+        variants.values("campaign_id", "campaign__name", "template_id", "template__name")
+        .annotate(held=Count("requests", filter=Q(requests__status=RequestStatus.SCHEDULED)))
+        .order_by("campaign__name", "template__name")
+    )
+    return [
+        HeldSends(row["campaign_id"], row["campaign__name"], row["template_id"], row["template__name"], row["held"])
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from .forms import CampaignForm, SendingSettingsForm
 from .models import (
     CAMPAIGN_TRANSITIONS,
     REQUEST_DECISIONS,
+    TEMPLATE_HOLD_REASON_END,
     Campaign,
     CampaignState,
     CampaignVariant,
@@ -66,12 +67,18 @@ def message_template_save(
     findings = template_findings(kind=kind, language=language, subject=subject, body=body)
     template.name, template.kind, template.language = name, kind, language
     template.subject, template.body = subject, body
+    was_blocked = template.pk is not None and template.compliance_blocked
     template.compliance_blocked = is_blocked(findings)
     template.compliance_warnings = sum(1 for finding in findings if finding.severity == "warn")
     template.updated_by = user
     template.full_clean(exclude=["account", "marketplaces"])
     template.save()
     template.marketplaces.set(marketplaces)
+    if was_blocked and not template.compliance_blocked:
+        # The sends the dispatcher held for this template go out now, not at their next hourly retry.
+        FeedbackRequest.objects.filter(
+            variant__template=template, status=RequestStatus.SCHEDULED, reason__endswith=TEMPLATE_HOLD_REASON_END
+        ).update(scheduled_for=timezone.now(), reason="")
     return template
 
 

@@ -25,6 +25,7 @@ from .selectors import (
     daily_cap,
     dispatch_status,
     do_not_solicit_list,
+    held_sends,
     outbox_counts,
     outbox_rows,
     preview_orders,
@@ -53,7 +54,8 @@ from .services import (
 
 @account_view("messaging.manage_templates")
 def templates(request, account):
-    return render(request, "messaging/template_list.html", {"templates": template_list(account=account)})
+    items = _with_holds(template_list(account=account), held_sends(account=account), "template_id")
+    return render(request, "messaging/template_list.html", {"templates": items})
 
 
 def _template_or_404(account, template_id):
@@ -79,7 +81,10 @@ def _editor(request, account, template=None):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            if saved.compliance_blocked:
+            holds = held_sends(account=account, template=saved) if saved.compliance_blocked else []
+            if holds:
+                messages.error(request, "Saved, but it breaks Amazon's rules: " + _holds_sentence(holds) + ".")
+            elif saved.compliance_blocked:
                 messages.warning(
                     request,
                     "Saved as a draft: it breaks Amazon's rules and cannot be sent until the findings are fixed.",
@@ -94,9 +99,25 @@ def _editor(request, account, template=None):
         "orders": preview_orders(account=account),
         "rules": RULES,
         "usage": template_usage(template=template) if template else [],
+        "held": held_sends(account=account, template=template) if template else [],
         "preview": _preview_context(account, form.data if request.method == "POST" else _initial_text(form, template)),
     }
     return render(request, "messaging/template_edit.html", context)
+
+
+def _with_holds(objects, holds, key):
+    """The objects, each with .holds: the held sends (HeldSends) that concern it."""
+    objects = list(objects)
+    for obj in objects:
+        obj.holds = [hold for hold in holds if getattr(hold, key) == obj.pk]
+    return objects
+
+
+def _holds_sentence(holds):
+    return "; ".join(
+        f"it holds {hold.held} send{'s' if hold.held != 1 else ''} of live campaign “{hold.campaign_name}”"
+        for hold in holds
+    )
 
 
 def _initial_text(form, template):
@@ -117,11 +138,25 @@ def highlight(text, findings, field):
     )
 
 
+def _save_problems(account, subject, body):
+    """What a save would refuse in the subject and the body, checked by the same
+    form fields and placeholder rules as the save: the live check and the save agree."""
+    fields = MessageTemplateForm(account=account).fields
+    problems = []
+    for name, text in (("subject", subject), ("body", body)):
+        try:
+            fields[name].clean(text)
+        except ValidationError as error:
+            problems += [f"{name.capitalize()}: {message}" for message in error.messages]
+        problems += [f"{name.capitalize()}: {message}" for message in template_syntax_errors(text)]
+    return problems
+
+
 def _preview_context(account, data, order_id=None):
     kind = data.get("kind") or "feedback_request"
     language = data.get("language") or "en"
     subject, body = data.get("subject", ""), data.get("body", "")
-    syntax_errors = template_syntax_errors(subject) + template_syntax_errors(body)
+    save_problems = _save_problems(account, subject, body)
     findings = template_findings(kind=kind, language=language, subject=subject, body=body)
     orders = preview_orders(account=account)
     order = next((o for o in orders if str(o.pk) == str(order_id or data.get("preview_order") or "")), None)
@@ -129,7 +164,7 @@ def _preview_context(account, data, order_id=None):
     values = placeholder_values(order=order, account=account, language=language) if order else {}
     return {
         "order": order,
-        "syntax_errors": syntax_errors,
+        "save_problems": save_problems,
         "findings": findings,
         "blocked": any(f.severity == Severity.BLOCK for f in findings),
         "subject_marked": highlight(subject, findings, "subject"),
@@ -207,8 +242,10 @@ def _problems_as_messages(request, error):
 
 @account_view("messaging.manage_campaigns")
 def campaigns(request, account):
+    holds = held_sends(account=account)
     context = {
-        "campaigns": campaign_list(account=account),
+        "campaigns": _with_holds(campaign_list(account=account), holds, "campaign_id"),
+        "holds": holds,
         "dispatch": dispatch_status(account=account),
         "sending": sending_settings_get(account=account),
         "counts": outbox_counts(account=account),
@@ -262,6 +299,7 @@ def campaign_detail(request, account, campaign_id):
             else []
         ),
         "events": campaign.events.select_related("actor")[:10],
+        "held": held_sends(account=account, campaign=campaign),
         "recent": outbox_rows(account=account, campaign=campaign)[:20],
     }
     return render(request, "messaging/campaign_detail.html", context)

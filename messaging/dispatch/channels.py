@@ -20,7 +20,7 @@ from feedbackhub.tenancy.amazon import (
 from feedbackhub.tenancy.models import AmazonConnection
 
 from ..compose import feedback_request_email, feedback_request_render, sender_address
-from ..models import Channel
+from ..models import TEMPLATE_HOLD_REASON, Channel
 from ..planning import reason_label
 from .outcomes import Fail, Ready, Retry, Sent, Skip, Uncertain
 
@@ -60,7 +60,7 @@ class EmailChannel:
             return Skip(reason_label("no_template"))
         if template.compliance_blocked:
             # Not the order's fault: hold it (within its window) until the template is fixed.
-            return Retry(f"Template “{template.name}” breaks Amazon's rules; fix it to send.", delay=timedelta(hours=1))
+            return Retry(TEMPLATE_HOLD_REASON.format(name=template.name), delay=timedelta(hours=1))
         if not order.buyer_email:
             return Skip(reason_label("no_address"))
         rendered = feedback_request_render(template=template, order=order, account=self.account)
