@@ -142,7 +142,7 @@ def check_message(message: Message) -> list[Finding]:
 
     findings: list[Finding] = []
     for name, text in (("subject", message.subject or ""), ("body", message.body or "")):
-        field = Field(name, mask_placeholders(text))
+        field = Field(name, mask_placeholders(text), kind, languages)
         hits = _merged(hit for rule in field_rules for hit in rule(field, languages))
         for hit in hits:
             rule = RULES_BY_ID[hit.rule_id]

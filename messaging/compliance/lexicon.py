@@ -38,6 +38,7 @@ INCENTIVE_WORDS = _table(
             r"\brebates?\b",
             r"\bstore\s+credit\b",
             r"\d+(?:[.,]\d+)?\s*%\s*off\b",
+            r"\b(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty)\s+(?:percent|per\s+cent)\s+off\b",
             r"(?<![\w.,])[-−]\s?\d+(?:[.,]\d+)?\s?%",
             r"\b(?:use|with|enter|apply)\s+(?:the\s+|our\s+)?code\s+(?-i:[A-Z0-9]{4,})\b",
             r"\b(?:giveaways?|sweepstakes|raffles?|prize\s+draws?)\b",
@@ -112,15 +113,47 @@ INCENTIVE_WORDS = _table(
     }
 )
 
+# A discount or coupon the buyer already used at checkout is order information, not an offer:
+# incentive words in such a sentence count only when it also speaks of feedback.
+CHECKOUT_CONTEXT = _table(
+    {
+        "en": [
+            r"\b(?:you\s+)?(?:applied|redeemed|used)\b[^.!?]{0,30}?\b(?:at|during)\s+checkout\b"
+            r"|\bon\s+your\s+invoice\b|\byou\s+(?:applied|redeemed)\b"
+            r"|\b(?:did|does|was|were|is)(?:n['’]t|\s+not)\s+(?:apply|applied|work|accepted)\b"
+        ],
+        "de": [
+            r"\ban\s+der\s+Kasse\b|\beingelöst\b|\bangewendet\b|\bbereits\s+abgezogen\b|\bbei\s+der\s+Bestellung\s+(?:angewendet|eingelöst)"
+        ],
+        "fr": [
+            r"\bappliqu(?:é|ée|és|ées)\b|\bau\s+moment\s+du\s+paiement\b|\blors\s+de\s+(?:la\s+)?(?:commande|paiement)\b"
+        ],
+        "es": [
+            r"\baplic(?:ó|ado|ada|aron)\b|\bal\s+(?:pagar|finalizar\s+la\s+compra)\b|\ben\s+el\s+momento\s+del\s+pago\b"
+        ],
+        "it": [r"\b(?:ha\s+)?applicat[oaie]\b|\bal\s+momento\s+del\s+pagamento\b|\bal\s+checkout\b"],
+        "ja": [r"適用(?:された|されました|済み)|ご注文時に(?:ご)?(?:利用|使用)|差し引"],
+    }
+)
 # An offer tied to feedback: the sentence holds a reward and a condition on a feedback action.
 INCENTIVE_CONDITION = _table(
     {
         "en": [
-            r"\b(?:if|once|after|when|as\s+soon\s+as|provided(?:\s+that)?|on\s+condition\s+that)\s+you\s+"
-            r"(?:[\w']+\s+){0,2}?(?:remove|delete|change|update|revise|edit|amend|leave|write|post|give|share|"
-            r"take\s+down|withdraw|retract|improve|raise)\b",
+            r"\b(?:if|once|after|when|as\s+soon\s+as|provided(?:\s+that)?|on\s+condition\s+that)\s+you(?:['’](?:ve|d|ll|re))?\s+"
+            r"(?:[\w'’]+\s+){0,2}?(?:remov|delet|chang|updat|revis|edit|amend|leav|left|writ|wrote|post|giv|gave|shar|"
+            r"take\s+down|took\s+down|withdr[ae]w|retract|improv|rais|reconsider|adjust|rethink|revisit|bump|upgrad)\w*\b",
+            r"\b(?:once|as\s+soon\s+as|after)\s+(?:the|your|this)\s+(?:\w+\s+)?(?:feedback|review|rating|comment)\b",
+            r"\bentitle[sd]?\b",
             r"\bin\s+(?:exchange|return)\b",
-            r"\bas\s+a\s+thank[\s-]you\s+for\b",
+            r"\bas\s+a\s+(?:small\s+|little\s+)?thank[\s-]you\b|\bto\s+say\s+thank\s+you\b",
+            # the ones who act get it: "every customer who leaves feedback", "reviewers receive"
+            r"\b(?:who|that)\s+(?:\w+\s+){0,2}?(?:leaves?|writes?|posts?|gives?|submits?|shares?|updates?|removes?|"
+            r"changes?|left|wrote|posted|gave|submitted|shared|updated|removed|changed)\b",
+            r"\breviewers\b",
+            r"\bonce\s+(?:your|the|this)\s+(?:\w+\s+)?(?:feedback|review|rating)\s+(?:has\s+been|is|was|gets?)\b",
+            r"\b(?:earns?|earned|earning|unlocks?|qualif(?:y|ies))\b",
+            r"\bfor\s+(?:leaving|writing|posting|sharing|giving|updating|removing|changing)\b",
+            r"\bfor\s+(?:each|every|any|your)\s+(?:\w+\s+)?(?:feedback|review|rating)\b",
             r"\bto\s+(?:thank\s+you|say\s+thanks?)\s+for\b",
             r"\b(?:leave|leaving|write|writing|post|posting|give|giving|remove|removing|change|changing|update|updating)"
             r"\b[^.!?]{0,60}?\band\s+(?:(?:we|you)(?:'ll|\s+will|\s+would|\s+can|\s+get)\b|"
@@ -131,18 +164,41 @@ INCENTIVE_CONDITION = _table(
             r"abgeben|hinterlassen|schreiben|aktualisieren|überarbeiten|entfernt|gelöscht|geändert|abgegeben|hinterlassen)\b",
             r"\b(?:entfernen|löschen|ändern|anpassen|hinterlassen|schreiben)\b[^.!?]{0,80}?\b(?:dann|im\s+Gegenzug|dafür)\b",
             r"\bim\s+Gegenzug\b",
-            r"\bals\s+Dankeschön\s+für\b",
+            r"\bals\s+(?:kleines\s+)?Dankeschön\b",
+            r"\b(?:die|der|wer)\s+(?:uns\s+)?[^.!?,]{0,40}?\b(?:hinterlassen|hinterlässt|schreiben|schreibt|abgeben|abgibt|"
+            r"geben|gibt|bewerten|bewertet|aktualisieren|entfernen)\b",
+            r"\bsobald\s+(?:Ihre|die)\s+(?:\w+\s+)?\w*(?:Bewertung|Rezension|Feedback)\w*",
+            r"\bfür\s+(?:Ihre|eine|jede)\s+\w*(?:Bewertung|Rezension|Feedback)\w*",
+            r"\bAnspruch\s+auf\b|\bberechtigt\b|\bals\s+Bewerter\w*",
+            r"\bnach\s+(?:der\s+)?(?:Entfernung|Löschung|Änderung|Anpassung|Aktualisierung)\b",
         ],
         "fr": [
             r"\b(?:si|une\s+fois\s+que|dès\s+que|lorsque|quand)\s+vous\s+(?:\w+\s+){0,2}?"
             r"(?:supprim|retir|modifi|chang|laiss|publi|écri|donn|mett)\w*",
             r"\ben\s+(?:échange|contrepartie|remerciement)\b",
+            r"\bqui\s+(?:nous\s+)?(?:laisse|laissent|écrit|écrivent|publie|publient|donne|donnent|met|mettent|"
+            r"modifie|modifient|retire|retirent|supprime|suppriment)\b",
+            r"\b(?:dès\s+que|lorsque|quand|une\s+fois\s+que)\s+(?:votre|l['’]|cette)\s*(?:évaluation|avis|commentaire|note)\b",
+            r"\bune\s+fois\s+(?:votre|l['’]|cette)\s*(?:évaluation|avis|commentaire)\s+(?:\w+\s+)?"
+            r"(?:supprimé|retiré|modifié|mis|publié)\w*",
+            r"\bpour\s+(?:chaque|tout|votre)\s+(?:avis|évaluation|commentaire)\b",
+            r"\bbénéficie(?:nt|ront|ra)?\b",
+            r"\b(?:donne|donnera|donnent)\s+droit\b|\bavez\s+droit\b",
+            r"\baprès\s+(?:avoir\s+)?(?:la\s+)?(?:suppression|modification|retrait|supprimé|modifié|retiré|mis\s+à\s+jour)\b",
             r"\bpour\s+vous\s+remercier\s+(?:de|d['’]|pour)\b",
         ],
         "es": [
             r"\b(?:si|una\s+vez\s+que|en\s+cuanto|cuando)\s+(?:usted\s+)?(?:nos\s+)?"
             r"(?:elimin|borr|retir|modific|cambi|actualiz|dej|escrib|publi)\w*",
             r"\ba\s+cambio\s+de\b",
+            r"\bque\s+(?:nos\s+)?(?:deje|dejen|deja|dejan|escriba|escriban|escribe|escriben|publique|publiquen|publica|"
+            r"publican|actualice|actualicen|actualiza|actualizan|elimine|eliminen|elimina|eliminan)\b",
+            r"\b(?:en\s+cuanto|cuando|una\s+vez\s+que)\s+(?:su|la)\s+(?:valoraci[oó]n|reseña|opini[oó]n)\b",
+            r"\b(?:cada|toda|por\s+(?:cada|su))\s+(?:valoraci[oó]n|reseña|opini[oó]n)\b",
+            r"\buna\s+vez\s+(?:eliminad|retirad|actualizad|modificad|publicad)\w*",
+            r"\bsuma(?:n|r[aá])?\b",
+            r"\b(?:tiene|tendr[aá]|da|dar[aá])\s+derecho\b",
+            r"\b(?:tras|después\s+de)\s+(?:la\s+)?(?:eliminar|modificar|actualizar|retirar|borrar|eliminaci[oó]n|modificaci[oó]n)\b",
             r"\bcomo\s+agradecimiento\s+por\b",
             r"\bpara\s+agradecer\w*\s+(?:su|la|el)\b",
         ],
@@ -150,6 +206,11 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:se|una\s+volta\s+che|non\s+appena|quando)\s+(?:lei\s+)?(?:ci\s+)?"
             r"(?:rimuov|elimin|modific|cambi|aggiorn|lasc|scriv|pubblic|ritir)\w*",
             r"\bin\s+cambio\b",
+            r"\bche\s+(?:ci\s+)?(?:lascia|lasciano|scrive|scrivono|pubblica|pubblicano|aggiorna|aggiornano|rimuove)\b",
+            r"\buna\s+volta\s+(?:aggiornat|rimoss|modificat|eliminat|pubblicat)\w*",
+            r"\bper\s+(?:ogni|ciascun[ao]?)\s+(?:feedback|recensione|valutazione)\b",
+            r"\b(?:ha|avrà|dà|darà)\s+diritto\b",
+            r"\bdopo\s+(?:aver\s+)?(?:la\s+)?(?:rimosso|modificato|aggiornato|eliminato|rimozione|modifica)\b",
             r"\bcome\s+ringraziamento\s+per\b",
             r"\bper\s+ringraziar\w+\s+(?:della|del|dello|per)\b",
         ],
@@ -157,6 +218,7 @@ INCENTIVE_CONDITION = _table(
             r"(?:評価|レビュー|フィードバック)[^。！？\n]{0,25}?(?:いただければ|頂ければ|いただけましたら|頂けましたら|"
             r"いただくと|頂くと|いただいた方|頂いた方|くだされば|下されば|くださった方|したら|すれば)",
             r"代わりに|引き換え|お礼(?:として|に)",
+            r"(?:いただいた|頂いた|くださった|下さった|お寄せいただいた)(?:お客様|方)(?:には|へ|に|全員)",
         ],
     }
 )
@@ -174,6 +236,21 @@ INCENTIVE_REWARD = _table(
             r"\bbonus\b",
             r"\breward\w*",
             r"\bsurprise\b",
+            r"\bupgrade[sd]?\b",
+            r"\bperks?\b",
+            r"\bVIP\b",
+            r"\bpriority\s+(?:shipping|support|service|access|handling|delivery)\b",
+            r"\bcomplimentary\b",
+            r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost)\b",
+            r"\b(?:loyalty\s+)?points\b",
+            r"\b(?:extended|extra|longer|lifetime)\s+warranty\b|\bwarranty\s+extension\b",
+            r"\b(?:early|exclusive)\s+access\b|\bfirst\s+pick\b",
+            r"\b(?:special|preferred|exclusive)\s+(?:treatment|offer|price|pricing|status)\b",
+            r"\blittle\s+something\b|\bsomething\s+special\b",
+            r"\bon\s+us\b",
+            r"[$€£]\s?\d+|\b\d+\s?[$€£]",
+            r"\bwe(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:also\s+)?(?:send|give|ship|mail|offer)\s+you\b",
+            r"\b(?:on|off|for|with)\s+your\s+next\s+(?:order|purchase|visit)\b",
         ],
         "de": [
             r"erstatt\w*",
@@ -182,8 +259,37 @@ INCENTIVE_REWARD = _table(
             r"\bGeld\s+zurück\b",
             r"\bgratis\b",
             r"\bkostenlos\w*",
+            r"\bumsonst\b",
+            r"\bUpgrade\b",
+            r"\bVorteil\w*",
+            r"\bVIP\b",
+            r"\bbevorzugt\w*|\bVorzugs\w*|\bPriorit\w*",
+            r"\bPrämie\w*|\bPunkte\b|\bTreuepunkte\b",
+            r"\bÜberraschung\w*|\bGeschenk\w*|\bDankeschön\b",
+            r"\bGarantie\w*\s+(?:um|auf)\b|\bGarantieverlängerung\b|\bverlänger\w*\s+(?:\w+\s+)?Garantie\b",
+            r"\bGutschrift\w*|\bBonus\b",
+            r"\bEntschädigung\w*|\bWiedergutmachung\b|\bTeilerstattung\w*|\bNachlass\w*|\bKulanz\w*",
+            r"\bversandkostenfrei\w*",
+            r"\d+\s?(?:€|Euro)\b|€\s?\d+",
+            r"\bbei\s+(?:Ihrer|Ihrem)\s+nächsten\s+(?:Bestellung|Einkauf|Kauf)\b",
+            r"\b(?:schicken|senden|geben|schenken|erstatten)\s+wir\s+Ihnen\b|\berhalten\s+Sie\s+(?:von\s+uns\s+)?(?:eine?n?|als)\b",
         ],
-        "fr": [r"\brembours\w*", r"\bremplac\w*", r"\bgratuit\w*", r"\bcadeau\w*", r"\bdédommag\w*", r"\boffr\w+"],
+        "fr": [
+            r"\brembours\w*",
+            r"\bremplac\w*",
+            r"\bgratuit\w*",
+            r"\bcadeau\w*",
+            r"\bdédommag\w*",
+            r"\boffr\w+",
+            r"\bprivilégi\w*|\bavantage\w*|\bVIP\b|\bprioritaire\w*",
+            r"\bpoints?\s+(?:de\s+)?fidélité\b|\bpoints\b",
+            r"\bsurprise\b",
+            r"\bgeste\s+commercial\b|\bcompensation\b|\bavoir\s+de\b",
+            r"\bgarantie\s+(?:prolongée|étendue)\b|\bprolong\w*\s+(?:la\s+|votre\s+)?garantie\b",
+            r"\d+\s?(?:€|euros?)\b",
+            r"\b(?:sur|pour)\s+votre\s+(?:prochaine\s+commande|prochain\s+achat)\b",
+            r"\bnous\s+vous\s+(?:enverrons|offrirons|offrons|ferons\s+parvenir|adresserons|rembourserons)\b",
+        ],
         "es": [
             r"\breembols\w*",
             r"\breemplaz\w*",
@@ -193,6 +299,15 @@ INCENTIVE_REWARD = _table(
             r"\bgratuit\w*",
             r"\bcompensa\w*",
             r"\bdevol\w+\s+(?:el|su)\s+(?:dinero|importe)\b",
+            r"\bpuntos\b|\bcanjeable\w*",
+            r"\bventaja\w*|\bVIP\b|\bprioritari\w*",
+            r"\bsorpresa\b|\bobsequi\w*",
+            r"\bgesto\s+comercial\b|\breembolso\s+parcial\b|\bdetalle\b",
+            r"\bsin\s+(?:ning[uú]n\s+)?(?:coste|costo|cargo)\b",
+            r"\bgarant[ií]a\s+(?:extendida|ampliada)\b|\bampli\w*\s+(?:la\s+|su\s+)?garant[ií]a\b",
+            r"\d+\s?(?:€|euros?)\b",
+            r"\b(?:en|para)\s+su\s+(?:próxim[ao]|siguiente)\s+(?:compra|pedido)\b",
+            r"\b(?:le|te)\s+(?:enviaremos|regalaremos|mandaremos|daremos|reembolsaremos)\b|\breciben\b|\brecibir[aá]n?\b",
         ],
         "it": [
             r"\brimbors\w*",
@@ -202,20 +317,48 @@ INCENTIVE_REWARD = _table(
             r"\bgratis\b",
             r"\brisarci\w*",
             r"\brestitu\w+\s+(?:i\s+soldi|l['’]importo)\b",
+            r"\bVIP\b|\bprivilegi\w*|\bprioritari\w*",
+            r"\btrattamento\s+(?:da\s+cliente\s+)?(?:VIP|speciale|privilegiato|riservato)\b",
+            r"\bpunti\b|\bfedeltà\b",
+            r"\bsorpresa\b|\bomaggio\b",
+            r"\brimborso\s+parziale\b|\brisarcimento\b|\bindennizzo\b|\bgesto\s+commerciale\b",
+            r"\bsenza\s+(?:alcun\s+)?(?:costo|costi|spesa)\b",
+            r"\bgaranzia\s+(?:estesa|prolungata)\b|\bestend\w*\s+(?:la\s+)?garanzia\b",
+            r"\d+\s?(?:€|euro)\b",
+            r"\bsul\s+(?:suo\s+)?prossimo\s+(?:ordine|acquisto)\b",
+            r"\b(?:le|ti)\s+(?:invieremo|spediremo|regaleremo|daremo|rimborseremo)\b|\bricev(?:ono|eranno|erà)\b",
         ],
-        "ja": [r"返金", r"交換", r"プレゼント", r"無料", r"進呈", r"差し上げ", r"お送り"],
+        "ja": [
+            r"返金",
+            r"交換",
+            r"プレゼント",
+            r"無料",
+            r"進呈",
+            r"差し上げ",
+            r"お送り",
+            r"優待|特典|おまけ|粗品|お礼の品|ポイント|ギフト",
+            r"保証(?:期間)?(?:の|を)?延長",
+            r"次回(?:の)?(?:ご注文|ご購入|お買い物)",
+            r"送料無料",
+            r"補償|お詫びの品|一部返金",
+        ],
     }
 )
 FEEDBACK_TERMS = _table(
     {
-        "en": [r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?)\b"],
-        "de": [r"\b\w*(?:bewertung|rezension|feedback|sterne)\w*", r"\bbewerten\b"],
+        "en": [r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b"],
+        "de": [
+            r"\b\w*(?:bewertung|rezension|feedback|sterne)\w*",
+            r"\bbewerten\b",
+            r"\bKommentar\w*",
+            r"\bBewerter\w*",
+        ],
         "fr": [r"\b(?:évaluations?|avis|commentaires?|notes?|étoiles)\b", r"\b(?:évaluer|noter)\b"],
         "es": [
             r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrellas)\b"
         ],
-        "it": [r"\b(?:feedback|valutazion[ei]|recension[ei]|stelle|giudizi[oi])\b"],
-        "ja": [r"評価|レビュー|フィードバック|星"],
+        "it": [r"\b(?:feedback|valutazion[ei]|recension[ei]|stelle|giudizi[oi]|comment[oi]\s+(?:che|lasciat))\b"],
+        "ja": [r"評価|レビュー|フィードバック|星|コメント"],
     }
 )
 
@@ -241,6 +384,8 @@ POSITIVE_WORDS = _table(
             r"\bnur\s+(?:wenn|falls)\s+Sie\b",
             r"\bzufriedene[n]?\s+(?:Kunden|Käufer)\b",
             r"\bbevor\s+Sie\s+(?:\w+\s+){0,3}?(?:Bewertung|Rezension|Feedback)\w*",
+            r"\bbevor\s+Sie\s+(?:\w+\s+){0,3}?bewerten\b",
+            r"\b(?:melden|wenden)\s+Sie\s+sich\s+(?:bitte\s+)?(?:zuerst|zunächst|vorher)\b",
         ],
         "fr": [
             r"\b(?:5|cinq)\s+étoiles\b",
@@ -248,6 +393,8 @@ POSITIVE_WORDS = _table(
             r"\b(?:bonne|excellente|très\s+bonne)\s+(?:évaluation|note)\b",
             r"\b(?:seulement|uniquement)\s+si\b",
             r"\bavant\s+de\s+(?:laisser|publier|donner)\s+(?:\w+\s+){0,2}?(?:évaluation|avis|commentaire)\b",
+            r"\bavant\s+que\s+vous\s+(?:ne\s+)?(?:laissiez|publiiez|donniez)\b",
+            r"\bcontactez[\s-]nous\s+(?:d['’]abord|en\s+premier|avant)\b",
         ],
         "es": [
             r"\b(?:5|cinco)\s+estrellas\b",
@@ -255,7 +402,8 @@ POSITIVE_WORDS = _table(
             r"(?:positiv[oa]s?|favorables?|excelentes?|buen[oa]s?)\b",
             r"\b(?:buena|excelente)\s+(?:valoraci[oó]n|reseña|opini[oó]n|calificaci[oó]n)\b",
             r"\b(?:s[oó]lo|[uú]nicamente)\s+si\b",
-            r"\bantes\s+de\s+dejar\s+(?:\w+\s+){0,2}?(?:valoraci[oó]n|reseña|opini[oó]n)\b",
+            r"\bantes\s+de\s+(?:dejar|publicar|escribir)\s+(?:\w+\s+){0,2}?(?:valoraci[oó]n|reseña|opini[oó]n)\b",
+            r"\b(?:cont[aá]ctenos|escr[ií]banos|p[oó]ngase\s+en\s+contacto\s+con\s+nosotros)\s+(?:primero|antes)\b",
         ],
         "it": [
             r"\b(?:5|cinque)\s+stelle\b",
@@ -263,12 +411,14 @@ POSITIVE_WORDS = _table(
             r"\b(?:buon[ao]?|ottim[oa])\s+(?:feedback|valutazione|recensione)\b",
             r"\b(?:solo|soltanto|unicamente)\s+se\b",
             r"\bprima\s+di\s+lasciare\s+(?:\w+\s+){0,2}?(?:feedback|recensione|valutazione)\b",
+            r"\b(?:ci\s+contatti|contattateci|contattaci|ci\s+scriva)\s+(?:prima|per\s+prim[oi])\b",
         ],
         "ja": [
             r"(?:星|★|☆)\s*(?:5|５|五)(?:つ)?",
             r"(?:5|５|五)\s*(?:つ)?星",
             r"高評価|良い評価|よい評価|好評価|最高(?:の)?評価|満点",
             r"ポジティブ(?:な)?(?:評価|レビュー|フィードバック)",
+            r"(?:評価|レビュー)(?:を)?(?:される|いただく|頂く|する)?(?:前に|まえに)",
         ],
     }
 )
@@ -280,29 +430,90 @@ POSITIVE_CONDITION = _table(
             r"(?:completely\s+|fully\s+|totally\s+|very\s+|really\s+|100%\s+)?"
             r"(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+you\s+(?:love|loved|like|liked|enjoy|enjoyed)\b",
+            r"\b(?:since|as|now\s+that|because)\s+you(?:\s+are|['’]re|\s+have\s+been|['’]ve\s+been)\s+"
+            r"(?:\w+\s+)?(?:enjoying|loving|happy|satisfied|pleased|delighted)\b",
+            r"\b(?:since|as|now\s+that|because)\s+you\s+(?:love|like|enjoy|liked|loved|enjoyed)\b",
+            r"\bif\s+(?:everything|all|it\s+all)\s+(?:went|goes|has\s+gone|is|was|worked(?:\s+out)?|turned\s+out)\s+"
+            r"(?:\w+\s+)?(?:well|fine|ok(?:ay)?|good|great|smoothly|perfectly|to\s+your\s+satisfaction|right)\b",
+            r"\bif\s+(?:the\s+product|the\s+item|it|your\s+order|your\s+purchase|our\s+products?|we)\s+"
+            r"(?:\w+\s+){0,2}?(?:met|meets|exceeded|exceeds|lived\s+up\s+to|matched)\s+(?:or\s+\w+\s+)?(?:your\s+)?expectations\b",
+            r"\bif\s+you(?:\s+are|['’]re)\s+(?:using|enjoying|loving)\b",
+            r"\bif\b[^.!?]{0,60}?\bmakes?\s+you\s+(?:satisf\w*|happy|pleased)\b",
+            r"\bif\s+you\s+(?:had|have\s+had)\s+a\s+(?:good|great|positive|pleasant|nice)\s+experience\b",
+            r"\b(?:happy|satisfied|pleased|delighted)\s+with\s+(?:your|the|our)\s+[^.!?]{0,30}?\?",
+            r"\b(?:are\s+you|were\s+you)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted)\b[^.!?]{0,40}?\?",
+            r"\b(?:do|did)\s+you\s+(?:love|like|enjoy)\b[^.!?]{0,40}?\?",
         ],
         "de": [
             r"\b(?:wenn|falls|sofern)\s+Sie\s+(?:mit\s+[^.,!?]{0,40}?\s+)?(?:\w+\s+){0,2}?"
-            r"(?:zufrieden|glücklich|begeistert)\b"
+            r"(?:zufrieden|glücklich|begeistert)\b",
+            r"\b(?:wenn|falls|sofern)\s+(?:alles|alles\s+\w+)\s+(?:\w+\s+){0,2}?(?:gut|in\s+Ordnung|geklappt|gepasst|passt|"
+            r"reibungslos|bestens|prima|wunschgemäß|zu\s+Ihrer\s+(?:vollsten\s+)?Zufriedenheit)\b",
+            r"\b(?:da|weil|nachdem)\s+Sie\s+(?:\w+\s+){0,4}?(?:Freude|zufrieden|begeistert|genießen)\b",
+            r"\b(?:wenn|falls|sofern)\s+(?:Ihnen\s+)?(?:\w+\s+){0,4}?(?:gefällt|gefallen\s+hat|gefallen)\b",
+            r"\b(?:wenn|falls|sofern)\s+[^.!?]{0,40}?Ihre\s+Erwartungen\s+(?:\w+\s+)?(?:erfüllt|übertroffen)\b",
+            r"\b(?:Sind|Waren)\s+Sie\s+(?:\w+\s+){0,4}?(?:zufrieden|glücklich|begeistert)\b[^.!?]{0,40}?\?",
+            r"\b(?:Hat|Haben)\s+Ihnen\s+[^.!?]{0,40}?gefallen\s*\?|\bGefällt\s+Ihnen\b[^.!?]{0,40}?\?",
         ],
         "fr": [
             r"\bsi\s+vous\s+(?:êtes|étiez|avez\s+été)\s+(?:\w+\s+){0,2}?(?:satisfaite?s?|contente?s?|ravie?s?|heureu(?:x|se)s?)\b",
             r"\bsi\s+(?:le\s+produit|l['’]article|votre\s+achat)\s+vous\s+a\s+plu\b",
+            r"\bsi\s+tout\s+(?:s['’]est|s['’]est\s+\w+|va|est|a\s+été)\s+(?:\w+\s+)?(?:bien|parfait|en\s+ordre|comme\s+prévu)",
+            r"\b(?:puisque|comme|maintenant\s+que)\s+vous\s+(?:êtes\s+)?(?:\w+\s+)?(?:satisfait\w*|content\w*|ravi\w*|"
+            r"appréciez|profitez|aimez)",
+            r"\bsi\s+vous\s+(?:appréciez|aimez|profitez|avez\s+aimé|avez\s+apprécié)\b",
+            r"\bsi\s+[^.!?]{0,40}?(?:répond|a\s+répondu|correspond|a\s+dépassé|dépasse)\s+à?\s*vos\s+attentes\b",
+            r"\bsi\s+[^.!?]{0,30}?vous\s+(?:plaît|a\s+plu|convient|a\s+convenu)\b",
+            r"\b(?:vous\s+êtes|êtes-vous|étiez-vous)\s+(?:\w+\s+)?(?:satisfait|content|ravi|conquis)\w*[^.!?]{0,40}?\?",
+            r"\bvous\s+(?:a\s+plu|plaît)\s*\?|\bvous\s+(?:aimez|appréciez)\b[^.!?]{0,30}?\?",
         ],
         "es": [
             r"\bsi\s+(?:usted\s+)?(?:est[aá]|estuvo|ha\s+quedado|qued[oó])\s+(?:\w+\s+){0,2}?"
             r"(?:satisfech[oa]s?|content[oa]s?|encantad[oa]s?)\b",
             r"\bsi\s+le\s+(?:ha\s+)?gust(?:a|[oó]|ado)\b",
+            r"\bsi\s+todo\s+(?:ha\s+ido|fue|sali[oó]|va|est[aá]|estuvo|ha\s+salido)\s+(?:\w+\s+)?(?:bien|correcto|perfecto|genial)",
+            r"\b(?:ya\s+que|como|puesto\s+que|ahora\s+que)\s+(?:usted\s+)?(?:est[aá]\s+)?(?:disfruta\w*|satisfech\w*|"
+            r"content\w*|encantad\w*)",
+            r"\bsi\s+(?:usted\s+)?(?:est[aá]\s+)?disfruta\w*",
+            r"\bsi\s+[^.!?]{0,40}?(?:cumpli[oó]|ha\s+cumplido|cumple|super[oó]|ha\s+superado)\s+(?:con\s+)?sus\s+expectativas\b",
+            r"¿\s*(?:est[aá]|ha\s+quedado|qued[oó])\s+(?:usted\s+)?(?:\w+\s+)?(?:satisfech|content|encantad)\w*[^?]{0,40}\?",
+            r"¿\s*le\s+(?:ha\s+gustado|gust[oó]|gusta|encant[oó]|ha\s+encantado)\b[^?]{0,40}\?",
         ],
         "it": [
             r"\bse\s+(?:lei\s+)?(?:è|e'|era|è\s+stat[oa]|sei|siete)\s+(?:\w+\s+){0,2}?(?:soddisfatt[oaie]|content[oaie]|felic[ei])\b",
             r"\bse\s+(?:le|ti|vi)\s+(?:è\s+)?piac(?:iut[oa]|e)\b",
+            r"\bse\s+(?:è\s+andato\s+tutto|tutto\s+(?:è|sia)\s+(?:andato|stato|filato))\s*(?:\w+\s+)?"
+            r"(?:bene|liscio|ok|perfetto|per\s+il\s+meglio)?",
+            r"\bse\s+tutto\s+(?:è|era|va)\s+(?:ok|in\s+ordine|a\s+posto|perfetto)",
+            r"\b(?:dato\s+che|visto\s+che|poiché|siccome|ora\s+che)\s+(?:lei\s+)?(?:sta\s+)?(?:\w+\s+)?(?:apprezzando|"
+            r"soddisfatt\w*|content\w*|godendo)",
+            r"\bse\s+(?:lei\s+)?(?:sta\s+)?(?:apprezzando|apprezza|ha\s+apprezzato)\b",
+            r"\bse\s+[^.!?]{0,40}?(?:ha\s+soddisfatto|soddisfa|ha\s+superato|supera)\s+le\s+sue\s+aspettative\b",
+            r"\b(?:è|e['’]|era)\s+(?:\w+\s+)?(?:soddisfatt|content)\w*[^.!?]{0,40}?\?",
+            r"\b(?:le|ti)\s+(?:è\s+)?piaciut[oa]\b[^.!?]{0,40}?\?|\b(?:le|ti)\s+piace\b[^.!?]{0,30}?\?",
         ],
         "ja": [
             r"(?:ご)?満足(?:いただけ|頂け|され)(?:ましたら|ましたなら|たなら|たら|た場合|れば)",
             r"気に入って(?:いただけ|頂け)(?:ましたら|たら|た場合|れば)",
             r"お気に召し(?:ましたら|たら)",
+            r"問題(?:が|も)?(?:なければ|無ければ|ございませんでしたら|ございませんでしたら|ありませんでしたら|なかった場合|ない場合)",
+            r"(?:お楽しみ|ご活用|ご愛用)(?:いただけ|頂け)(?:てい)?(?:ましたら|たら|るようでしたら|ているようでしたら)",
+            r"(?:ご期待|ご満足)に(?:お応え|沿え|添え)(?:でき|出来)(?:ましたら|たら|た場合)",
+            r"(?:ご満足|お気に召し|気に入って)(?:いただけ|頂け)?(?:まし)?たでしょうか|ご満足(?:いただけ|頂け)ましたか",
+            r"(?:無事に|問題なく)[^。！？\n]{0,20}?(?:ましたら|たら|た場合)",
         ],
+    }
+)
+# A satisfaction condition about the resolution ("if you are satisfied that we resolved your
+# concerns") is Amazon's own removal-request wording: allowed in a removal request.
+RESOLUTION_TERMS = _table(
+    {
+        "en": [r"\b(?:resolv|solv|sort|fix|address|settl)(?:ed|e|ing)\b|\bresolution\b"],
+        "de": [r"\b(?:gelöst|behoben|erledigt|geklärt|Lösung)\b"],
+        "fr": [r"\b(?:résolu|réglé|résolution|solution)\w*"],
+        "es": [r"\b(?:resuel\w+|solucion\w+|resolv\w+)"],
+        "it": [r"\b(?:risolt\w*|risoluzione|soluzione|sistemat\w*)"],
+        "ja": [r"解決|対応させて|ご対応"],
     }
 )
 NEGATION_RE = re.compile(r"\b(?:not|nicht|pas|no|non)\b|n['’]", re.IGNORECASE)
@@ -310,7 +521,8 @@ NEGATION_RE = re.compile(r"\b(?:not|nicht|pas|no|non)\b|n['’]", re.IGNORECASE)
 # --- review_change and removal_in_first_contact ----------------------------------------------
 
 EN_CHANGE_VERBS = (
-    r"(?:chang|updat|edit|amend|revis|modif|remov|delet|withdraw|retract|reconsider|adjust|correct|upgrad|rais|improv)"
+    r"(?:chang|updat|edit|amend|revis|modif|remov|delet|withdraw|retract|reconsider|adjust|correct|upgrad|rais|improv|"
+    r"revisit|rethink|re-?evaluat|re-?rat|reassess)"
     r"(?:e|es|ed|ing|y|ies|ied|ying|s)?|take\s+down|taking\s+down|bump\s+up"
 )
 # "update you on the review of your case" is news, not a request: skip verbs aimed at a person.
@@ -320,6 +532,8 @@ REVIEW_CHANGE = _table(
     {
         "en": [
             EN_CHANGE_PREFIX + r"(?:product\s+|customer\s+|amazon\s+)?reviews?\b",
+            EN_CHANGE_PREFIX + r"(?:product\s+rating|(?:star\s+)?rating\s+(?:on|for|of)\s+the\s+(?:product|item)|"
+            r"(?:\w+\s+)?(?:on|for)\s+the\s+product(?:\s+page|\s+listing)?)\b",
             r"\breviews?\s+(?:[\w'-]+\s+){0,6}?(?:be|been|get|got)\s+(?:changed|updated|edited|amended|revised|modified|"
             r"removed|deleted|withdrawn|taken\s+down)\b",
         ],
@@ -328,11 +542,18 @@ REVIEW_CHANGE = _table(
             r"entfernen|löschen|zurückziehen|überarbeiten|korrigieren|überdenken)\b",
             r"\b(?:ändern|anpassen|aktualisieren|bearbeiten|entfernen|löschen|überarbeiten|korrigieren)\s+Sie\s+"
             r"[^.!?]{0,40}?\b(?:Produkt|Kunden)?(?:rezension|Produktbewertung)\w*",
+            r"\b(?:passen|nehmen|ziehen|stufen|arbeiten)\s+Sie\s+[^.!?]{0,60}?\b\w*(?:rezension|Produktbewertung)\w*"
+            r"[^.!?]{0,40}?\b(?:an|zurück|hoch|um|über)\b",
         ],
         "fr": [
             r"\b(?:modifi|supprim|retir|chang|actualis|corrig)\w*\s+(?:\w+\s+){0,3}?"
             r"(?:avis|commentaire|évaluation)s?\s+(?:client|sur\s+(?:le|ce)\s+produit|produit|(?:laissé|publié)\s+sur\s+la\s+(?:page|fiche))",
             r"\b(?:mettre|mettez)\s+à\s+jour\s+(?:\w+\s+){0,3}?(?:avis|commentaire)s?\s+(?:client|sur\s+(?:le|ce)\s+produit|produit)",
+            r"\b(?:modifi|supprim|retir|chang|actualis|corrig|revoir|revoyez|mett\w*\s+à\s+jour)\w*\s+(?:\w+\s+){0,3}?"
+            r"(?:avis|commentaire|évaluation|note)s?\s+(?:sur|de|concernant|du)\s+(?:l['’]article|le\s+produit|ce\s+produit|"
+            r"l['’]objet|cet\s+article|produit|la\s+(?:fiche|page)\s+(?:du\s+)?produit)",
+            r"\b(?:modifi|supprim|retir|chang|actualis|corrig|revoir|revoyez)\w*\s+[^.!?]{0,40}?(?:avis|commentaire|évaluation)s?\s+"
+            r"[^.!?]{0,20}?(?:page|fiche)\s+(?:du\s+)?produit",
         ],
         "es": [
             r"\b(?:modific|cambi|actualiz|elimin|borr|retir|edit|corregi|reconsider)\w*\s+(?:\w+\s+){0,3}?reseñas?\b",
@@ -345,15 +566,16 @@ REVIEW_CHANGE = _table(
             r"valutazione\s+del\s+prodotto\b",
         ],
         "ja": [
-            r"(?:商品|カスタマー)?レビュー[^。！？\n]{0,10}?(?:修正|変更|削除|取り消|取消|編集|更新|書き直|見直|撤回)",
-            r"商品(?:の)?評価[^。！？\n]{0,10}?(?:修正|変更|削除|取り消|取消|編集|更新|書き直|見直|撤回)",
+            r"(?:商品|カスタマー)?レビュー[^。！？\n]{0,25}?(?:修正|変更|削除|取り消|取消|編集|更新|書き直|書き換え|見直|撤回)",
+            r"商品(?:の)?評価[^。！？\n]{0,25}?(?:修正|変更|削除|取り消|取消|編集|更新|書き直|書き換え|見直|撤回)",
         ],
     }
 )
 REMOVAL_ASK = _table(
     {
         "en": [
-            EN_CHANGE_PREFIX + r"(?:feedback|reviews?|ratings?|comments?)\b",
+            EN_CHANGE_PREFIX + r"(?:feedback|reviews?|ratings?|comments?|stars?|score|(?:1|one|2|two)[\s-]stars?)\b",
+            r"\b(?:give|giving)\s+us\s+(?:a\s+)?(?:higher|better|new|second)\s+(?:rating|score|stars?|chance\s+with\s+your\s+(?:rating|feedback))\b",
             r"\b(?:feedback|review|rating)\s+(?:[\w'-]+\s+){0,6}?(?:be|been|get|got)\s+(?:changed|updated|edited|amended|"
             r"revised|modified|removed|deleted|withdrawn|taken\s+down)\b",
             r"\b(?:feedback|review)\s+removal\b|\bremoval\s+of\s+(?:your|the|this)\s+(?:\w+\s+)?(?:feedback|review)\b",
@@ -374,14 +596,102 @@ REMOVAL_ASK = _table(
             r"(?:valoraci[oó]n|opini[oó]n|reseña|comentario|calificaci[oó]n)(?:es|s)?\b",
         ],
         "it": [
-            r"\b(?:rimuov|elimin|modific|cambi|aggiorn|ritir|rived|riconsider)\w*\s+(?:\w+\s+){0,3}?"
-            r"(?:feedback|valutazion[ei]|recension[ei])\b",
+            r"\b(?:rimuov|elimin|modific|cambi|aggiorn|ritir|rived|riconsider|rivalut|cancell|togli)\w*\s+(?:\w+\s+){0,3}?"
+            r"(?:feedback|valutazion[ei]|recension[ei]|giudizi[oi]|vot[oi]|comment[oi]|stelle)\b",
         ],
         "ja": [
-            r"(?:評価|レビュー|フィードバック)[^。！？\n]{0,10}?(?:削除|変更|取り消|取消|修正|見直|更新|撤回)",
+            r"(?:評価|レビュー|フィードバック)[^。！？\n]{0,20}?(?:削除|変更|取り消|取消|取り下げ|修正|見直|更新|撤回|書き換え)",
         ],
     }
 )
+
+# A removal asked by reference: "… your feedback. Could you remove it?" — the verb with a
+# pronoun (or, in Japanese, the verb alone) in a sentence at or after the feedback it means.
+REMOVAL_BY_REFERENCE = _table(
+    {
+        "en": [
+            r"\b(?:remove|delete|withdraw|retract|change|update|edit|revise|reconsider|amend|adjust)\s+(?:it|this|that|them)\b",
+            r"\btak(?:e|ing)\s+(?:it|this|that|them)\s+down\b",
+            r"\b(?:bump|raise|take)\s+(?:it|this|that)\s+up\b",
+            r"\b(?:you(?:['’]ll|\s+will|\s+would|['’]d|\s+could|\s+might)|please|kindly)\s+(?:\w+\s+)?reconsider\b",
+            r"\bchange\s+your\s+mind\b|\bthink\s+again\b|\bgive\s+us\s+(?:another|a\s+second)\s+chance\b",
+        ],
+        "de": [
+            r"\b(?:entfernen|löschen|ändern|zurückziehen|anpassen|überdenken|korrigieren|aktualisieren|überarbeiten)\s+Sie\s+"
+            r"(?:sie|diese|dies|es|das)\b",
+            r"\b(?:sie|diese|dies|es|das)\s+(?:\w+\s+){0,2}?(?:zu\s+)?(?:entfernen|löschen|ändern|zurückzuziehen|anzupassen|"
+            r"zurückziehen|anpassen|überdenken|zu\s+überdenken|aktualisieren|zu\s+aktualisieren)\b",
+            r"\bnehmen\s+Sie\s+(?:sie|diese|es)\s+(?:\w+\s+)?(?:zurück|raus|heraus)\b",
+            r"\b(?:noch\s+einmal|nochmals)\s+(?:zu\s+)?überdenken\b|\bIhre\s+Meinung\s+(?:zu\s+)?ändern\b|\bzweite\s+Chance\b",
+        ],
+        "fr": [
+            r"\b(?:la|le|les|l['’])\s*(?:retirer|supprimer|modifier|changer|enlever|effacer|reconsidérer|revoir|retiriez|"
+            r"supprimiez|modifiiez)\b",
+            r"\b(?:la|le|les)\s+mettre\s+à\s+jour\b",
+            r"\b(?:retirez|supprimez|modifiez|changez|enlevez|effacez)[-\s](?:la|le|les)\b",
+            r"\bchanger\s+d['’]avis\b|\breconsidér\w+\b|\bseconde\s+chance\b",
+        ],
+        "es": [
+            r"\b(?:eliminar|borrar|retirar|quitar|modificar|cambiar|actualizar|reconsiderar|editar)(?:la|lo|las|los)\b",
+            r"\b(?:la|lo|las|los)\s+(?:elimine|borre|retire|quite|modifique|cambie|actualice|eliminara|borrara|retirara|"
+            r"quitara|cambiara|eliminase|modificara)\b",
+            r"\b(?:elimínela|bórrela|retírela|quítela|cámbiela|modifíquela|actualícela|elimínelo|bórrelo|retírelo)\b",
+            r"\bcambiar\s+de\s+opini[oó]n\b|\breconsider\w+\b|\bsegunda\s+oportunidad\b",
+        ],
+        "it": [
+            r"\b(?:rimuover|eliminar|cancellar|modificar|cambiar|aggiornar|ritirar|toglier|rivederl)(?:lo|la|li|le)\b",
+            r"\b(?:la|lo|li|le)\s+(?:rimuova|elimini|cancelli|modifichi|cambi|aggiorni|ritiri|tolga|riveda)\b",
+            r"\bcambiare\s+idea\b|\briconsider\w+\b|\bseconda\s+possibilità\b",
+        ],
+        "ja": [
+            r"(?:削除|取り消し|取消|取り下げ|変更|修正|撤回|見直し|書き換え)(?:して|を|いただ|頂|くだ|下さ|お願い|願え)|ご再考|再考"
+        ],
+    }
+)
+# Pressure or guilt about the feedback in a first contact: what the rating does to the seller.
+BUSINESS_HARM = _table(
+    {
+        "en": [
+            r"\b(?:hurts?|hurting|harms?|harming|damag(?:es|ing)|affects?|affecting|threatens?|jeopardi[sz]es?|"
+            r"devastat\w+|upsets?|crush(?:es|ing)|kills?|ruins?|sinks?|punish(?:es)?)\s+(?:us|our|me|my)\b",
+            r"\b(?:we\s+are|we['’]re|i\s+am|i['’]m)\s+(?:\w+\s+)?(?:devastated|heartbroken|crushed|upset|distraught)\b",
+            r"\b(?:small|family|one-person|tiny)(?:[\s-]+(?:family|owned|run))*\s+(?:business|company|shop|store|team)\b",
+            r"\b(?:stay|survive|remain)\s+on\s+Amazon\b|\b(?:our|the)\s+(?:livelihood|survival|account\s+health|ranking)\b",
+            r"\bsuspen(?:d|ded|sion)\b",
+            r"\b(?:lose|losing|risk)\s+(?:our\s+)?(?:visibility|ranking|Buy\s+Box|account|listing)\b|\bwe\s+(?:risk|could\s+lose)\b",
+        ],
+        "de": [
+            r"\b(?:schadet|schaden|trifft|treffen|belastet|schmerzt|bedroht|gefährdet|ruiniert|verletzt)\s+(?:\w+\s+)?"
+            r"(?:uns|unser\w*|mich|mein\w*)\b",
+            r"\b(?:uns|unser\w*)\s+(?:\w+\s+){0,2}?(?:schadet|schaden|weh|zu\s+schaffen)\b",
+            r"\b(?:kleine[ns]?\s+)?Familien(?:unternehmen|betrieb|geschäft)\b|\bkleine[ns]?\s+(?:Unternehmen|Betrieb|Händler|Shop)\b",
+            r"\bExistenz\w*|\bSperrung\b|\bgesperrt\b|\bSichtbarkeit\b|\bRanking\b|\bwir\s+riskieren\b",
+        ],
+        "fr": [
+            r"\b(?:nous|me)\s+(?:\w+\s+)?(?:nuit|nuisent|fait\s+(?:\w+\s+)?mal|blesse|pénalise|menace|coûte)\b",
+            r"\b(?:nuit|nuire|pénalise|menace|ruine|détruit)\s+(?:à\s+)?(?:notre|nos)\b",
+            r"\b(?:petite\s+)?entreprise\s+familiale\b|\bpetite\s+(?:entreprise|boutique)\b",
+            r"\bsurvie\b|\bsuspen(?:du|sion)\b|\bvisibilité\b|\bnous\s+risquons\b",
+        ],
+        "es": [
+            r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hace\s+(?:\w+\s+)?daño|perjudica|duele|afecta|hunde|arruina|amenaza)\b",
+            r"\b(?:hundir|arruinar|perjudicar|dañar)\s+(?:nuestr\w+|nuestro\s+negocio)\b",
+            r"\b(?:pequeñ[oa]\s+)?(?:negocio|empresa)\s+familiar\b|\bpequeñ[oa]\s+(?:negocio|empresa|tienda)\b",
+            r"\bsupervivencia\b|\bsuspend\w+|\bvisibilidad\b|\barriesgamos\b",
+        ],
+        "it": [
+            r"\b(?:ci|mi)\s+(?:\w+\s+)?(?:danneggia|fa\s+(?:\w+\s+)?male|penalizza|rovina|minaccia|affonda|pesa)\b",
+            r"\b(?:danneggia|danneggiare|rovinare|penalizzare|affondare)\s+(?:\w+\s+)?(?:nostr\w+)\b",
+            r"\b(?:piccola\s+)?(?:azienda|impresa|attività)\s+(?:a\s+conduzione\s+)?familiare\b|\bpiccol[ao]\s+(?:azienda|negozio|impresa)\b",
+            r"\bsopravvivenza\b|\bsospe(?:so|sa|nsione)\b",
+            r"\battività\s+di\s+famiglia\b|\bpesa\s+(?:\w+\s+)?su\s+di\s+noi\b|\brischiamo\b|\bperdere\s+visibilità\b",
+        ],
+        "ja": [
+            r"影響|打撃|痛手|存続|死活|致命的|苦しい|辛い|つらい|悲しい|ダメージ|アカウント停止|小さな(?:店|お店|会社|家族経営)|家族経営"
+        ],
+    }
+)
+
 
 # --- links, addresses, numbers ---------------------------------------------------------------
 
@@ -423,14 +733,31 @@ BARE_DOMAIN_RE = re.compile(
 URL_TRAILING = ".,;:!?)'\""
 # The look-behind starts a match only where an address can start: without it a long
 # "a.a.a.a..." costs quadratic time.
+# Written to dodge filters too: "name (at) shop [dot] com", "sav ( a t ) shop . fr",
+# "assistenza [chiocciola] shop [punto] it", "name at shop dot com", "name＠shop.jp".
+_AT_WORDS = r"at|a\s?t|chiocciola|arobase|arroba|klammeraffe|アット"
+_DOT_WORDS = r"dot|d\s?o\s?t|punto|point|punkt|ドット"
 EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+"
-    r"(?:@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
-    r"|\s*[\[(]\s*at\s*[\])]\s*[A-Za-z0-9\-]+\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[A-Za-z]{2,})",
+    r"(?:\s?[@＠]\s?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+    rf"|\s*[\[(（]\s*(?:{_AT_WORDS}|@)\s*[\])）]\s*[A-Za-z0-9\-]+"
+    rf"(?:\s*(?:[\[(（]\s*(?:{_DOT_WORDS})\s*[\])）]|\.|\s\.\s)\s*[A-Za-z0-9\-]{{2,}})+"
+    rf"|\s+(?:{_AT_WORDS})\s+[A-Za-z0-9\-]+(?:\s+(?:{_DOT_WORDS})\s+[A-Za-z0-9\-]{{2,}})+)",
     re.IGNORECASE,
 )
 
-PHONE_CANDIDATE_RE = re.compile(r"(?<![A-Za-z0-9_.,/+\-])(?:\+|\(\+?)?\d[\d \u00a0().\-–/]{4,24}\d(?![A-Za-z0-9_/%\-])")
+PHONE_CANDIDATE_RE = re.compile(r"(?<![A-Za-z0-9_.,/+\-])(?:\+|\(\+?)?\d[\d \u00a0().\-–/]{4,40}\d(?![A-Za-z0-9_/%\-])")
+# A number spelled out digit by digit to dodge filters: "five one two, eight eight four ...".
+DIGIT_WORDS = (
+    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|double\s+\w+|triple\s+\w+|"
+    r"null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
+    r"zéro|un|deux|trois|quatre|cinq|six|sept|huit|neuf|"
+    r"cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+    r"due|tre|quattro|cinque|sei|sette|otto|nove"
+)
+SPELLED_PHONE_RE = re.compile(
+    rf"\b(?:(?:{DIGIT_WORDS}|\d)[\s,.\-–/]+){{6,}}(?:{DIGIT_WORDS}|\d)\b|[〇零一二三四五六七八九]{{7,}}", re.IGNORECASE
+)
 PHONE_KEYWORD_RE = re.compile(
     r"(?:\b(?:tel|phone|call|fax|hotline|telefon|téléphone|appelez|teléfono|llámenos|llame|telefono|chiami|chiamare)\b"
     r"|電話|TEL)[^\n]{0,25}$",
@@ -446,7 +773,10 @@ NOT_PHONE_PREFIX_RE = re.compile(
 # Warranty, carrier and manufacturer numbers are allowed; they still get a warning to check.
 PHONE_ALLOWED_CONTEXT_RE = re.compile(
     r"warrant|manufactur|carrier|courier|hersteller|garantie|versanddienstleister|paketdienst|fabricant|transporteur|"
-    r"fabricante|garant[ií]a|transportista|produttore|garanzia|corriere|メーカー|保証|運送会社|配送業者",
+    r"fabricante|garant[ií]a|transportista|produttore|garanzia|corriere|メーカー|保証|運送会社|配送業者|"
+    # the carriers by name: "UPS customer service can be reached at ..."
+    r"\b(?:UPS|USPS|DHL|FedEx|Royal\s+Mail|Evri|Hermes|DPD|GLS|Yodel|Canada\s+Post|La\s+Poste|Colissimo|Chronopost|"
+    r"Correos|SEUR|MRW|Poste\s+Italiane|BRT|SDA|Deutsche\s+Post)\b|ヤマト|佐川|日本郵便|ゆうパック",
     re.IGNORECASE,
 )
 CURRENCY_BEFORE_RE = re.compile(r"[$€£¥₹]\s*$|\b(?:USD|EUR|GBP|JPY|CAD|AUD)\s*$")
@@ -480,6 +810,50 @@ IMPORTANT_SUBJECT_RE = re.compile(
     r"|(?:重要|緊急|至急)\s*[:：!！]",
     re.IGNORECASE,
 )
+# "[Important]" is allowed when the message is critical to the order: the subject names
+# what cannot wait (the address, a recall, a safety issue, a cancellation, customs, payment).
+CRITICAL_SUBJECT_RE = re.compile(
+    r"\b(?:address|recall\w*|safety|cancel\w*|customs|payment|undeliverable|returned\s+to\s+sender|"
+    r"Adresse|Lieferadresse|Anschrift|Rückruf\w*|Sicherheit\w*|Storn\w*|Zoll\w*|Zahlung|"
+    r"rappel|sécurité|annul\w*|douane|paiement|"
+    r"direcci[oó]n|retirada|seguridad|cancela\w*|aduana|pago|"
+    r"indirizzo|richiamo|sicurezza|annull\w*|dogana|pagamento)\b|住所|お届け先|配送先|リコール|安全|キャンセル|回収|通関",
+    re.IGNORECASE,
+)
+# A reply that tells the buyer a review is their own choice, or how to change one when they
+# asked, explains; it does not ask.
+BUYER_CHOICE = _table(
+    {
+        "en": [
+            r"\b(?:entirely|completely|totally|always)?\s*up\s+to\s+you\b|\byour\s+(?:own\s+)?(?:choice|decision|call)\b"
+            r"|\b(?:Amazon\s+)?(?:lets|allows)\s+you\b|\bat\s+any\s+time\b"
+            r"|\bno\s+(?:obligation|pressure)\b|\b(?:we|sellers)\s+(?:can(?:not|['’]t)|may\s+not|are\s+not\s+allowed\s+to)\s+ask\b"
+            r"|\bhere(?:['’]s|\s+is)\s+how\b|\bto\s+(?:edit|change|update|remove|delete)\s+(?:a|your|the)\s+(?:product\s+)?review\s*,"
+            r"|\b(?:go\s+to|open)\s+(?:Your\s+Orders|Your\s+Account|the\s+product\s+page)\b"
+        ],
+        "de": [
+            r"\bliegt\s+(?:ganz\s+|allein\s+|völlig\s+)?bei\s+Ihnen\b|\bIhre\s+(?:eigene\s+)?Entscheidung\b"
+            r"|\bganz\s+wie\s+Sie\s+möchten\b|\bkeine\s+Verpflichtung\b|\bso\s+(?:ändern|bearbeiten|löschen)\s+Sie\b"
+            r"|\bgehen\s+Sie\s+(?:zu|auf)\b"
+        ],
+        "fr": [
+            r"\b(?:c['’]est\s+)?(?:entièrement\s+|tout\s+à\s+fait\s+)?(?:votre|à\s+vous\s+de)\s+(?:choix|décider|décision)\b"
+            r"|\bvous\s+êtes\s+(?:entièrement\s+)?libre\b|\baucune\s+obligation\b|\bvoici\s+comment\b"
+            r"|\bpour\s+(?:modifier|supprimer)\s+(?:un|votre)\s+(?:avis|commentaire)\s*,|\brendez-vous\s+(?:dans|sur)\b"
+        ],
+        "es": [
+            r"\b(?:es\s+)?(?:totalmente\s+|completamente\s+)?(?:su|tu)\s+(?:decisi[oó]n|elecci[oó]n)\b|\bcomo\s+usted\s+prefiera\b"
+            r"|\bsin\s+ning[uú]n\s+compromiso\b|\bes\s+libre\s+de\b|\bas[ií]\s+(?:es\s+)?como\b"
+            r"|\bpara\s+(?:modificar|editar|eliminar)\s+(?:una|su)\s+reseña\s*,|\bvaya\s+a\b"
+        ],
+        "it": [
+            r"\b(?:è\s+)?(?:del\s+tutto\s+|interamente\s+)?(?:una\s+)?(?:sua|tua)\s+(?:scelta|decisione)\b"
+            r"|\bè\s+liber[oa]\s+di\b|\bnessun\s+obbligo\b|\becco\s+come\b"
+            r"|\bper\s+(?:modificare|eliminare)\s+(?:una|la\s+sua)\s+recensione\s*,|\bvada\s+(?:su|in)\b"
+        ],
+        "ja": [r"(?:お客様|ご自身)の(?:ご)?(?:判断|自由|ご判断|お気持ち)|任意|手順|方法(?:は|です)"],
+    }
+)
 OPT_OUT_PATTERNS = _table(
     {
         "en": [
@@ -491,6 +865,9 @@ OPT_OUT_PATTERNS = _table(
             r"(?:more|further|these|future|our)\s+(?:messages|e-?mails|mails|requests|reminders|communications|notifications)\b",
             r"\b(?:no\s+longer|do\s+not|don't)\s+(?:wish|want)\s+to\s+hear\s+from\s+us\b",
             r"\bremove\s+you\s+from\s+(?:our|the)\s+(?:mailing\s+)?list\b",
+            r"\b(?:prefer|rather)\s+not\s+to\s+(?:receive|get|hear)\b",
+            r"\bto\s+stop\s+(?:these|further|future|our)\s+(?:messages|e-?mails|requests|reminders)\b",
+            r"\breply\s+(?:with\s+)?[\"'“]?(?-i:NO|REMOVE|END)[\"'”]?\s+(?:to|and)\b",
         ],
         "de": [
             r"\babmelden\b",
@@ -498,29 +875,39 @@ OPT_OUT_PATTERNS = _table(
             r"\bkeine\s+(?:weiteren\s+)?(?:Nachrichten|E-Mails|Mails|Erinnerungen)\s+(?:mehr\s+)?(?:von\s+uns\s+)?"
             r"(?:erhalten|bekommen)",
             r"\bantworten\s+Sie\s+(?:mit\s+)?[\"„“]?(?-i:STOPP?)\b",
+            r"\b(?:keine|nicht\s+mehr)\s+(?:weiteren\s+)?(?:Nachrichten|E-Mails|Mails)\s+(?:mehr\s+)?(?:von\s+uns\s+)?(?:wünschen|möchten|wollen)",
+            r"\blieber\s+keine\s+(?:weiteren\s+)?(?:Nachrichten|E-Mails|Mails)\b",
         ],
         "fr": [
             r"\bdésabonn\w*",
             r"\bdésinscri\w*",
             r"\bne\s+plus\s+recevoir\b",
+            r"\bne\s+(?:souhaitez|voulez)\s+plus\s+(?:recevoir|être\s+contacté)",
+            r"\bpréférez\s+ne\s+(?:pas|plus)\s+recevoir\b|\bpour\s+ne\s+plus\s+(?:recevoir|être\s+contacté)",
             r"\brépondez\s+(?:par\s+)?[\"«]?\s*(?-i:STOP|ARR[ÊE]T)\b",
         ],
         "es": [
             r"\bdar(?:se|te|le)?\s+de\s+baja\b",
             r"\bresponda\s+(?:con\s+)?[\"“«]?(?-i:BAJA|STOP)\b",
             r"\bno\s+(?:desea|quiere)\s+recibir\s+m[aá]s\b",
+            r"\bprefiere\s+no\s+recibir\b|\bpara\s+no\s+recibir\s+m[aá]s\b|\bno\s+(?:desea|quiere)\s+recibir\s+(?:otros|m[aá]s)\b",
             r"\bcancelar\s+(?:la\s+)?suscripci[oó]n\b",
         ],
         "it": [
             r"\bdisiscriv\w*",
             r"\b(?:cancellare|annullare)\s+l['’]iscrizione\b",
             r"\bnon\s+ricevere\s+più\b",
+            r"\bnon\s+(?:desidera|vuole)\s+più\s+ricevere\b",
+            r"\b(?:preferisce|preferisci)\s+non\s+ricevere\b|\bper\s+non\s+ricevere\s+(?:più|altre|ulteriori)\b",
+            r"\bnon\s+(?:desidera|vuole|desideri|vuoi)\s+ricevere\s+(?:altre|ulteriori|più)\b",
+            r"\brispond\w*\s+(?:con\s+)?[\"«“]?(?-i:STOP|NO|CANCELLA)\b",
             r"\b(?-i:CANCELLAMI)\b",
         ],
         "ja": [
             r"配信停止|配信を停止|受信拒否",
             r"今後(?:の)?(?:メッセージ|メール|ご連絡)(?:の|を|が)?(?:配信)?(?:不要|ご不要|停止)",
             r"「停止」と",
+            r"(?:メール|メッセージ|ご連絡)(?:を|の|が)?(?:配信を)?(?:ご)?(?:希望|必要と)(?:され|し)(?:ない|ません)",
         ],
     }
 )
@@ -545,9 +932,25 @@ MARKETING_PATTERNS = _table(
             r"(?-i:\b(?:on|at|via)\s+X\b(?=\s*(?:\(|[.,!]|$)))",
             r"\bnewsletters?\b",
             r"\bmailing\s+list\b",
+            r"\byou\s+(?:might|may|will|would)\s+(?:also\s+)?(?:like|love|enjoy)\s+our\b",
+            r"\b(?:customers|buyers|shoppers)\s+who\s+bought\b[^.!?]{0,60}?\balso\s+(?:bought|purchased|liked|loved)\b",
+            r"\b(?:off|on)\s+your\s+next\s+(?:order|purchase|product)\b",
+            r"\bfrom\s+our\s+(?:own\s+)?(?:website|web\s+site|online\s+(?:store|shop))\b",
+            r"\b(?:place|make)\s+(?:a\s+second|another|a\s+repeat)\s+order\b",
+            r"\bwe\s+also\s+(?:sell|carry|stock)\b",
+            r"\b(?:more|rest)\s+of\s+our\s+(?:products|items|range|collection)\b",
+            r"\bnow\s+available\b|\b(?:try|get|grab)\s+our\s+(?:new|latest|other|upgraded|improved)\b",
+            r"\b(?:we|I)\s+(?:recommend|suggest)\s+(?:trying\s+|you\s+try\s+)?our\s+(?:new|latest|other|upgraded|improved|premium)\b",
+            r"\b(?:see|view|shop|explore)\s+our\s+(?:full|whole|entire|complete|wide)\s+(?:range|line|collection|catalog(?:ue)?|selection)\b",
+            rf"\bvisit\s+(?:us\s+(?:at|on)\s+)?(?:https?://)?(?:www\.)?(?!amazon\.)[a-z0-9-]+\.(?:{TLDS})\b",
+            r"\bdon['’]t\s+miss\s+(?:out\s+on\s+)?(?:our|the)\b",
+            r"\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\b",
         ],
         "de": [
             r"\bneuen?\s+(?:Produkte|Kollektion(?:en)?|Neuheiten)\b",
+            r"\bneuen?\s+\w*(?:kollektion|sortiment|linie)\w*",
+            r"\b(?:schauen|stöbern|sehen)\s+Sie\s+(?:\w+\s+){0,3}?(?:in|durch|bei)\s+unsere[mnr]?\s+(?:\w+\s+)?"
+            r"(?:Shop|Store|Sortiment|Onlineshop|Markenshop|Website)\b",
             r"\bNeuheiten\b",
             r"\bunsere[nm]?\s+(?:anderen|weiteren|übrigen)\s+(?:Produkte|Artikel|Angebote)\b",
             r"\b(?:Sonder)?angebote\b",
@@ -560,6 +963,7 @@ MARKETING_PATTERNS = _table(
         ],
         "fr": [
             r"\bnouveaux\s+produits\b",
+            r"\bnouvelle\s+collection\b|\bcollection\s+(?:d['’]automne|d['’]hiver|de\s+printemps|d['’]été)\b",
             r"\bnouveautés\b",
             r"\bnos\s+autres\s+(?:produits|articles)\b",
             r"\bsoldes\b",
@@ -572,6 +976,7 @@ MARKETING_PATTERNS = _table(
         ],
         "es": [
             r"\bnuevos\s+productos\b",
+            r"\bnueva\s+colecci[oó]n\b|\bcolecci[oó]n\s+de\s+(?:otoño|invierno|primavera|verano)\b",
             r"\bnovedades\b",
             r"\bnuestros\s+otros\s+productos\b",
             r"\brebajas\b",
@@ -583,6 +988,7 @@ MARKETING_PATTERNS = _table(
         ],
         "it": [
             r"\bnuovi\s+prodotti\b",
+            r"\bnuova\s+collezione\b|\bcollezione\s+(?:autunnale|invernale|primaverile|estiva|autunno|inverno)\b",
             r"\bnovità\b",
             r"\b(?:altri\s+nostri|nostri\s+altri)\s+prodotti\b",
             r"\bsaldi\b",

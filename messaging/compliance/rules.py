@@ -11,10 +11,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from .lexicon import (
     AMAZON_DOMAINS,
     BARE_DOMAIN_RE,
+    BUSINESS_HARM,
+    BUYER_CHOICE,
+    CHECKOUT_CONTEXT,
+    CRITICAL_SUBJECT_RE,
     CURRENCY_AFTER_RE,
     CURRENCY_BEFORE_RE,
     DATE_RE,
@@ -41,7 +46,10 @@ from .lexicon import (
     POSITIVE_CONDITION,
     POSITIVE_WORDS,
     REMOVAL_ASK,
+    REMOVAL_BY_REFERENCE,
+    RESOLUTION_TERMS,
     REVIEW_CHANGE,
+    SPELLED_PHONE_RE,
     THOUSANDS_RE,
     URL_RE,
     URL_TRAILING,
@@ -49,17 +57,21 @@ from .lexicon import (
     ZERO_WIDTH_JOINER,
     ZIP_PLUS_FOUR_RE,
 )
-from .model import Severity
+from .model import MessageKind, Severity
 from .text import matches_any, search, sentences, trimmed
 
 PHONE_CONTEXT_GUIDELINE = (
     "Phone numbers are allowed only for warranty, carrier or manufacturer contact: check this one is not your own."
 )
-PHONE_CONTEXT_CHARS = 120  # how far back in its sentence a number looks for "warranty", "carrier" ...
+PHONE_CONTEXT_CHARS = 160  # how far back (its sentence and the one before) a number looks for "warranty", "carrier" ...
 # Shouting: a run of long words (4+ letters) in capitals, or enough of the field's long words in capitals.
-CAPS_RUN_MIN_LONG_WORDS = 3
+CAPS_RUN_MIN_LONG_WORDS = 2
 CAPS_SHARE_MIN_WORDS = 3
 CAPS_SHARE = 0.4
+
+
+# "change my review" is the buyer's own question quoted back (a reply's "Re:" subject), not a request.
+BUYERS_OWN_WORDS_RE = re.compile(r"\b(?:my|meine[nm]?|mon|ma|mes|mi|mis|mia|mio|miei)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,43 +87,102 @@ class Hit:
 class Field:
     name: str  # "subject" or "body"
     masked: str  # the text with placeholders blanked, same length, so offsets hold for the original
+    kind: MessageKind = MessageKind.FEEDBACK_REQUEST
+    languages: tuple[str, ...] = ()  # the word tables it is read with (checker._languages)
+
+    # What several rules ask of the same field, worked out once.
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return list(sentences(self.masked))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [start for start, _ in self.spans]
+
+    @cached_property
+    def about_feedback(self) -> list[bool]:
+        """Per sentence: does it name feedback or a review?"""
+        return [matches_any(FEEDBACK_TERMS, self.languages, self.masked[start:end]) for start, end in self.spans]
+
+    def sentence_at(self, position: int) -> int:
+        return max(0, bisect_right(self.starts, position) - 1)
+
+    def sentence(self, index: int) -> str:
+        start, end = self.spans[index]
+        return self.masked[start:end]
+
+    def feedback_named_before(self, index: int) -> bool:
+        """Feedback or a review named in this sentence or in one of the few before it (blank
+        lines not counted): what "please remove it" refers to."""
+        if self.about_feedback[index]:
+            return True
+        earlier = [i for i in range(index) if self.masked[self.spans[i][0] : self.spans[i][1]].strip()]
+        return any(self.about_feedback[i] for i in earlier[-REFERENCE_SENTENCES_BACK:])
+
+
+REFERENCE_SENTENCES_BACK = 3  # how far back "it" may point: the feedback named up to three sentences before
 
 
 def _incentive(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
+    """Incentive words (discount, coupon ...) anywhere except in what the buyer used at checkout;
+    and a benefit offered for a feedback action: the benefit, the feedback and the direction
+    ("if you", "who leave", "once your feedback is", "in exchange") in one sentence."""
     text = field.masked
     for start, end in search(INCENTIVE_WORDS, languages, text):
-        yield Hit("incentive", start, end)
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        if (
-            matches_any(INCENTIVE_CONDITION, languages, sentence)
-            and matches_any(INCENTIVE_REWARD, languages, sentence)
-            and matches_any(FEEDBACK_TERMS, languages, sentence)
-        ):
-            yield Hit("incentive", *trimmed(text, start, end))
+        index = field.sentence_at(start)
+        if field.about_feedback[index] or not matches_any(CHECKOUT_CONTEXT, languages, field.sentence(index)):
+            yield Hit("incentive", start, end)
+    for index, (sentence_start, sentence_end) in enumerate(field.spans):
+        if not field.about_feedback[index]:
+            continue
+        sentence = text[sentence_start:sentence_end]
+        if matches_any(INCENTIVE_CONDITION, languages, sentence) and matches_any(INCENTIVE_REWARD, languages, sentence):
+            yield Hit("incentive", *trimmed(text, sentence_start, sentence_end))
 
 
 def _positive_only(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     text = field.masked
     for start, end in search(POSITIVE_WORDS, languages, text):
         yield Hit("positive_only", start, end)
-    for sentence_start, sentence_end in sentences(text):
-        sentence = text[sentence_start:sentence_end]
-        if not matches_any(FEEDBACK_TERMS, languages, sentence):
+    flags = field.about_feedback
+    for index, (sentence_start, sentence_end) in enumerate(field.spans):
+        # The ask may follow the condition: "If everything went well? Then a feedback would help us."
+        if not (flags[index] or (index + 1 < len(flags) and flags[index + 1])):
             continue
+        sentence = text[sentence_start:sentence_end]
+        if field.kind == MessageKind.REMOVAL_REQUEST and matches_any(RESOLUTION_TERMS, languages, sentence):
+            continue  # Amazon's wording: "if you are satisfied that we resolved your concerns, it is possible ..."
         for start, end in search(POSITIVE_CONDITION, languages, sentence):
             if not NEGATION_RE.search(sentence, start, end):
                 yield Hit("positive_only", sentence_start + start, sentence_start + end)
 
 
 def _review_change(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
-    for start, end in search(REVIEW_CHANGE, languages, field.masked):
+    """A request to change a product review; in a reply to the buyer, a sentence that says the
+    review is the buyer's own choice explains how, it does not ask."""
+    text = field.masked
+    for start, end in search(REVIEW_CHANGE, languages, text):
+        if BUYERS_OWN_WORDS_RE.search(text, start, end):
+            continue
+        if field.kind == MessageKind.BUYER_REPLY and matches_any(
+            BUYER_CHOICE, languages, field.sentence(field.sentence_at(start))
+        ):
+            continue
         yield Hit("review_change", start, end)
 
 
 def _removal_in_first_contact(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
-    for start, end in search(REMOVAL_ASK, languages, field.masked):
+    """A removal or change of the feedback asked for by name, by reference ("please remove it"
+    after the sentence that names the feedback), or urged through what the rating does to
+    the seller (pressure or guilt)."""
+    text = field.masked
+    named = list(search(REMOVAL_ASK, languages, text))
+    for start, end in named:
         yield Hit("removal_in_first_contact", start, end)
+    for table in (REMOVAL_BY_REFERENCE, BUSINESS_HARM):
+        for start, end in search(table, languages, text):
+            if field.feedback_named_before(field.sentence_at(start)) and not _overlaps(start, end, named):
+                yield Hit("removal_in_first_contact", start, end)
 
 
 def _is_amazon_host(host: str) -> bool:
@@ -175,6 +246,8 @@ def _looks_like_phone(text: str, start: int, end: int) -> bool:
     if "/" in candidate and not re.search(r"\d\s+/\s+\d", candidate):
         return False  # "3/4" style fractions and paths; phones write the slash with spaces: "0555 / 123 456"
     groups = [group for group in re.split(r"[ \u00a0().\-–/]+", candidate.replace("(0)", " ").lstrip("+(")) if group]
+    if len(groups) >= 5 and sum(len(group) == 1 for group in groups) * 2 >= len(groups):
+        return True  # digits spaced out to dodge filters: "0 7 7 0 0 9 ..."
     if len(groups) == 1:
         return candidate.startswith("+") or bool(PHONE_KEYWORD_RE.search(before))
     # Phone groups have two digits or more; a lone leading digit is a country or trunk code (1-800-...).
@@ -185,13 +258,20 @@ def _phone_number(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     text = field.masked
     links_and_addresses = [match.span() for match in URL_RE.finditer(text)] + _email_spans(text)
     sentence_starts = [start for start, _ in sentences(text)] or [0]
-    for match in PHONE_CANDIDATE_RE.finditer(text):
-        start, end = match.span()
+    candidates = [match.span() for match in PHONE_CANDIDATE_RE.finditer(text)]
+    spelled = [match.span() for match in SPELLED_PHONE_RE.finditer(text)]
+    for start, end in spelled:
+        if not _overlaps(start, end, candidates):
+            candidates.append((start, end))
+    for start, end in sorted(candidates):
+        spelled_out = (start, end) in spelled
         if text[start] == "(" and ")" not in text[start:end]:
             start += 1
-        if _overlaps(start, end, links_and_addresses) or not _looks_like_phone(text, start, end):
+        if _overlaps(start, end, links_and_addresses) or not (spelled_out or _looks_like_phone(text, start, end)):
             continue
-        context_start = max(sentence_starts[bisect_right(sentence_starts, start) - 1], start - PHONE_CONTEXT_CHARS)
+        # Whose number it is may be said in the sentence before: "Contact the manufacturer. Their hotline: ..."
+        sentence = bisect_right(sentence_starts, start) - 1
+        context_start = max(sentence_starts[max(0, sentence - 1)], start - PHONE_CONTEXT_CHARS)
         if PHONE_ALLOWED_CONTEXT_RE.search(text, context_start, end):
             yield Hit("phone_number", start, end, Severity.WARN, PHONE_CONTEXT_GUIDELINE)
         else:
@@ -204,26 +284,32 @@ def _is_emoji(code_point: int) -> bool:
     return any(low <= code_point <= high for low, high in EMOJI_RANGES)
 
 
+# Where an emoji can start: one of the ranges, or any character followed by the emoji selector
+# or the keycap mark. A regex finds them; most messages have none, so nothing else is scanned.
+EMOJI_START_RE = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in EMOJI_RANGES) + "]"
+    f"|.(?=[{chr(VARIATION_SELECTOR_EMOJI)}{chr(KEYCAP)}])",
+    re.DOTALL,
+)
+
+
 def _emoji(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     text = field.masked
     index = 0
-    while index < len(text):
-        code_point = ord(text[index])
-        next_point = ord(text[index + 1]) if index + 1 < len(text) else None
+    for match in EMOJI_START_RE.finditer(text):
+        if match.start() < index:
+            continue  # inside the sequence just reported
+        end = match.start() + 1
         # Text-style symbols (©, ™, ↔, ▶ ...) count only when followed by the emoji selector.
-        if _is_emoji(code_point) or next_point in (VARIATION_SELECTOR_EMOJI, KEYCAP):
-            end = index + 1
-            while end < len(text) and (
-                ord(text[end]) in EMOJI_MODIFIERS
-                or _is_emoji(ord(text[end]))
-                or (0xE0020 <= ord(text[end]) <= 0xE007F)  # flag tag sequences
-                or (ord(text[end - 1]) == ZERO_WIDTH_JOINER)
-            ):
-                end += 1
-            yield Hit("emoji", index, end)
-            index = end
-        else:
-            index += 1
+        while end < len(text) and (
+            ord(text[end]) in EMOJI_MODIFIERS
+            or _is_emoji(ord(text[end]))
+            or (0xE0020 <= ord(text[end]) <= 0xE007F)  # flag tag sequences
+            or (ord(text[end - 1]) == ZERO_WIDTH_JOINER)
+        ):
+            end += 1
+        yield Hit("emoji", match.start(), end)
+        index = end
 
 
 def _image(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
@@ -232,8 +318,8 @@ def _image(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
 
 
 def _important_subject(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
-    if field.name != "subject":
-        return
+    if field.name != "subject" or CRITICAL_SUBJECT_RE.search(field.masked):
+        return  # critical to the order: the one case Amazon allows it
     for match in IMPORTANT_SUBJECT_RE.finditer(field.masked):
         yield Hit("important_subject", *trimmed(field.masked, *match.span()))
 

@@ -222,14 +222,14 @@ def test_important_in_the_body_is_fine():
 @pytest.mark.parametrize(
     ("language", "body", "expected"),
     [
-        ("en", "To stop these messages, reply STOP.", "reply STOP"),
+        ("en", "If you wish, reply STOP.", "reply STOP"),
         ("en", "Click here to unsubscribe.", "unsubscribe"),
         ("en", "You can opt out of future emails.", "opt out"),
         ("en", "If you don't want to hear from us again, tell us.", "don't want to hear from us"),
         ("de", "Antworten Sie mit „Abmelden“.", "Abmelden"),
         ("fr", "Cliquez ici pour vous désabonner.", "désabonner"),
         ("es", "Si no desea recibir más mensajes, escríbanos.", "no desea recibir más"),
-        ("it", "Per non ricevere più messaggi, ci scriva.", "non ricevere più"),
+        ("it", "Per non ricevere più messaggi, ci scriva.", "Per non ricevere più"),
         ("ja", "配信停止をご希望の場合はご返信ください。", "配信停止"),
     ],
 )

@@ -17,7 +17,7 @@ from .compliance_checks import assert_clean, assert_flags, check, excerpts
 @pytest.mark.parametrize(
     ("language", "body", "expected"),
     [
-        ("en", "Leave a review and get 20% off your next order.", "20% off"),
+        ("en", "Enjoy 20% off this week only.", "20% off"),
         ("en", "Here is a coupon for your next purchase.", "coupon"),
         ("en", "Use promo code THANKS10 at checkout.", "promo code"),
         ("en", "We'd like to send you a $10 Amazon gift card.", "gift card"),
