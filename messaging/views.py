@@ -144,6 +144,8 @@ def _save_problems(account, subject, body):
     fields = MessageTemplateForm(account=account).fields
     problems = []
     for name, text in (("subject", subject), ("body", body)):
+        if not text.strip():
+            continue  # nothing written yet: the preview says so instead of a red error
         try:
             fields[name].clean(text)
         except ValidationError as error:
@@ -165,6 +167,7 @@ def _preview_context(account, data, order_id=None):
     return {
         "order": order,
         "save_problems": save_problems,
+        "empty": not body.strip(),
         "findings": findings,
         "blocked": any(f.severity == Severity.BLOCK for f in findings),
         "subject_marked": highlight(subject, findings, "subject"),

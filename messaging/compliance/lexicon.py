@@ -140,10 +140,12 @@ INCENTIVE_CONDITION = _table(
     {
         "en": [
             r"\b(?:if|once|after|when|as\s+soon\s+as|provided(?:\s+that)?|on\s+condition\s+that)\s+you(?:['’](?:ve|d|ll|re))?\s+"
-            r"(?:[\w'’]+\s+){0,2}?(?:remov|delet|chang|updat|revis|edit|amend|leav|left|writ|wrote|post|giv|gave|shar|"
+            r"(?:[\w'’]+\s+){0,3}?(?:remov|delet|chang|updat|revis|edit|amend|leav|left|writ|wrote|post|giv|gave|shar|"
             r"take\s+down|took\s+down|withdr[ae]w|retract|improv|rais|reconsider|adjust|rethink|revisit|bump|upgrad)\w*\b",
             r"\b(?:once|as\s+soon\s+as|after)\s+(?:the|your|this)\s+(?:\w+\s+)?(?:feedback|review|rating|comment)\b",
             r"\bentitle[sd]?\b",
+            r"\bif\s+(?:the\s+)?(?:buyer|customer|they|he|she)\s+(?:[\w'’]+\s+){0,3}?(?:remov|delet|chang|updat|revis|edit|amend|"
+            r"withdr|retract)\w*",
             r"\bin\s+(?:exchange|return)\b",
             r"\bas\s+a\s+(?:small\s+|little\s+)?thank[\s-]you\b|\bto\s+say\s+thank\s+you\b",
             # the ones who act get it: "every customer who leaves feedback", "reviewers receive"
@@ -161,7 +163,8 @@ INCENTIVE_CONDITION = _table(
         ],
         "de": [
             r"\b(?:wenn|sobald|falls|nachdem)\s+Sie\s+[^.!?]{0,80}?\b(?:entfernen|löschen|ändern|anpassen|zurückziehen|"
-            r"abgeben|hinterlassen|schreiben|aktualisieren|überarbeiten|entfernt|gelöscht|geändert|abgegeben|hinterlassen)\b",
+            r"abgeben|hinterlassen|schreiben|aktualisieren|überarbeiten|entfernt|gelöscht|geändert|abgegeben|hinterlassen|"
+            r"bewerten|bewertet|rezensieren|rezensiert|geschrieben)\b",
             r"\b(?:entfernen|löschen|ändern|anpassen|hinterlassen|schreiben)\b[^.!?]{0,80}?\b(?:dann|im\s+Gegenzug|dafür)\b",
             r"\bim\s+Gegenzug\b",
             r"\bals\s+(?:kleines\s+)?Dankeschön\b",
@@ -249,7 +252,9 @@ INCENTIVE_REWARD = _table(
             r"\blittle\s+something\b|\bsomething\s+special\b",
             r"\bon\s+us\b",
             r"[$€£]\s?\d+|\b\d+\s?[$€£]",
-            r"\bwe(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:also\s+)?(?:send|give|ship|mail|offer)\s+you\b",
+            r"\bwe(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:also\s+|happily\s+|gladly\s+)?(?:send|give|ship|mail|post|pop|"
+            r"throw\s+in|include|offer|refund)\b",
+            r"\bon\s+the\s+house\b",
             r"\b(?:on|off|for|with)\s+your\s+next\s+(?:order|purchase|visit)\b",
         ],
         "de": [
@@ -349,7 +354,7 @@ FEEDBACK_TERMS = _table(
         "en": [r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b"],
         "de": [
             r"\b\w*(?:bewertung|rezension|feedback|sterne)\w*",
-            r"\bbewerten\b",
+            r"\bbewerten\b|\bbewertet\b|\brezensier\w*",
             r"\bKommentar\w*",
             r"\bBewerter\w*",
         ],
@@ -372,7 +377,7 @@ POSITIVE_WORDS = _table(
             r"[★⭐]{4,}",
             r"\b(?:positive|good|great|glowing|excellent|perfect|favou?rable|top)\s+(?:seller\s+)?"
             r"(?:feedback|reviews?|ratings?)\b",
-            r"\bonly\s+if\s+you\b",
+            r"\bonly\s+if\s+you\b(?!\s+(?:feel\s+(?:it|that)\b|want|wish|like|choose|agree|have\s+time))",
             r"\b(?:happy|satisfied|delighted)\s+(?:customers|buyers|shoppers)\b",
             r"\bbefore\s+(?:leaving|posting|giving|writing|submitting)\s+(?:\w+\s+){0,2}?(?:feedback|reviews?|ratings?)\b",
             r"\b(?:contact|message|email)\s+us\s+first\b",
@@ -575,8 +580,10 @@ REMOVAL_ASK = _table(
     {
         "en": [
             EN_CHANGE_PREFIX + r"(?:feedback|reviews?|ratings?|comments?|stars?|score|(?:1|one|2|two)[\s-]stars?)\b",
+            r"\bhope\s+(?:that\s+)?you(?:['’]ll|\s+will|\s+would|['’]d)?\s+(?:feel|find|think|agree|see)\b[^.!?]{0,40}?"
+            r"\b(?:feedback|rating|review)\b",
             r"\b(?:give|giving)\s+us\s+(?:a\s+)?(?:higher|better|new|second)\s+(?:rating|score|stars?|chance\s+with\s+your\s+(?:rating|feedback))\b",
-            r"\b(?:feedback|review|rating)\s+(?:[\w'-]+\s+){0,6}?(?:be|been|get|got)\s+(?:changed|updated|edited|amended|"
+            r"\b(?:feedback|review|rating)\s+(?:[\w'-]+\s+){0,6}?(?:be|been|get|got|is|was|are|were)\s+(?:changed|updated|edited|amended|"
             r"revised|modified|removed|deleted|withdrawn|taken\s+down)\b",
             r"\b(?:feedback|review)\s+removal\b|\bremoval\s+of\s+(?:your|the|this)\s+(?:\w+\s+)?(?:feedback|review)\b",
         ],
@@ -648,6 +655,41 @@ REMOVAL_BY_REFERENCE = _table(
         ],
     }
 )
+# A product review named explicitly (not seller feedback): what "could you update that one
+# too?" refers to in a review change asked by reference.
+PRODUCT_REVIEW_TERMS = _table(
+    {
+        "en": [
+            r"\bproduct\s+reviews?\b|\breviews?\s+(?:on|of|for)\s+the\s+(?:product|item|\w+\s+page)\b|\bproduct\s+page\b"
+        ],
+        "de": [r"\b\w*rezension\w*|\bProduktbewertung\w*|\bProduktseite\b"],
+        "fr": [
+            r"\bavis\s+(?:sur|du)\s+(?:le\s+)?produit\b|\b(?:fiche|page)\s+(?:du\s+)?produit\b|\bcommentaire\s+client\b"
+        ],
+        "es": [r"\breseñas?\b|\bp[aá]gina\s+del\s+producto\b"],
+        "it": [r"\brecension[ei]\b|\bpagina\s+del\s+prodotto\b"],
+        "ja": [r"(?:商品)?レビュー|商品ページ"],
+    }
+)
+REVIEW_BY_REFERENCE = _table(
+    {
+        "en": [
+            r"\b(?:remove|delete|change|update|edit|revise|amend|adjust)\s+(?:it|this|that|them|that\s+one|this\s+one)\b",
+            r"\btak(?:e|ing)\s+(?:it|this|that|them)\s+down\b",
+        ],
+        "de": [
+            r"\b(?:passen|ändern|aktualisieren|löschen|entfernen)\s+Sie\s+(?:diese|sie|die|es)\s+(?:\w+\s+)?(?:an|auch|ebenfalls)\b"
+        ],
+        "fr": [
+            r"\b(?:la|le|les)\s+(?:modifier|mettre\s+à\s+jour|retirer|supprimer|changer)\b|\bcelui-ci\b|\bcelle-ci\b"
+        ],
+        "es": [r"\b(?:actualizar|modificar|cambiar|eliminar|borrar)(?:la|lo|las|los)\b|\besa\s+también\b"],
+        "it": [r"\b(?:aggiornar|modificar|cambiar|eliminar|rimuover)(?:la|lo|le|li)\b|\banche\s+quella\b"],
+        "ja": [r"(?:そちら|こちら)も(?:更新|修正|変更|削除)|(?:も|の方も)(?:更新|修正|変更|書き換え)"],
+    }
+)
+
+
 # Pressure or guilt about the feedback in a first contact: what the rating does to the seller.
 BUSINESS_HARM = _table(
     {
@@ -659,6 +701,8 @@ BUSINESS_HARM = _table(
             r"\b(?:stay|survive|remain)\s+on\s+Amazon\b|\b(?:our|the)\s+(?:livelihood|survival|account\s+health|ranking)\b",
             r"\bsuspen(?:d|ded|sion)\b",
             r"\b(?:lose|losing|risk)\s+(?:our\s+)?(?:visibility|ranking|Buy\s+Box|account|listing)\b|\bwe\s+(?:risk|could\s+lose)\b",
+            r"\b(?:knock|push|drop|pull)s?\s+us\s+(?:off|down|out)\b|\bfirst\s+page\b|\bkitchen\s+table\b",
+            r"\bjust\s+(?:the\s+)?(?:two|three)\s+of\s+us\b",
         ],
         "de": [
             r"\b(?:schadet|schaden|trifft|treffen|belastet|schmerzt|bedroht|gefährdet|ruiniert|verletzt)\s+(?:\w+\s+)?"
@@ -739,7 +783,7 @@ _AT_WORDS = r"at|a\s?t|chiocciola|arobase|arroba|klammeraffe|アット"
 _DOT_WORDS = r"dot|d\s?o\s?t|punto|point|punkt|ドット"
 EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+"
-    r"(?:\s?[@＠]\s?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+    r"(?:\s?[@＠]\s?[A-Za-z0-9\-]+(?:[.．][A-Za-z0-9\-]+)*[.．][A-Za-z]{2,}"
     rf"|\s*[\[(（]\s*(?:{_AT_WORDS}|@)\s*[\])）]\s*[A-Za-z0-9\-]+"
     rf"(?:\s*(?:[\[(（]\s*(?:{_DOT_WORDS})\s*[\])）]|\.|\s\.\s)\s*[A-Za-z0-9\-]{{2,}})+"
     rf"|\s+(?:{_AT_WORDS})\s+[A-Za-z0-9\-]+(?:\s+(?:{_DOT_WORDS})\s+[A-Za-z0-9\-]{{2,}})+)",
@@ -776,7 +820,8 @@ PHONE_ALLOWED_CONTEXT_RE = re.compile(
     r"fabricante|garant[ií]a|transportista|produttore|garanzia|corriere|メーカー|保証|運送会社|配送業者|"
     # the carriers by name: "UPS customer service can be reached at ..."
     r"\b(?:UPS|USPS|DHL|FedEx|Royal\s+Mail|Evri|Hermes|DPD|GLS|Yodel|Canada\s+Post|La\s+Poste|Colissimo|Chronopost|"
-    r"Correos|SEUR|MRW|Poste\s+Italiane|BRT|SDA|Deutsche\s+Post)\b|ヤマト|佐川|日本郵便|ゆうパック",
+    r"Correos|SEUR|MRW|Poste\s+Italiane|BRT|SDA|Deutsche\s+Post|bpost|PostNL|Postes\s+Canada|Purolator|Estafeta|"
+    r"Australia\s+Post|Japan\s+Post|Swiss\s+Post|paqueter[ií]a)\b|(?-i:\bPost\b)|ヤマト|佐川|日本郵便|ゆうパック",
     re.IGNORECASE,
 )
 CURRENCY_BEFORE_RE = re.compile(r"[$€£¥₹]\s*$|\b(?:USD|EUR|GBP|JPY|CAD|AUD)\s*$")
@@ -825,33 +870,37 @@ CRITICAL_SUBJECT_RE = re.compile(
 BUYER_CHOICE = _table(
     {
         "en": [
-            r"\b(?:entirely|completely|totally|always)?\s*up\s+to\s+you\b|\byour\s+(?:own\s+)?(?:choice|decision|call)\b"
-            r"|\b(?:Amazon\s+)?(?:lets|allows)\s+you\b|\bat\s+any\s+time\b"
-            r"|\bno\s+(?:obligation|pressure)\b|\b(?:we|sellers)\s+(?:can(?:not|['’]t)|may\s+not|are\s+not\s+allowed\s+to)\s+ask\b"
-            r"|\bhere(?:['’]s|\s+is)\s+how\b|\bto\s+(?:edit|change|update|remove|delete)\s+(?:a|your|the)\s+(?:product\s+)?review\s*,"
-            r"|\b(?:go\s+to|open)\s+(?:Your\s+Orders|Your\s+Account|the\s+product\s+page)\b"
+            r"\b(?:entirely|completely|totally|always)?\s*up\s+to\s+you\b|\byour\s+(?:own\s+)?(?:choice|decision|call)\b",
+            r"\b(?:Amazon\s+)?(?:lets|allows)\s+you\b|\bat\s+any\s+time\b|\bno\s+(?:obligation|pressure)\b",
+            r"\b(?:we|sellers)\s+(?:can(?:not|['’]t)|may\s+not|are\s+not\s+allowed\s+to|(?:will|would)\s+never)\s+ask\b",
+            r"\bhere(?:['’]s|\s+is)\s+how\b|\bto\s+(?:edit|change|update|remove|delete)\s+(?:a|your|the)\s+(?:product\s+)?review\s*,",
+            r"\b(?:go\s+to|open)\s+(?:Your\s+Orders|Your\s+Account|the\s+product\s+page)\b",
         ],
         "de": [
-            r"\bliegt\s+(?:ganz\s+|allein\s+|völlig\s+)?bei\s+Ihnen\b|\bIhre\s+(?:eigene\s+)?Entscheidung\b"
-            r"|\bganz\s+wie\s+Sie\s+möchten\b|\bkeine\s+Verpflichtung\b|\bso\s+(?:ändern|bearbeiten|löschen)\s+Sie\b"
-            r"|\bgehen\s+Sie\s+(?:zu|auf)\b"
+            r"\bliegt\s+(?:ganz\s+|allein\s+|völlig\s+)?bei\s+Ihnen\b|\bIhre\s+(?:eigene\s+)?Entscheidung\b",
+            r"\bganz\s+wie\s+Sie\s+möchten\b|\bkeine\s+Verpflichtung\b|\bso\s+(?:ändern|bearbeiten|löschen)\s+Sie\b",
+            r"\bgehen\s+Sie\s+(?:zu|auf)\b|\b(?:nie|niemals)\s+(?:darum\s+)?bitten\b",
         ],
         "fr": [
-            r"\b(?:c['’]est\s+)?(?:entièrement\s+|tout\s+à\s+fait\s+)?(?:votre|à\s+vous\s+de)\s+(?:choix|décider|décision)\b"
-            r"|\bvous\s+êtes\s+(?:entièrement\s+)?libre\b|\baucune\s+obligation\b|\bvoici\s+comment\b"
-            r"|\bpour\s+(?:modifier|supprimer)\s+(?:un|votre)\s+(?:avis|commentaire)\s*,|\brendez-vous\s+(?:dans|sur)\b"
+            r"\b(?:c['’]est\s+)?(?:entièrement\s+|tout\s+à\s+fait\s+)?(?:votre|à\s+vous\s+de)\s+(?:choix|décider|décision)\b",
+            r"\bvous\s+êtes\s+(?:entièrement\s+)?libre\b|\baucune\s+obligation\b|\bvoici\s+comment\b",
+            r"\bpour\s+(?:modifier|supprimer)\s+(?:un|votre)\s+(?:avis|commentaire)\s*,|\brendez-vous\s+(?:dans|sur)\b",
+            r"\bne\s+vous\s+(?:le\s+)?demanderons\s+jamais\b",
         ],
         "es": [
-            r"\b(?:es\s+)?(?:totalmente\s+|completamente\s+)?(?:su|tu)\s+(?:decisi[oó]n|elecci[oó]n)\b|\bcomo\s+usted\s+prefiera\b"
-            r"|\bsin\s+ning[uú]n\s+compromiso\b|\bes\s+libre\s+de\b|\bas[ií]\s+(?:es\s+)?como\b"
-            r"|\bpara\s+(?:modificar|editar|eliminar)\s+(?:una|su)\s+reseña\s*,|\bvaya\s+a\b"
+            r"\b(?:es\s+)?(?:totalmente\s+|completamente\s+)?(?:su|tu)\s+(?:decisi[oó]n|elecci[oó]n)\b|\bcomo\s+usted\s+prefiera\b",
+            r"\bsin\s+ning[uú]n\s+compromiso\b|\bes\s+libre\s+de\b|\bas[ií]\s+(?:es\s+)?como\b",
+            r"\bpara\s+(?:modificar|editar|eliminar)\s+(?:una|su)\s+reseña\s*,|\bvaya\s+a\b|\bnunca\s+(?:le|te)\s+pediremos\b",
         ],
         "it": [
-            r"\b(?:è\s+)?(?:del\s+tutto\s+|interamente\s+)?(?:una\s+)?(?:sua|tua)\s+(?:scelta|decisione)\b"
-            r"|\bè\s+liber[oa]\s+di\b|\bnessun\s+obbligo\b|\becco\s+come\b"
-            r"|\bper\s+(?:modificare|eliminare)\s+(?:una|la\s+sua)\s+recensione\s*,|\bvada\s+(?:su|in)\b"
+            r"\b(?:è\s+)?(?:del\s+tutto\s+|interamente\s+)?(?:una\s+)?(?:sua|tua)\s+(?:scelta|decisione)\b",
+            r"\bè\s+liber[oa]\s+di\b|\bnessun\s+obbligo\b|\becco\s+come\b|\bdecid[ie]\s+(?:tu|lei)\b",
+            r"\bper\s+(?:modificare|eliminare)\s+(?:una|la\s+sua)\s+recensione\s*,|\bvada\s+(?:su|in)\b",
+            r"\b(?:ti|le|vi)\s+chieder(?:emo|ò)\s+mai\b",
         ],
-        "ja": [r"(?:お客様|ご自身)の(?:ご)?(?:判断|自由|ご判断|お気持ち)|任意|手順|方法(?:は|です)"],
+        "ja": [
+            r"(?:お客様|ご自身)の(?:ご)?(?:判断|自由|ご判断|お気持ち)|任意|手順|方法(?:は|です)|お願いすることはありません"
+        ],
     }
 )
 OPT_OUT_PATTERNS = _table(
@@ -866,6 +915,8 @@ OPT_OUT_PATTERNS = _table(
             r"\b(?:no\s+longer|do\s+not|don't)\s+(?:wish|want)\s+to\s+hear\s+from\s+us\b",
             r"\bremove\s+you\s+from\s+(?:our|the)\s+(?:mailing\s+)?list\b",
             r"\b(?:prefer|rather)\s+not\s+to\s+(?:receive|get|hear)\b",
+            r"\breply\s+(?:with\s+)?[\"'“]?(?:no\s+thanks|no|stop|remove|unsubscribe)[\"'”]?\s+and\s+we\s+(?:won['’]t|will\s+not)\b",
+            r"\bnot\s+keen\s+on\s+(?:\w+\s+)?(?:messages|e-?mails)\b",
             r"\bto\s+stop\s+(?:these|further|future|our)\s+(?:messages|e-?mails|requests|reminders)\b",
             r"\breply\s+(?:with\s+)?[\"'“]?(?-i:NO|REMOVE|END)[\"'”]?\s+(?:to|and)\b",
         ],
@@ -921,7 +972,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:store|site)[\s-]?wide\b",
             r"\byoutu\.be\b",
             r"\b(?:check\s+out|browse|visit|explore|discover|take\s+a\s+look\s+at)\s+(?:our|the)\s+"
-            r"(?:(?:other|latest|new|full|whole|entire|amazon)\s+)?(?:products?|items?|range|collections?|store|shop|"
+            r"(?:(?:other|latest|new|full|whole|entire|amazon|complete|wide)\s+)?(?:[\w-]+\s+)?(?:products?|items?|range|collections?|store|shop|"
             r"storefront|catalog(?:ue)?|brand\s+store|website|site)\b",
             r"\bour\s+other\s+(?:products?|items?|listings?|brands?)\b",
             r"\b(?:upcoming|exclusive|special|latest|lightning|holiday|seasonal)\s+(?:deals?|sales?|offers?|promotions?)\b",
@@ -938,6 +989,9 @@ MARKETING_PATTERNS = _table(
             r"\bfrom\s+our\s+(?:own\s+)?(?:website|web\s+site|online\s+(?:store|shop))\b",
             r"\b(?:place|make)\s+(?:a\s+second|another|a\s+repeat)\s+order\b",
             r"\bwe\s+also\s+(?:sell|carry|stock)\b",
+            r"\bour\s+(?:[\w-]+\s+){0,3}(?:is|are)\s+back\s+in\s+stock\b|\bour\s+matching\b",
+            r"\bjust\s+search\b|\bsearch\s+(?:for\s+)?[\"“][^\"”]{1,40}[\"”]\s+on\s+Amazon\b",
+            r"\bwe(?:['’]ve|\s+have)\s+just\s+(?:added|launched|released)\b",
             r"\b(?:more|rest)\s+of\s+our\s+(?:products|items|range|collection)\b",
             r"\bnow\s+available\b|\b(?:try|get|grab)\s+our\s+(?:new|latest|other|upgraded|improved)\b",
             r"\b(?:we|I)\s+(?:recommend|suggest)\s+(?:trying\s+|you\s+try\s+)?our\s+(?:new|latest|other|upgraded|improved|premium)\b",
@@ -960,6 +1014,7 @@ MARKETING_PATTERNS = _table(
             r"\bbesuchen\s+Sie\s+(?:auch\s+)?unseren?\s+(?:Shop|Store|Website|Markenshop|Onlineshop)\b",
             r"\b(?:im\s+ganzen\s+Shop|auf\s+das\s+gesamte\s+Sortiment)\b",
             r"\bentdecken\s+Sie\s+(?:auch\s+)?unser\w*",
+            r"\bwerfen\s+Sie\s+(?:doch\s+)?(?:mal\s+)?einen\s+Blick\s+(?:in|auf)\s+unser\w*|\bhaben\s+(?:gerade|soeben)\s+\w+\s+neu\b",
         ],
         "fr": [
             r"\bnouveaux\s+produits\b",
@@ -972,6 +1027,7 @@ MARKETING_PATTERNS = _table(
             r"\bsuivez[\s-]nous\b",
             r"\bdécouvrez\s+(?:aussi\s+|également\s+)?(?:nos|notre)\b",
             r"\bvisitez\s+(?:notre|nos)\s+(?:boutique|site)\b",
+            r"\bjetez\s+un\s+(?:œil|oeil|coup\s+d['’]œil)\s+(?:à|sur)\s+(?:notre|nos)\b|\bnous\s+venons\s+d['’](?:ajouter|lancer)\b",
             r"\bsur\s+(?:toute\s+)?notre\s+boutique\b",
         ],
         "es": [
@@ -982,6 +1038,7 @@ MARKETING_PATTERNS = _table(
             r"\brebajas\b",
             r"\bofertas\b",
             r"\bs[ií]ganos\b",
+            r"\beche\s+un\s+vistazo\s+a\s+nuestr\w+|\bacabamos\s+de\s+(?:añadir|agregar|lanzar)\b",
             r"\bbolet[ií]n\b",
             r"\bdescubra\s+(?:tambi[eé]n\s+)?nuestr[oa]s?\b",
             r"\ben\s+toda\s+(?:nuestra|la)\s+tienda\b",
@@ -994,6 +1051,7 @@ MARKETING_PATTERNS = _table(
             r"\bsaldi\b",
             r"\bofferte\b",
             r"\bseguici\b",
+            r"\b(?:dai|dia|date)\s+un['’]occhiata\s+(?:al|alla|ai|alle|allo)\s+nostr\w+|\bvetrina\b|\babbiamo\s+appena\s+aggiunto\b",
             r"\bci\s+segua\b",
             r"\bscopra\s+(?:anche\s+)?(?:i\s+|le\s+)?nostr[ie]\b",
             r"\b(?:su|in)\s+tutto\s+il\s+(?:nostro\s+)?negozio\b",
@@ -1005,6 +1063,7 @@ MARKETING_PATTERNS = _table(
             r"キャンペーン",
             r"フォロー(?!アップ)",
             r"メルマガ|メールマガジン|ニュースレター",
+            r"ストアページ|ショップページ|新しく(?:追加|入荷)",
         ],
     }
 )

@@ -45,9 +45,11 @@ from .lexicon import (
     PHONE_KEYWORD_RE,
     POSITIVE_CONDITION,
     POSITIVE_WORDS,
+    PRODUCT_REVIEW_TERMS,
     REMOVAL_ASK,
     REMOVAL_BY_REFERENCE,
     RESOLUTION_TERMS,
+    REVIEW_BY_REFERENCE,
     REVIEW_CHANGE,
     SPELLED_PHONE_RE,
     THOUSANDS_RE,
@@ -111,6 +113,12 @@ class Field:
         start, end = self.spans[index]
         return self.masked[start:end]
 
+    def previous_in_paragraph(self, index: int) -> int | None:
+        """The sentence before this one when no blank line separates them."""
+        if index == 0 or not self.masked[self.spans[index - 1][0] : self.spans[index - 1][1]].strip():
+            return None
+        return index - 1
+
     def feedback_named_before(self, index: int) -> bool:
         """Feedback or a review named in this sentence or in one of the few before it (blank
         lines not counted): what "please remove it" refers to."""
@@ -133,7 +141,10 @@ def _incentive(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
         if field.about_feedback[index] or not matches_any(CHECKOUT_CONTEXT, languages, field.sentence(index)):
             yield Hit("incentive", start, end)
     for index, (sentence_start, sentence_end) in enumerate(field.spans):
-        if not field.about_feedback[index]:
+        previous = field.previous_in_paragraph(index)
+        # The feedback may be named in the sentence before: "Your review matters to us: to thank
+        # you for sharing it, we will ..."
+        if not (field.about_feedback[index] or (previous is not None and field.about_feedback[previous])):
             continue
         sentence = text[sentence_start:sentence_end]
         if matches_any(INCENTIVE_CONDITION, languages, sentence) and matches_any(INCENTIVE_REWARD, languages, sentence):
@@ -166,6 +177,17 @@ def _review_change(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
             continue
         if field.kind == MessageKind.BUYER_REPLY and matches_any(
             BUYER_CHOICE, languages, field.sentence(field.sentence_at(start))
+        ):
+            continue
+        yield Hit("review_change", start, end)
+    # By reference: "if you wrote a review on the product page, could you update that one too?"
+    for start, end in search(REVIEW_BY_REFERENCE, languages, text):
+        index = field.sentence_at(start)
+        window = [i for i in (index - 1, index) if i >= 0]
+        if not any(matches_any(PRODUCT_REVIEW_TERMS, languages, field.sentence(i)) for i in window):
+            continue
+        if field.kind == MessageKind.BUYER_REPLY and any(
+            matches_any(BUYER_CHOICE, languages, field.sentence(i)) for i in window
         ):
             continue
         yield Hit("review_change", start, end)

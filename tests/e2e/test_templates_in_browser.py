@@ -21,7 +21,20 @@ def test_findings_update_as_you_type_and_a_va_cannot_edit(page: Page, live_serve
     expect(findings).to_contain_text("incentive")
     expect(page.get_by_test_id("template-preview").locator("mark").first).to_be_visible()
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_role("alert")).to_contain_text("Saved as a draft")
+    # The demo's live German campaign sends this template: the save says what it now holds back,
+    # and so does the page.
+    expect(page.get_by_role("alert")).to_contain_text("breaks Amazon's rules: it holds")
+    expect(page.get_by_test_id("held-sends")).to_contain_text("Sends held")
+    page.get_by_test_id("main-nav").get_by_role("link", name="Campaigns", exact=True).click()
+    expect(page.get_by_test_id("held-badge")).to_be_visible()
+
+    # What the save refuses shows live, not "No findings" — on a new template too, before it has a name.
+    page.get_by_test_id("main-nav").get_by_role("link", name="Templates", exact=True).click()
+    page.get_by_role("link", name="New template").click()
+    expect(page.get_by_test_id("no-text")).to_be_visible()
+    page.locator("#id_body").press_sequentially("Hello {{ buyer_last_name }}, order {{ order_id }}.")
+    expect(page.get_by_test_id("save-problems")).to_contain_text("Unknown placeholder")
+    expect(page.get_by_test_id("no-findings")).to_have_count(0)
 
     page.context.clear_cookies()
     log_in(page, live_server, "va")

@@ -99,7 +99,6 @@ def test_holds_are_per_account_and_per_live_campaign(account, other_account):
         ("Order {{ order_id }}", "Hello {{ buyer_last_name }}, order {{ order_id }}.", "Unknown placeholder"),
         ("Order {{ order_id }}", "{% if buyer_first_name %}Hi{% endif %} order {{ order_id }}.", "Template tags"),
         ("Order {{ order_id }} " + "x" * 200, GOOD_BODY, "at most 200 characters"),
-        ("Order {{ order_id }}", "", "This field is required"),
         ("Order {{ order_id }}", GOOD_BODY, None),
     ],
 )
