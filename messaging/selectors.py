@@ -30,6 +30,7 @@ from .models import (
     CampaignVariant,
     DoNotSolicit,
     FeedbackRequest,
+    Language,
     MessageTemplate,
     RequestStatus,
     SendingSettings,
@@ -326,7 +327,7 @@ class HeldSends:
     campaign_id: int
     campaign_name: str
     template_id: int
-    template_name: str
+    template_name: str  # with its language: several templates share a name ("Feedback request (German)")
     held: int  # scheduled requests of the campaign on that template
 
 
@@ -342,12 +343,18 @@ def held_sends(
     if template is not None:
         variants = variants.filter(template=template)
     rows = (
-        variants.values("campaign_id", "campaign__name", "template_id", "template__name")
+        variants.values("campaign_id", "campaign__name", "template_id", "template__name", "template__language")
         .annotate(held=Count("requests", filter=Q(requests__status=RequestStatus.SCHEDULED)))
         .order_by("campaign__name", "template__name")
     )
     return [
-        HeldSends(row["campaign_id"], row["campaign__name"], row["template_id"], row["template__name"], row["held"])
+        HeldSends(
+            row["campaign_id"],
+            row["campaign__name"],
+            row["template_id"],
+            f"{row['template__name']} ({Language(row['template__language']).label})",
+            row["held"],
+        )
         for row in rows
     ]
 

@@ -64,7 +64,7 @@ def test_a_template_that_starts_breaking_the_rules_holds_its_live_campaign_and_e
     assert dispatch_tick().sent == 0
     assert FeedbackRequest.objects.filter(status=RequestStatus.SCHEDULED).count() == 3
     [hold] = held_sends(account=account)
-    assert (hold.campaign_name, hold.template_name, hold.held) == ("After delivery", "Friendly request", 3)
+    assert (hold.campaign_name, hold.template_name, hold.held) == ("After delivery", "Friendly request (English)", 3)
 
     campaigns_page = client.get(reverse("messaging:campaigns")).content.decode()
     assert "holds 3 sends" in campaigns_page and 'data-testid="held-badge"' in campaigns_page
