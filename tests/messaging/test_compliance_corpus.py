@@ -79,7 +79,7 @@ def report(name, items, before=None):
     compliant = len(items) - violating
     line = f"\n{name}: recall {recall:.1%} on {violating} violating, false positives {fpr:.1%} on {compliant} compliant"
     if before:
-        line += f" (before the meaning-based rules: recall {before[0]:.1%}, false positives {before[1]:.1%})"
+        line += f" (on first reading, see BEFORE: recall {before[0]:.1%}, false positives {before[1]:.1%})"
     print(line)
     print(f"  missed: {missed or 'none'}; false positives: {false_positives or 'none'}")
     return recall, fpr, missed, false_positives
@@ -93,32 +93,51 @@ def test_corpus_recall_and_false_positives():
 
 
 # --- corpora the rules were not written from -------------------------------------------------------------
-# compliance_corpus_blind.json: 191 messages a helper wrote before any rule change, seeing
-# neither the rules nor the tuned corpus. Measured before the change, then tuned on: first its
-# "dev" half only (the "holdout" half stayed unread until the dev half passed), then all of it.
-# compliance_corpus_blind2.json: 165 more by another helper, committed unread and never tuned
-# on (only its per-rule miss counts were looked at) — the figure that says how the rules generalise.
+# Each blind corpus was written by a helper who saw neither the rules nor any other corpus, and
+# committed before the rules it measured were changed. The rules were then improved in rounds:
+# round 1 on the first blind corpus's "dev" half (its "holdout" half unread until the dev half
+# passed), round 2 on all of it, measured on blind2; round 3 on blind2, measured on blind3;
+# round 4 on blind3, measured on blind4, which is never tuned on. BEFORE holds each corpus's
+# figure with the rules it was first measured on, before anything was learnt from it.
 # compliance_corpus_published.json: 63 messages sellers and seller tools have published, with sources.
 BLIND = CORPUS_PATH.with_name("compliance_corpus_blind.json")
 BLIND2 = CORPUS_PATH.with_name("compliance_corpus_blind2.json")
+BLIND3 = CORPUS_PATH.with_name("compliance_corpus_blind3.json")
+BLIND4 = CORPUS_PATH.with_name("compliance_corpus_blind4.json")
 PUBLISHED = CORPUS_PATH.with_name("compliance_corpus_published.json")
-BEFORE = {  # the checker at 8660651, before the meaning-based rules
-    "blind dev": (0.500, 0.125),
-    "blind holdout": (0.553, 0.239),
-    "blind": (0.526, 0.181),
-    "blind2": (0.767, 0.025),
-    "published": (0.705, 0.0),
+BEFORE = {  # (recall, false positives) on first reading, and with which rules
+    "blind dev": (0.500, 0.125),  # the checker at 8660651, before the meaning-based rules
+    "blind holdout": (0.553, 0.239),  # 8660651
+    "blind": (0.526, 0.181),  # 8660651
+    "blind2": (0.942, 0.0),  # after round 1 (at 8660651: 76.7 %, 2.5 %)
+    "blind3": (0.892, 0.061),  # after round 2 (at 8660651: 75.9 %, 12.2 %)
+    "blind4": (0.629, 0.024),  # at 8660651; never tuned on
+    "published": (0.705, 0.0),  # 8660651
 }
+# blind4 as first read with the final rules: 79.8 % recall, 2.4 % false positives. Most of what
+# it misses are removals only hinted at in a first contact and product-review changes asked in
+# passing in a removal request. The floor only catches a regression.
+BLIND4_FLOOR = (0.79, 0.03)
 BLIND_KEYS = {"id", "language", "kind", "subject", "body", "first_contact_after_negative", "proactive", "violations"}
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
     ("path", "extra_keys", "minimum"),
-    [(BLIND, {"split"}, 180), (BLIND2, set(), 160), (PUBLISHED, {"split", "source"}, 60)],
-    ids=["blind", "blind2", "published"],
+    [
+        (BLIND, {"split"}, 180),
+        (BLIND2, set(), 160),
+        (BLIND3, set(), 160),
+        (BLIND4, set(), 160),
+        (PUBLISHED, {"split", "source"}, 60),
+    ],
+    ids=["blind", "blind2", "blind3", "blind4", "published"],
 )
 def test_independent_corpora_are_well_formed(path, extra_keys, minimum):
-    items = json.loads(path.read_text(encoding="utf-8"))
+    items = load(path)
     assert len(items) >= minimum and len({item["id"] for item in items}) == len(items)
     for item in items:
         assert set(item) == BLIND_KEYS | extra_keys, item["id"]
@@ -130,28 +149,27 @@ def test_independent_corpora_are_well_formed(path, extra_keys, minimum):
         assert {rule for item in items for rule in item["violations"]} == RULE_IDS
 
 
-def test_blind_corpus_meets_the_targets():
-    items = json.loads(BLIND.read_text(encoding="utf-8"))
-    for split in ("dev", "holdout"):
-        report(f"blind corpus, {split} half", [i for i in items if i["split"] == split], BEFORE[f"blind {split}"])
-    recall, fpr, missed, false_positives = report("blind corpus, all", items, BEFORE["blind"])
+@pytest.mark.parametrize("name", ["blind", "blind2", "blind3"])
+def test_blind_corpora_tuned_on_after_measuring_meet_the_targets(name):
+    items = load(CORPUS_PATH.with_name(f"compliance_corpus_{name}.json"))
+    if name == "blind":
+        for split in ("dev", "holdout"):
+            report(f"{name}, {split} half", [i for i in items if i["split"] == split], BEFORE[f"blind {split}"])
+    recall, fpr, missed, false_positives = report(f"{name} (tuned on after measuring)", items, BEFORE[name])
     assert recall >= 0.97, missed
     assert fpr <= 0.03, false_positives
 
 
 def test_never_tuned_corpus_is_reported_with_a_floor():
-    """Reported for what it is, the rules' figure on unseen text; the floor only catches a regression."""
-    recall, fpr, missed, false_positives = report(
-        "second blind corpus (never tuned on)", json.loads(BLIND2.read_text(encoding="utf-8")), BEFORE["blind2"]
-    )
-    assert recall >= 0.92, missed
-    assert fpr <= 0.03, false_positives
+    """blind4: the rules' figure on text they were never tuned on. Reported for what it is;
+    the floor only catches a regression."""
+    recall, fpr, missed, false_positives = report("blind4 (never tuned on)", load(BLIND4), BEFORE["blind4"])
+    assert recall >= BLIND4_FLOOR[0], missed
+    assert fpr <= BLIND4_FLOOR[1], false_positives
 
 
 def test_published_messages_are_reported_with_a_floor():
-    recall, fpr, missed, false_positives = report(
-        "published seller messages", json.loads(PUBLISHED.read_text(encoding="utf-8")), BEFORE["published"]
-    )
+    recall, fpr, missed, false_positives = report("published seller messages", load(PUBLISHED), BEFORE["published"])
     assert recall >= 0.9, missed
     assert fpr <= 0.05, false_positives
 
