@@ -18,7 +18,7 @@ from ..messaging.real_processes import Processes, RedisServer, wait_for
 from ..smtp_sink import free_port
 from .worker_processes import (
     consumed_queues,
-    import_held,
+    imports_held,
     imports_waiting_on_a_lock,
     procfile_workers,
     queued_import,
@@ -59,7 +59,7 @@ def test_a_worker_running_an_import_outlives_a_broker_outage(
     worker = start_worker(processes, "importer", imports_worker(), env)
     job = queued_import(account=account, user=user, broker_url=broker.url)
 
-    with import_held(job):
+    with imports_held(job):
         wait_for(lambda: imports_waiting_on_a_lock() == 1, timeout=60, what="the import to run", processes=[worker])
         broker.stop()
         down_since = time.monotonic()

@@ -41,10 +41,6 @@ def procfile_workers():
     return {name: arguments for name, arguments in procfile_commands().items() if "worker" in arguments[1:4]}
 
 
-def consumed_queues(arguments):
-    return set(arguments[arguments.index("--queues") + 1].split(","))
-
-
 def worker_env(*, broker_url, media_root, smtp_port):
     """A worker's environment: production settings on the test database,
     this test's broker (Redis for progress too) and its media folder."""
@@ -53,9 +49,20 @@ def worker_env(*, broker_url, media_root, smtp_port):
     return env
 
 
+def option(arguments, name):
+    return arguments[arguments.index(name) + 1]
+
+
+def consumed_queues(arguments):
+    return set(option(arguments, "--queues").split(","))
+
+
 def start_worker(processes, name, arguments, env):
     """A worker as `arguments` says, named apart from the test run's others
     and without mingle (nothing to sync with in a test)."""
+    if "--hostname" in arguments:
+        at = arguments.index("--hostname")
+        arguments = arguments[:at] + arguments[at + 2 :]
     return processes.start(name, [*arguments, "--hostname", f"{name}@%h", "--without-mingle"], env)
 
 
@@ -71,14 +78,15 @@ def queued_import(*, account, user, broker_url, order_ids=("112-0000001-0000001"
 
 
 @contextmanager
-def import_held(job):
-    """Holds the job's row locked from another session: a worker that runs
-    the import waits at its first write, mid-task, until the block ends."""
+def imports_held(*jobs):
+    """Holds the jobs' rows locked from another session: a worker that runs
+    one of these imports waits at its first write, mid-task, until the block
+    ends."""
     params = connections["default"].get_connection_params()
     holder = psycopg2.connect(**params)
     try:
         with holder.cursor() as cursor:
-            cursor.execute("SELECT id FROM orders_importjob WHERE id = %s FOR UPDATE", [job.pk])
+            cursor.execute("SELECT id FROM orders_importjob WHERE id = ANY(%s) FOR UPDATE", [[job.pk for job in jobs]])
         yield
     finally:
         holder.rollback()
