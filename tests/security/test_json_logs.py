@@ -1,5 +1,5 @@
 """Production logs are one JSON object per line (issue 15, item 16), from
-the web process and from a Celery worker alike, with no buyer data."""
+the web process and from a Celery worker alike."""
 
 import json
 import subprocess
