@@ -22,10 +22,17 @@ run: $(STAMP)
 test: $(STAMP)
 	$(LAUNCH) --var var/test -- $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+LINT_STAMP := $(VENV)/.lint-installed
+$(LINT_STAMP): $(STAMP) requirements-lint.txt
+	$(PY) -m pip install --quiet -r requirements-lint.txt
+	touch $(LINT_STAMP)
+
+lint: $(LINT_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/bandit -c pyproject.toml -r . --severity-level high --quiet
+	$(VENV)/bin/pip-audit -r requirements.txt --progress-spinner off
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

@@ -202,7 +202,7 @@ def setup_app(env):
         if rc != 0:
             raise SystemExit(f"manage.py {' '.join(step)} failed with exit code {rc}")
     port = env.get("FEEDBACKHUB_PORT", "8000")
-    _say(f"starting web, worker and beat: open http://127.0.0.1:{port}/ (Ctrl-C stops everything)")
+    _say(f"starting web, the workers (sends, imports) and beat: http://127.0.0.1:{port}/ (Ctrl-C stops everything)")
 
 
 def main(argv=None):

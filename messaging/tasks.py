@@ -2,9 +2,9 @@ from celery import shared_task
 
 
 # acks_late=False: a wake-up carries nothing to redeliver (the database is the
-# schedule), and with Celery 5.7 a broker lost while an unacknowledged task
-# runs stops the worker ("Restoring 1 unacknowledged message(s)" →
-# AttributeError in kombu); tests/messaging/test_dispatch_outage_and_race.py.
+# schedule). Celery 5.7 also stopped a worker that lost the broker with an
+# unacknowledged task running; requirements.txt pins the 5.6 line that
+# reconnects (tests/security/test_worker_broker_outage.py).
 @shared_task(name="messaging.dispatch.tick", ignore_result=True, acks_late=False)
 def dispatch_tick():
     """Beat, every minute: send the feedback requests that are due. Nothing

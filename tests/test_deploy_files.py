@@ -24,8 +24,9 @@ COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 
-APP_SERVICES = ("web", "worker", "beat")
-WORKER_QUEUES = {"default", "imports", "sync", "dispatch"}
+APP_SERVICES = ("web", "worker", "imports", "beat")
+# Sends and imports on workers of their own: tests/security/test_worker_queues.py.
+WORKER_QUEUES = {"worker": {"default", "dispatch"}, "imports": {"imports", "sync"}}
 REQUIRED_SECRETS = ("SECRET_KEY", "FIELD_ENCRYPTION_KEYS")
 MAIL_CATCHER_IMAGES = ("mailpit", "mailhog", "mailcatcher", "maildev", "smtp4dev")
 DUMMY_FERNET_KEY = Fernet.generate_key().decode()
@@ -133,13 +134,16 @@ def test_compose_web_migrates_then_serves_with_gunicorn(services):
         assert depends_on[backing]["condition"] == "service_healthy"
 
 
-def test_compose_worker_consumes_every_queue(services):
-    words = _words(services["worker"]["command"])
-    assert words[:4] == ["celery", "-A", "feedbackhub", "worker"]
-    queues = set(words[words.index("--queues") + 1].split(","))
-    assert queues == WORKER_QUEUES
+def test_compose_workers_consume_every_queue(services):
+    consumed = set()
+    for name, expected in WORKER_QUEUES.items():
+        words = _words(services[name]["command"])
+        assert words[:4] == ["celery", "-A", "feedbackhub", "worker"]
+        queues = set(words[words.index("--queues") + 1].split(","))
+        assert queues == expected, name
+        consumed |= queues
     # A queue added in feedbackhub/celery.py needs a consumer here too.
-    assert set(QUEUE_NAMES) <= queues
+    assert set(QUEUE_NAMES) <= consumed
 
 
 def test_compose_beat_command(services):
@@ -147,7 +151,7 @@ def test_compose_beat_command(services):
     assert words[:4] == ["celery", "-A", "feedbackhub", "beat"]
 
 
-@pytest.mark.parametrize("name", ["worker", "beat"])
+@pytest.mark.parametrize("name", ["worker", "imports", "beat"])
 def test_compose_celery_waits_for_a_healthy_web(services, name):
     assert _depends_on(services[name])["web"]["condition"] == "service_healthy"
 
