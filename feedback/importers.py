@@ -7,15 +7,17 @@ import re
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from psycopg2.extras import execute_values
 
+from feedbackhub.rules import IMPORTED_DATE_REASON, imported_date_ok
 from feedbackhub.tenancy.models import Marketplace
 from feedbackhub.tenancy.selectors import account_only_marketplace
 from orders.imports.batches import parsed_rows_upsert
 from orders.imports.reading import FileRejected, RowProblem
-from orders.imports.registry import ReportType, header_columns, report_type_register
+from orders.imports.registry import ReportType, header_check, header_columns, report_type_register
 from orders.imports.upsert import UpsertCounts
 from orders.models import ImportRejection
 
@@ -90,7 +92,6 @@ FEEDBACK_HEADER_ALIASES = {
 }
 _CANONICAL = {alias: name for name, aliases in FEEDBACK_HEADER_ALIASES.items() for alias in aliases}
 ANY_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
-MAX_JSON_CHARS = 50 * 1024 * 1024
 HUMAN_FORMAT = {"%m": "MM", "%d": "DD", "%y": "YY", "%Y": "YYYY"}
 
 
@@ -125,7 +126,7 @@ def recognise_feedback_content(sample):
     return True
 
 
-def parse_feedback_row(row, marketplace):
+def parse_feedback_row(row, marketplace, now):
     order_id = row["order id"].strip()
     if not ORDER_ID.match(order_id):
         raise RowProblem("Order ID", "not an Amazon order id (3-7-7 digits)", order_id)
@@ -135,6 +136,8 @@ def parse_feedback_row(row, marketplace):
     except ValueError as error:
         expected = human_date_format(marketplace.date_format)
         raise RowProblem("Date", f"not a date in {marketplace.code} format {expected}", raw_date) from error
+    if not imported_date_ok(feedback_date, now):
+        raise RowProblem("Date", IMPORTED_DATE_REASON, raw_date)
     raw_rating = row["rating"].strip()
     if not raw_rating.isdigit() or not 1 <= int(raw_rating) <= 5:
         raise RowProblem("Rating", "must be a whole number from 1 to 5", raw_rating)
@@ -182,10 +185,11 @@ def run_feedback(*, job, report, lines, progress):
     columns = feedback_columns(header)
     if not recognise_feedback(header) and len(columns) == len(FEEDBACK_COLUMN_ORDER):
         columns = list(FEEDBACK_COLUMN_ORDER)  # localised names, recognised by content: Amazon's order
+    header_check(header_columns(header), label="feedback report", meaning=columns)
     missing = [name for name in FEEDBACK_COLUMNS if name not in columns]
     if missing:
         raise FileRejected(f"The feedback report is missing required column(s): {', '.join(missing)} (line 1).")
-    seen = []
+    seen, now = [], timezone.now()
 
     def upsert(cursor, feedback):
         seen.extend((row[0], row[-1]) for row in feedback)
@@ -195,7 +199,7 @@ def run_feedback(*, job, report, lines, progress):
         job=job,
         lines=lines,
         progress=progress,
-        parse=lambda line: parse_feedback_row(_tsv_row(line, columns), job.marketplace),
+        parse=lambda line: parse_feedback_row(_tsv_row(line, columns), job.marketplace, now),
         key=lambda feedback: feedback[0],  # one feedback per order
         duplicate=lambda feedback, first: RowProblem(
             "Order ID", f"the same order already has feedback on line {first}", feedback[0]
@@ -260,7 +264,10 @@ def _reporting_window(span, column):
             moment = None
         if moment is None:
             raise RowProblem(column, "has no valid reportingDateFrom/reportingDateTo", _shown(span))
-        bounds.append(moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC))  # Amazon's are UTC
+        moment = moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC)  # Amazon's are UTC
+        if not imported_date_ok(moment, timezone.now()):
+            raise RowProblem(f"{column}.{name}", IMPORTED_DATE_REASON, _shown(raw))
+        bounds.append(moment)
     if bounds[0] > bounds[1]:
         raise RowProblem(column, "reportingDateFrom is after reportingDateTo", _shown(span))
     return bounds
@@ -342,21 +349,33 @@ def _health_figures(document, *, upload_marketplace):
     return figures, problems
 
 
-def _json_document(lines):
-    text, size = [], 0
-    for _, line in lines:
-        size += len(line) + 1
-        if size > MAX_JSON_CHARS:
-            raise FileRejected("The account health report is larger than 50 MB: not an account health report.")
-        text.append(line)
+def _json_document(report):
+    """The whole document, read as bytes up to IMPORT_MAX_JSON_BYTES, parsed."""
+    limit = settings.IMPORT_MAX_JSON_BYTES
+    data = report.binary.read(limit + 1)
+    if len(data) > limit:
+        raise FileRejected(
+            f"The account health report is larger than {limit:,} bytes (IMPORT_MAX_JSON_BYTES): "
+            "not an account health report."
+        )
     try:
-        return json.loads("\n".join(text))
+        text = data.decode(report.encoding)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise FileRejected(f"Line {line} cannot be decoded as {report.encoding}.") from error
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise FileRejected(f"Not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.") from error
+    except RecursionError as error:
+        raise FileRejected(
+            "The account health report is nested too deeply (arrays or objects inside one another "
+            "thousands of times): not an account health report."
+        ) from error
 
 
 def run_health(*, job, report, lines, progress):
-    document = _json_document(lines)
+    document = _json_document(report)
     upload_marketplace = job.marketplace or account_only_marketplace(account=job.account)
     figures, problems = _health_figures(document, upload_marketplace=upload_marketplace)
     if not figures:
@@ -411,6 +430,7 @@ ACCOUNT_HEALTH_REPORT = report_type_register(
         label="Account health report (JSON)",
         recognise=recognise_health,
         run=run_health,
+        document=True,
         description="GET_V2_SELLER_PERFORMANCE_REPORT: Amazon's own ODR per FBA/FBM with its date range.",
         brings=("account health (Amazon's ODR)",),
     )

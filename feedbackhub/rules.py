@@ -12,7 +12,7 @@ column (``m.time_zone`` by default). They contain no user input.
 
 import zoneinfo
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 # --- Ratings (DOMAIN: 4–5 positive, 3 neutral, 1–2 negative) -----------------
 
@@ -91,6 +91,43 @@ LONGEST_DELIVERY_DAYS = 30
 # date plus a typical transit time (it is shown to the buyer, never used to
 # decide whether a request may be sent).
 TYPICAL_TRANSIT_DAYS = 3
+
+
+# Dates an import accepts (orders, feedback, claims, account health, the
+# SP-API sync): from 2000-01-01 (before any Amazon seller report) to one year
+# after now (delivery estimates lie ahead). Anything outside is a typo or an
+# attack: year 9999 with a negative offset is year 10000 in UTC, which Python
+# cannot hold, and one page showing such a row answers 500 for the account.
+EARLIEST_IMPORTED_DATE = date(2000, 1, 1)
+LATEST_IMPORTED_DAYS_AHEAD = 365
+
+
+def imported_date_range(now: datetime) -> tuple[datetime, datetime]:
+    """The first and last moment an imported date may name (inclusive)."""
+    earliest = datetime.combine(EARLIEST_IMPORTED_DATE, time(0), tzinfo=UTC)
+    return earliest, now + timedelta(days=LATEST_IMPORTED_DAYS_AHEAD)
+
+
+def imported_date_ok(moment: datetime | date, now: datetime) -> bool:
+    """Whether an imported date or date-time lies in imported_date_range."""
+    earliest, latest = imported_date_range(now)
+    if not isinstance(moment, datetime):
+        return earliest.date() <= moment <= latest.date()
+    return earliest <= moment <= latest
+
+
+def imported_date_ok_sql(column_sql: str, *, now_sql: str = "%(now)s") -> str:
+    """SQL form of imported_date_ok for a timestamptz expression."""
+    return (
+        f"({column_sql} >= TIMESTAMPTZ '{EARLIEST_IMPORTED_DATE.isoformat()} 00:00:00+00' "
+        f"AND {column_sql} <= {now_sql}::timestamptz + interval '{LATEST_IMPORTED_DAYS_AHEAD} days')"
+    )
+
+
+IMPORTED_DATE_REASON = (
+    f"outside the dates an import accepts ({EARLIEST_IMPORTED_DATE.isoformat()} "
+    f"to {LATEST_IMPORTED_DAYS_AHEAD} days from now)"
+)
 
 
 def buyer_removal_deadline(feedback_date: date) -> date:

@@ -71,3 +71,20 @@ def test_local_midnight_in_sql_matches_python_across_dst(time_zone):
 def test_removal_deadline_and_daily_cap():
     assert rules.buyer_removal_deadline(date(2026, 11, 1)) == date(2026, 12, 31)
     assert rules.daily_cap_default(14) == 5 * 14 // 7 + 600
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("moment", "accepted"),
+    [
+        ("1999-12-31T23:59:59.999999+00:00", False),
+        ("2000-01-01T00:00:00+00:00", True),
+        ("2000-01-01T00:00:00+01:00", False),  # 1999-12-31 23:00 in UTC
+        ("2027-11-20T12:00:00+00:00", True),  # now + 365 days
+        ("2027-11-20T12:00:00.000001+00:00", False),
+    ],
+)
+def test_imported_date_range_in_sql_matches_python(moment, accepted):
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    in_sql = sql_value(rules.imported_date_ok_sql("%(moment)s::timestamptz"), {"moment": moment, "now": now})
+    assert in_sql == rules.imported_date_ok(datetime.fromisoformat(moment), now) == accepted

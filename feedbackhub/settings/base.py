@@ -138,6 +138,13 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=2 * 1024**3)
+# Limits on what an upload holds once decompressed, checked while streaming
+# (a small gzip can hold gigabytes): total bytes, lines, bytes in one line
+# (its newline not counted), and the size of an account-health JSON document.
+IMPORT_MAX_DECOMPRESSED_BYTES = env.int("IMPORT_MAX_DECOMPRESSED_BYTES", default=8 * 1024**3)
+IMPORT_MAX_LINES = env.int("IMPORT_MAX_LINES", default=10_000_000)
+IMPORT_MAX_LINE_BYTES = env.int("IMPORT_MAX_LINE_BYTES", default=1024**2)
+IMPORT_MAX_JSON_BYTES = env.int("IMPORT_MAX_JSON_BYTES", default=50 * 1024**2)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

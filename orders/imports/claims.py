@@ -16,11 +16,14 @@ import re
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
 from psycopg2.extras import execute_values
+
+from feedbackhub.rules import IMPORTED_DATE_REASON, imported_date_ok
 
 from .batches import parsed_rows_upsert
 from .reading import FileRejected, RowProblem
-from .registry import ReportType, header_columns, report_type_register
+from .registry import ReportType, header_check, header_columns, report_type_register
 
 KEY = "claims"
 COLUMNS = (
@@ -44,18 +47,41 @@ def recognise(first_line):
     return "claim-type" in columns and "amazon-order-id" in columns
 
 
-def _when(value, column):
+def _when(value, column, now):
     value = value.strip()
     try:
         if len(value) == 10:
-            return datetime.combine(date.fromisoformat(value), time(12), tzinfo=UTC)
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+            moment = datetime.combine(date.fromisoformat(value), time(12), tzinfo=UTC)
+        else:
+            parsed = datetime.fromisoformat(value)
+            moment = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     except ValueError as error:
         raise RowProblem(column, "not a date (YYYY-MM-DD)", value) from error
+    if not imported_date_ok(moment, now):
+        raise RowProblem(column, IMPORTED_DATE_REASON, value)
+    return moment
 
 
-def parse_row(row):
+# The largest amount orders_claim.amount (numeric(12, 2)) holds.
+AMOUNT_MAX = Decimal("9999999999.99")
+
+
+def _amount(text):
+    try:
+        amount = Decimal(text.strip())
+    except InvalidOperation as error:
+        raise RowProblem("amount", "not a number", text) from error
+    if not amount.is_finite():
+        raise RowProblem("amount", "not a number", text)
+    if amount < 0:
+        raise RowProblem("amount", "negative", text)
+    if amount >= AMOUNT_MAX + Decimal("0.005"):  # PostgreSQL rounds half up to two places
+        raise RowProblem("amount", f"more than {AMOUNT_MAX:,}, the largest amount kept", text)
+    return amount
+
+
+def parse_row(row, now=None):
+    now = now or timezone.now()
     order_id = row["amazon-order-id"].strip()
     if not ORDER_ID.match(order_id):
         raise RowProblem("amazon-order-id", "not an Amazon order id (3-7-7 digits)", order_id)
@@ -65,18 +91,11 @@ def parse_row(row):
     status = row["claim-status"].strip().lower()
     if status not in STATUSES:
         raise RowProblem("claim-status", "expected open, granted, denied or closed", row["claim-status"])
-    opened = _when(row["opened-date"], "opened-date")
-    closed = _when(row["closed-date"], "closed-date") if (row.get("closed-date") or "").strip() else None
+    opened = _when(row["opened-date"], "opened-date", now)
+    closed = _when(row["closed-date"], "closed-date", now) if (row.get("closed-date") or "").strip() else None
     if closed and closed < opened:
         raise RowProblem("closed-date", "is before opened-date", row["closed-date"])
-    amount = None
-    if (row.get("amount") or "").strip():
-        try:
-            amount = Decimal(row["amount"].strip())
-        except InvalidOperation as error:
-            raise RowProblem("amount", "not a number", row["amount"]) from error
-        if amount < 0:
-            raise RowProblem("amount", "negative", row["amount"])
+    amount = _amount(row["amount"]) if (row.get("amount") or "").strip() else None
     currency = (row.get("currency") or "").strip().upper()[:3]
     reason = (row.get("reason") or "").strip()[:200]
     return (order_id, kind, status, reason, amount, currency, opened, closed)
@@ -113,7 +132,10 @@ def _upsert(cursor, account, claims):
 
 
 def _csv_row(line, columns):
-    values = next(csv.reader([line]))
+    try:
+        values = next(csv.reader([line]))
+    except csv.Error as error:  # e.g. a field past the csv module's 131,072 characters
+        raise RowProblem("(row)", f"not a CSV row ({error})") from error
     if len(values) != len(columns):
         raise RowProblem("(row)", f"expected {len(columns)} columns, found {len(values)}")
     return dict(zip(columns, values, strict=True))
@@ -122,14 +144,16 @@ def _csv_row(line, columns):
 def run(*, job, report, lines, progress):
     header_no, header = next(lines)
     columns = header_columns(header, delimiter=",")
+    header_check(columns, label="claims file")
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         raise FileRejected(f"The claims file is missing required column(s): {', '.join(missing)} (line 1).")
+    now = timezone.now()
     return parsed_rows_upsert(
         job=job,
         lines=lines,
         progress=progress,
-        parse=lambda line: parse_row(_csv_row(line, columns)),
+        parse=lambda line: parse_row(_csv_row(line, columns), now),
         key=lambda claim: claim[:2],  # one claim per order and type
         duplicate=lambda claim, first: RowProblem(
             "amazon-order-id", f"the same claim is already on line {first}", claim[0]

@@ -3,7 +3,8 @@ FBA shipments, the FBM order reports): map the header onto staging columns,
 check the required ones, stream the rows into the order upsert.
 
 Unknown extra columns are kept as ignored_N, so every line still loads
-whatever Amazon adds; a column the header names twice counts once (first).
+whatever Amazon adds; a header naming a column twice is refused, and where
+two spellings mean one column (product-name, item-name) the first counts.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from feedbackhub.tenancy.selectors import account_only_marketplace
 
 from .reading import FileRejected
-from .registry import header_columns
+from .registry import header_check, header_columns
 from .tsv import copy_chunks
 from .upsert import order_copy_upsert
 
@@ -31,6 +32,7 @@ class FlatOrderReport:
     def copy_columns_for(self, header):
         """The staging column for each header position, and the ignored ones."""
         columns = header_columns(header)
+        header_check(columns, label=self.label)
         missing = [name for name in self.required if name not in columns]
         if missing:
             raise FileRejected(f"The {self.label} is missing required column(s): {', '.join(missing)} (line 1).")
@@ -66,12 +68,14 @@ class FlatOrderReport:
     def run(self, *, job, report, lines, progress):
         header_no, header = next(lines)
         copy_columns, extra = self.copy_columns_for(header)
+        line_shifts = []
         chunks = copy_chunks(
             report.binary,
             columns=len(copy_columns),
             first_line_no=header_no + 1,
             encoding="utf-8" if report.encoding == "utf-8-sig" else report.encoding,
             on_lines=lambda done: progress(done),
+            line_shifts=line_shifts,
         )
         return order_copy_upsert(
             account=job.account,
@@ -86,4 +90,5 @@ class FlatOrderReport:
             fills_in=self.fills_in,
             defaults={name: value for name, value in self.defaults.items() if name not in copy_columns},
             labels=self.labels(copy_columns),
+            line_shifts=line_shifts,
         )

@@ -4,6 +4,7 @@ import itertools
 import logging
 import os
 import tempfile
+import traceback
 from typing import IO
 
 from django.contrib.auth.models import User
@@ -19,7 +20,7 @@ from ..signals import imported_rows_announce
 from . import all_orders, claims, fba_shipments, fbm_orders  # noqa: F401 - register the report types
 from .progress import import_progress_set
 from .reading import FileRejected, count_lines, report_open, text_lines
-from .registry import SAMPLE_LINES, report_type_detect, report_type_get
+from .registry import DOCUMENT_START_CHARS, SAMPLE_LINES, document_type_detect, report_type_detect, report_type_get
 
 logger = logging.getLogger(__name__)
 
@@ -102,22 +103,28 @@ def import_job_run(*, job_id: int) -> ImportJob:
     job.status = ImportStatus.RUNNING
     job.started_at = timezone.now()
     job.error = ""
-    with job.file.open("rb") as raw:
-        job.rows_total = max(count_lines(raw) - 1, 0)
-    job.save(update_fields=["status", "started_at", "error", "rows_total"])
-    import_progress_set(job.pk, rows_done=0, rows_total=job.rows_total)
+    job.save(update_fields=["status", "started_at", "error"])
 
     def progress(rows_done, phase="reading"):
         done = job.rows_total if rows_done is None else rows_done
         import_progress_set(job.pk, rows_done=done, rows_total=job.rows_total, phase=phase)
 
     try:
+        with job.file.open("rb") as raw:
+            job.rows_total = max(count_lines(raw) - 1, 0)
+        job.save(update_fields=["rows_total"])
+        import_progress_set(job.pk, rows_done=0, rows_total=job.rows_total)
         with job.file.open("rb") as raw, transaction.atomic():
             ImportRejection.objects.filter(job=job).delete()
             report = report_open(raw, job.marketplace.code if job.marketplace else None)
             job.encoding = report.encoding
             lines = text_lines(report)
-            head = list(itertools.islice(lines, 1))
+            start = report.binary.peek(DOCUMENT_START_CHARS)[:DOCUMENT_START_CHARS].decode(report.encoding, "ignore")
+            if document_type_detect(start) is not None:
+                # A document type reads report.binary itself, not line by line.
+                head, lines = [(1, start)], iter(())
+            else:
+                head = list(itertools.islice(lines, 1))
             if not head or not head[0][1].strip():
                 raise FileRejected("The file is empty.")
             if report_type_detect(head[0][1]) is None:
@@ -146,6 +153,8 @@ def import_job_run(*, job_id: int) -> ImportJob:
     except DatabaseError as error:
         logger.exception("import %s failed in the database", job.pk)
         return _fail(job, f"The database refused the data ({type(error).__name__}); nothing was written.")
+    except Exception as error:  # noqa: BLE001 - any other error must still end the job
+        return _fail_unexpected(job, error)
     job.status = ImportStatus.SUCCEEDED
     job.finished_at = timezone.now()
     job.save(
@@ -163,6 +172,23 @@ def import_job_run(*, job_id: int) -> ImportJob:
     )
     import_progress_set(job.pk, rows_done=job.rows_total or 0, rows_total=job.rows_total, phase="done")
     return job
+
+
+def _fail_unexpected(job, error):
+    """An error no importer anticipated: the job ends failed (its transaction
+    has rolled back) instead of staying "running". The log names the error's
+    type and the code line it came from, never its message, which may quote
+    the file (buyer data)."""
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    where = f"{os.path.relpath(frame.filename)}:{frame.lineno} in {frame.name}"
+    logger.error("import %s failed on an unexpected %s at %s", job.pk, type(error).__name__, where)
+    kind = job.report_type and report_type_get(job.report_type)
+    what = kind.label if kind else "the file"
+    return _fail(
+        job,
+        f"The import stopped on an unexpected error ({type(error).__name__}) while reading {what}; "
+        "nothing was written. The file does not have the shape this report type should have.",
+    )
 
 
 def _fail_after_disconnect(job):

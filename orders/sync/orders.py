@@ -275,11 +275,15 @@ def _orders_page_save(*, connection, payload, sales_channels, now, result):
             result.unchanged += counts.unchanged
             result.rejected += counts.rejected
             if counts.rejected:
-                line_no, column, reason = counts.rejections[0]
+                line_no, column, reason, value = counts.rejections[0]
+                order_id = rows[line_no - 1].amazon_order_id if 0 < line_no <= len(rows) else ""
+                # The reason quotes the value refused, which may be buyer data: never logged.
+                reason = reason.replace(value[:60], "…") if value else reason
                 logger.warning(
-                    "orders sync of connection %s: %d rows rejected; first: line %s, %s: %s",
+                    "orders sync of connection %s: %d rows rejected and left out; first: order %s (row %s), %s: %s",
                     connection.pk,
                     counts.rejected,
+                    order_id,
                     line_no,
                     column,
                     reason,

@@ -46,6 +46,7 @@ from .sql import (
     COUNTS_SQL,
     DUPLICATES_SQL,
     FOLD_SQL,
+    LINE_SHIFT_SQL,
     LINK_CLAIMS_SQL,
     MARKETPLACES_SQL,
     REJECTION_REASON_SQL,
@@ -53,7 +54,9 @@ from .sql import (
     SESSION_SQL,
     UPSERT_ITEMS_SQL,
     UPSERT_ORDERS_SQL,
+    VALUE_SEP,
     check_sql,
+    order_total_check_sql,
     staging_copy_sql,
     staging_sql,
 )
@@ -68,7 +71,8 @@ class UpsertCounts:
     unchanged: int = 0
     rejected: int = 0
     rows: int = 0
-    # The first rejections, for callers without an ImportJob (e.g. sync).
+    # The first rejections, for callers without an ImportJob (e.g. sync):
+    # (line, column, reason, the value refused).
     rejections: list = field(default_factory=list)
 
 
@@ -87,13 +91,16 @@ def order_copy_upsert(
     fills_in=False,
     defaults=None,
     labels=None,
+    line_shifts=(),
 ):
     """Upsert COPY-text chunks whose columns are `copy_columns` (staging
     column names; extra_columns are a file's unknown ones, ignored).
 
     fills_in: the rows come from a supplementary report (the merge rule
     above). defaults: staging column → value for the columns the file lacks.
-    labels: staging column → the file's name for it, for rejections."""
+    labels: staging column → the file's name for it, for rejections.
+    line_shifts: (staged row number, blank lines before it) where the chunks
+    left blank lines out (orders.imports.tsv), filled in while they are read."""
     now = now or timezone.now()
     params = {
         "account_id": account.pk,
@@ -111,6 +118,8 @@ def order_copy_upsert(
             copy_line = copy_error_line(error)
             where = f"Line {first_line_no - 1 + copy_line}" if copy_line else "The file"
             raise FileRejected(f"{where} cannot be read as {encoding}: {str(error).splitlines()[0]}") from error
+        if line_shifts:
+            _line_numbers_restore(cursor, line_shifts)
         if progress:
             progress(None, phase="checking")
         cursor.execute(DUPLICATES_SQL)
@@ -118,10 +127,11 @@ def order_copy_upsert(
         # Temp tables have no statistics until analysed; without them the
         # planner picks nested loops that take minutes on big files.
         cursor.execute("ANALYZE import_order_checked (amazon_order_id, sku, reject)")
-        if job is not None:
-            cursor.execute(REJECTIONS_SQL, params)
         cursor.execute(FOLD_SQL, params)
         cursor.execute("ANALYZE import_orders (amazon_order_id)")
+        cursor.execute(order_total_check_sql(labels), params)
+        if job is not None:
+            cursor.execute(REJECTIONS_SQL, params)
         if progress:
             progress(None, phase="saving")
         cursor.execute(MARKETPLACES_SQL, params)
@@ -138,7 +148,8 @@ def order_copy_upsert(
         )
         if job is None and rejected:
             cursor.execute(
-                f"SELECT line_no, split_part(reject, '|', 1), {REJECTION_REASON_SQL} "
+                f"SELECT line_no, split_part(reject, '|', 1), {REJECTION_REASON_SQL}, "
+                f"split_part(reject, {VALUE_SEP}, 2) "
                 "FROM import_order_checked WHERE reject IS NOT NULL ORDER BY line_no LIMIT %s",
                 [REJECTIONS_RETURNED],
             )
@@ -149,6 +160,21 @@ def order_copy_upsert(
             "DROP SEQUENCE import_line_seq"
         )
     return counts
+
+
+def _line_numbers_restore(cursor, line_shifts):
+    """Give staged rows their file line numbers back where blank lines were left out."""
+    cursor.execute(
+        "DROP TABLE IF EXISTS import_line_shift; "
+        "CREATE TEMP TABLE import_line_shift (staged_from bigint PRIMARY KEY, shift bigint) ON COMMIT DROP"
+    )
+    copy_from(
+        cursor,
+        "COPY import_line_shift FROM STDIN",
+        ChunkStream(f"{staged}\t{shift}\n".encode() for staged, shift in line_shifts),
+    )
+    cursor.execute(LINE_SHIFT_SQL)
+    cursor.execute("DROP TABLE import_line_shift")
 
 
 def order_rows_upsert(*, account, rows, job=None, default_marketplace=None, progress=None, now=None):

@@ -6,7 +6,7 @@ import_order_rows (the rows as COPY loaded them, all text) → CHECK
 import_item_changes (what changed) → COUNTS.
 """
 
-from feedbackhub.rules import pii_retention_end_sql
+from feedbackhub.rules import IMPORTED_DATE_REASON, imported_date_ok_sql, pii_retention_end_sql
 
 from ..rows import STAGING_COLUMNS
 
@@ -101,15 +101,27 @@ def default_label(name):
     return "last-updated-date" if name == "last_updated" else name.replace("_", "-")
 
 
+def _optional_ts(column):
+    return f"CASE WHEN {column} = '' THEN NULL ELSE {column}::timestamptz END"
+
+
 def _optional_datetime_check(column, label):
+    """Two WHENs: the text is a date-time, then (CASE goes in order: only a
+    valid one is cast) it lies in the range an import accepts."""
     return (
         f"WHEN {column} <> '' AND NOT ({_iso_datetime_sql(column)} AND pg_input_is_valid({column}, 'timestamptz')) "
-        f"THEN {_reject(label, 'not an ISO 8601 date-time', column)}"
+        f"THEN {_reject(label, 'not an ISO 8601 date-time', column)}\n"
+        f"         WHEN NOT {imported_date_ok_sql(_optional_ts(column))} "
+        f"THEN {_reject(label, IMPORTED_DATE_REASON, column)}"
     )
 
 
-def _optional_ts(column):
-    return f"CASE WHEN {column} = '' THEN NULL ELSE {column}::timestamptz END"
+# The largest amount a money column (numeric(12, 2)) holds, for item prices
+# and for the order total they add up to.
+MONEY_MAX = "9999999999.99"
+MONEY_MAX_SHOWN = "9,999,999,999.99"
+# Text columns stored whole (orders_order.merchant_order_id, orders_orderitem.sku).
+ID_MAX_CHARS = 64
 
 
 def _staged_date(column):
@@ -129,7 +141,6 @@ CHECKED_COLUMNS = ", ".join(f"s.{name}" for name in STAGING_COLUMNS[:-1])
 DUPLICATES_SQL = """
 SELECT EXISTS (
   SELECT 1 FROM import_order_rows s
-  WHERE s.problem IS DISTINCT FROM '(blank)'
   GROUP BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C"
   HAVING count(*) > 1
 )
@@ -156,22 +167,28 @@ DUPLICATE_WINDOW = """
 WINDOW same_item AS (PARTITION BY s.amazon_order_id COLLATE "C", s.sku COLLATE "C")"""
 
 
+def _labeller(labels):
+    labels = labels or {}
+
+    def label(name):
+        return labels.get(name, default_label(name)).replace("'", "")
+
+    return label
+
+
 def check_sql(*, duplicates, labels=None):
     """Each staged row with the first problem found in it (`reject`, NULL
     when none); the duplicate (order id, SKU) check only when `duplicates`
     (DUPLICATES_SQL found some). labels: the file's name for a staging
     column where it is not the All Orders one (rejections name the file's
     column)."""
-    labels = labels or {}
-
-    def label(name):
-        return labels.get(name, default_label(name)).replace("'", "")
-
+    label = _labeller(labels)
     duplicate_check = _duplicate_check(label("sku")) if duplicates else ""
     duplicate_window = DUPLICATE_WINDOW if duplicates else ""
     optional_dates = "\n         ".join(_optional_datetime_check(f"s.{name}", label(name)) for name in OPTIONAL_DATES)
     order_id_reason = "not an Amazon order id (17 digits as 3-7-7, e.g. 112-1234567-1234567)"
     channel_reason = "expected Amazon (FBA) or Merchant (FBM)"
+    too_long = f"longer than {ID_MAX_CHARS} characters"
     return f"""
 CREATE TEMP TABLE import_order_checked ON COMMIT DROP AS
 SELECT {CHECKED_COLUMNS},
@@ -183,8 +200,12 @@ SELECT {CHECKED_COLUMNS},
          WHEN s.problem IS NOT NULL THEN s.problem
          WHEN s.amazon_order_id !~ '^[0-9]{{3}}-[0-9]{{7}}-[0-9]{{7}}$'
            THEN {_reject(label("amazon_order_id"), order_id_reason, "s.amazon_order_id")}
+         WHEN length(s.merchant_order_id) > {ID_MAX_CHARS}
+           THEN {_reject(label("merchant_order_id"), too_long, "s.merchant_order_id")}
          WHEN NOT ({_iso_datetime_sql("s.purchase_date")} AND pg_input_is_valid(s.purchase_date, 'timestamptz'))
            THEN {_reject(label("purchase_date"), "not an ISO 8601 date-time", "s.purchase_date")}
+         WHEN NOT {imported_date_ok_sql("s.purchase_date::timestamptz")}
+           THEN {_reject(label("purchase_date"), IMPORTED_DATE_REASON, "s.purchase_date")}
          {_optional_datetime_check("s.last_updated", label("last_updated"))}
          WHEN {_map_sql("s.order_status", STATUS_MAP)} IS NULL
            THEN {_reject(label("order_status"), "unknown order status", "s.order_status")}
@@ -194,11 +215,14 @@ SELECT {CHECKED_COLUMNS},
            THEN '{label("sales_channel")}|not an Amazon marketplace: ' || left(s.sales_channel, 60)
                 || ' (choose the marketplace when uploading)' || {VALUE_SEP} || left(s.sales_channel, {VALUE_MAX})
          WHEN btrim(s.sku) = '' THEN '{label("sku")}|missing'
+         WHEN length(s.sku) > {ID_MAX_CHARS} THEN {_reject(label("sku"), too_long, "s.sku")}
          WHEN s.quantity !~ '^[0-9]{{1,9}}$'
            THEN {_reject(label("quantity"), "not a whole number of 0 or more", "s.quantity")}
          WHEN s.item_price <> '' AND s.item_price !~ '^-?[0-9]{{1,10}}(\\.[0-9]{{1,4}})?$'
            THEN {_reject(label("item_price"), "not a number", "s.item_price")}
          WHEN s.item_price LIKE '-%%' THEN {_reject(label("item_price"), "negative", "s.item_price")}
+         WHEN s.item_price <> '' AND round(NULLIF(s.item_price, '')::numeric, 2) > {MONEY_MAX}
+           THEN {_reject(label("item_price"), f"more than {MONEY_MAX_SHOWN}, the largest amount kept", "s.item_price")}
          WHEN s.currency <> '' AND s.currency !~ '^[A-Z]{{3}}$'
            THEN {_reject(label("currency"), "not an ISO currency code", "s.currency")}
          {optional_dates}
@@ -206,8 +230,37 @@ SELECT {CHECKED_COLUMNS},
            THEN {_reject(label("buyer_email"), "not an email address", "s.buyer_email")}{duplicate_check}
        END AS reject
 FROM import_order_rows s
-LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
-WHERE s.problem IS DISTINCT FROM '(blank)'{duplicate_window}
+LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel)){duplicate_window}
+"""
+
+
+def order_total_check_sql(labels=None):
+    """After FOLD: an order whose items add up past MONEY_MAX leaves
+    import_orders, and each of its rows is rejected, naming the total."""
+    label = _labeller(labels)("item_price")
+    reason = (
+        f"{label}|the items of order ' || c.amazon_order_id || ' add up to ' || t.order_total::text || ', "
+        f"more than {MONEY_MAX_SHOWN}, the largest order total kept"
+    )
+    return f"""
+WITH too_big AS (
+  DELETE FROM import_orders WHERE round(order_total, 2) > {MONEY_MAX} RETURNING amazon_order_id, order_total
+)
+UPDATE import_order_checked c
+SET reject = '{reason}' || {VALUE_SEP} || left(c.item_price, {VALUE_MAX})
+FROM too_big t
+WHERE c.amazon_order_id = t.amazon_order_id AND c.reject IS NULL
+"""
+
+
+# Staged rows numbered past left-out blank lines (orders.imports.tsv) get
+# their file line numbers back: each row moves by the shift of the last
+# blank run before it.
+LINE_SHIFT_SQL = """
+UPDATE import_order_rows r
+SET line_no = r.line_no + (SELECT s.shift FROM import_line_shift s WHERE s.staged_from <= r.line_no
+                           ORDER BY s.staged_from DESC LIMIT 1)
+WHERE r.line_no >= (SELECT min(staged_from) FROM import_line_shift)
 """
 
 
