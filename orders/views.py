@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.vary import vary_on_headers
 
 from feedbackhub.csv_export import CSV_CONTENT_TYPE, csv_stream
 from feedbackhub.tenancy.access import account_view, found_or_404
@@ -15,6 +16,10 @@ from .selectors import order_filter, order_get
 ORDERS_PER_PAGE = 50
 
 
+# The filter form swaps only the table in (hx-push-url puts the filtered URL in
+# the address bar), and the same URL opened for real must be the whole page:
+# Vary keeps the browser from showing its cached table partial on Back.
+@vary_on_headers("HX-Request")
 @account_view("orders.view_orders")
 def order_list(request, account):
     filterset = order_filter(account=account, params=request.GET)
@@ -27,7 +32,9 @@ def order_list(request, account):
         "query": query.urlencode(),
         "can_import": request.user.has_perm("orders.import_data", account),
     }
-    template = "orders/_order_table.html" if request.htmx else "orders/list.html"
+    # htmx asks for a pushed URL itself when its history snapshot is gone: that answer fills the whole page.
+    table_only = request.htmx and not request.htmx.history_restore_request
+    template = "orders/_order_table.html" if table_only else "orders/list.html"
     return render(request, template, context)
 
 
