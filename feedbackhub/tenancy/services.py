@@ -5,9 +5,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+
+from feedbackhub.throttle import attempt_allowed
 
 from .amazon import AmazonApi, AmazonError, QuotaWait
 from .models import AmazonConnection, ConnectionStatus, Marketplace, Membership, SellerAccount, SellerMarketplace
@@ -50,6 +53,25 @@ def seller_account_marketplaces_set(*, account: SellerAccount, marketplaces: Ite
 def membership_set(*, user: User, account: SellerAccount, role: str) -> Membership:
     membership, _ = Membership.objects.update_or_create(user=user, account=account, defaults={"role": role})
     return membership
+
+
+def password_reset_allowed(*, email: str, ip_address: str | None) -> bool:
+    """Count a password-reset request; False when its address or its IP
+    asked too often in the window (settings PASSWORD_RESET_LIMIT_*)."""
+    window = settings.PASSWORD_RESET_LIMIT_WINDOW_SECONDS
+    by_ip = attempt_allowed(
+        scope="password-reset-ip",
+        key=ip_address or "",
+        limit=settings.PASSWORD_RESET_LIMIT_PER_IP,
+        window_seconds=window,
+    )
+    by_address = attempt_allowed(
+        scope="password-reset-address",
+        key=email.strip().lower(),
+        limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS,
+        window_seconds=window,
+    )
+    return by_ip and by_address
 
 
 # Amazon connection (SP-API)

@@ -1,20 +1,42 @@
+import logging
+
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from .access import SESSION_KEY, account_view, memberships_for
-from .forms import AmazonConnectionForm, SellerAccountSettingsForm
+from .forms import AmazonConnectionForm, PasswordResetForm, SellerAccountSettingsForm
 from .models import Membership
 from .selectors import amazon_connection_for, amazon_report_requests
 from .services import (
     amazon_connection_save,
     amazon_connection_sync_request,
     amazon_connection_test,
+    password_reset_allowed,
     seller_account_update,
 )
+
+logger = logging.getLogger(__name__)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, throttled per address and per IP (the IP as
+    django-axes reads it for the login lockout). Over the limit no mail
+    leaves, and the answer is the same "check your email" page, so it tells
+    nothing about whether the address exists."""
+
+    form_class = PasswordResetForm
+
+    def form_valid(self, form):
+        if password_reset_allowed(email=form.cleaned_data["email"], ip_address=get_client_ip_address(self.request)):
+            return super().form_valid(form)
+        logger.warning("Password reset throttled; no mail sent.")
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @require_POST
