@@ -1,4 +1,5 @@
 import logging
+import re
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
@@ -23,6 +24,9 @@ from .services import (
 
 logger = logging.getLogger(__name__)
 
+# A primary key as the switcher posts it; anything else ("abc", "1e3", a NUL) is refused before the query.
+ACCOUNT_ID = re.compile(r"[0-9]{1,18}")
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset page, throttled per address and per IP (the IP as
@@ -42,7 +46,11 @@ class PasswordResetView(auth_views.PasswordResetView):
 @require_POST
 @login_required
 def account_switch(request):
-    membership = memberships_for(request.user).filter(account_id=request.POST.get("account_id") or 0).first()
+    account_id = request.POST.get("account_id", "")
+    if not ACCOUNT_ID.fullmatch(account_id):
+        messages.error(request, "Account switcher: that is not a seller account; you are still on the same one.")
+        return redirect("home")
+    membership = memberships_for(request.user).filter(account_id=int(account_id)).first()
     if membership is None:
         raise Http404("No such seller account among yours.")
     request.session[SESSION_KEY] = membership.account_id
