@@ -10,7 +10,7 @@ from django.template import loader
 
 from feedbackhub.mailsink import mail_for_user
 
-from .models import Marketplace, Region, SellerAccount, validate_time_zone
+from .models import Marketplace, Region, validate_time_zone
 
 logger = logging.getLogger(__name__)
 
@@ -43,13 +43,11 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class SellerAccountSettingsForm(forms.Form):
+    """The account's own settings. The merchant id is not among them: it is
+    bound by the Amazon connection only (services.seller_account_merchant_bind),
+    so no user can claim another seller's id or learn which ids are taken."""
+
     name = forms.CharField(max_length=120)
-    merchant_id = forms.CharField(
-        label="Amazon merchant id",
-        max_length=20,
-        required=False,
-        help_text="Seller Central → Settings → Merchant Token.",
-    )
     time_zone = forms.CharField(max_length=40, validators=[validate_time_zone])
     marketplaces = forms.ModelMultipleChoiceField(
         queryset=Marketplace.objects.all(), widget=forms.CheckboxSelectMultiple
@@ -60,12 +58,6 @@ class SellerAccountSettingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save settings"))
-
-    def clean_merchant_id(self):
-        merchant_id = self.cleaned_data["merchant_id"].strip() or None
-        if merchant_id and SellerAccount.objects.filter(merchant_id=merchant_id).exclude(pk=self.account.pk).exists():
-            raise forms.ValidationError("Another seller account already uses this merchant id.")
-        return merchant_id
 
 
 class AmazonConnectionForm(forms.Form):
@@ -78,7 +70,12 @@ class AmazonConnectionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    selling_partner_id = forms.CharField(label="Selling partner id", max_length=20, required=False)
+    selling_partner_id = forms.CharField(
+        label="Selling partner id",
+        max_length=20,
+        required=False,
+        help_text="Becomes the account's merchant id once Amazon accepts the connection (Test connection).",
+    )
     refresh_token = forms.CharField(
         label="Refresh token",
         required=False,

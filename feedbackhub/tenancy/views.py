@@ -62,7 +62,6 @@ def account_switch(request):
 def account_settings(request, account):
     initial = {
         "name": account.name,
-        "merchant_id": account.merchant_id or "",
         "time_zone": account.time_zone,
         "marketplaces": account.marketplaces.all(),
     }
@@ -74,6 +73,7 @@ def account_settings(request, account):
     can_manage_members = request.user.has_perm("tenancy.manage_members", account)
     context = {
         "form": form,
+        "account": account,
         "can_manage_members": can_manage_members,
         "amazon_connection": amazon_connection_for(account=account),
     }
