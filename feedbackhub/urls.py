@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from feedbackhub import views
 from feedbackhub.tenancy.forms import LoginForm
+from feedbackhub.tenancy.views import PasswordResetView
 
 
 def _superuser_only(request):
@@ -19,6 +20,7 @@ urlpatterns = [
     path("dashboard/", include("feedback.dashboard_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/password_reset/done/",
         auth_views.PasswordResetDoneView.as_view(

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from feedbackhub.health import health_report
-from feedbackhub.models import SinkMessage
+from feedbackhub.mailsink import sink_messages_for
 from feedbackhub.tenancy.access import current_account
 from feedbackhub.tenancy.navigation import nav_items_for
 
@@ -32,13 +32,16 @@ def home(request):
 
 
 @never_cache
+@login_required
 def mail_sink_list(request):
-    """The embedded run's outbox (routed only when MAIL_SINK_VIEW is on).
-    Open without login: a password-reset mail must be readable by someone who
-    cannot log in yet."""
-    return render(request, "mailsink/list.html", {"messages_sent": SinkMessage.objects.all()[:100]})
+    """The embedded run's outbox (routed only when MAIL_SINK_VIEW is on): the
+    mail this user may read, never another user's reset link nor another
+    account's buyers (feedbackhub.mailsink)."""
+    return render(request, "mailsink/list.html", {"messages_sent": sink_messages_for(request.user)[:100]})
 
 
 @never_cache
+@login_required
 def mail_sink_detail(request, message_id):
-    return render(request, "mailsink/detail.html", {"message": get_object_or_404(SinkMessage, pk=message_id)})
+    message = get_object_or_404(sink_messages_for(request.user), pk=message_id)
+    return render(request, "mailsink/detail.html", {"message": message})

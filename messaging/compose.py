@@ -9,6 +9,8 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from feedbackhub.mailsink import mail_for_account
+
 from .compliance import Message, Severity, check_message
 from .models import SendingSettings, TemplateKind
 from .placeholders import placeholder_values, render_html, render_text
@@ -70,7 +72,8 @@ def sender_address(account):
     return (sending.from_email if sending else "") or settings.DEFAULT_FROM_EMAIL
 
 
-def feedback_request_email(rendered, *, from_email, to, subject_prefix=""):
+def feedback_request_email(rendered, *, account, from_email, to, subject_prefix=""):
+    """The message to a buyer, marked as the account's mail (the local sink shows it to its members only)."""
     message = EmailMultiAlternatives(
         subject=subject_prefix + rendered.subject,
         body=rendered.body,
@@ -79,4 +82,4 @@ def feedback_request_email(rendered, *, from_email, to, subject_prefix=""):
         headers={"Message-ID": make_msgid(domain="feedbackhub.invalid")},
     )
     message.attach_alternative(rendered.html, "text/html")
-    return message
+    return mail_for_account(message, account_id=account.pk)

@@ -244,6 +244,7 @@ def campaign_test_send(*, campaign: Campaign, user: User) -> list[tuple[Campaign
                 continue
             feedback_request_email(
                 rendered,
+                account=campaign.account,
                 from_email=from_email,
                 to=sending.test_email,
                 subject_prefix=f"[Test of {campaign.name} · {variant.label}] ",

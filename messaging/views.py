@@ -15,7 +15,7 @@ from feedbackhub.tenancy.access import account_view, found_or_404
 from .compliance import RULES, Severity
 from .compose import template_findings
 from .forms import CampaignForm, DoNotSolicitForm, MessageTemplateForm, SendingSettingsForm, VariantFormSet
-from .models import CAMPAIGN_TRANSITIONS, Campaign, CampaignState, RequestStatus
+from .models import CAMPAIGN_TRANSITIONS, Campaign, CampaignState, Language, RequestStatus, TemplateKind
 from .placeholders import PLACEHOLDERS, placeholder_values, render_html, render_text, template_syntax_errors
 from .preview import campaign_preview
 from .selectors import (
@@ -154,9 +154,17 @@ def _save_problems(account, subject, body):
     return problems
 
 
+PREVIEW_INVALID = (
+    "Template preview: choose the kind and the language from the editor's lists; "
+    "this kind or language is not one FeedbackHub knows, so nothing was checked."
+)
+
+
 def _preview_context(account, data, order_id=None):
-    kind = data.get("kind") or "feedback_request"
-    language = data.get("language") or "en"
+    kind = data.get("kind") or TemplateKind.FEEDBACK_REQUEST
+    language = data.get("language") or Language.EN
+    if kind not in TemplateKind.values or language not in Language.values:
+        return {"invalid": PREVIEW_INVALID}
     subject, body = data.get("subject", ""), data.get("body", "")
     save_problems = _save_problems(account, subject, body)
     findings = template_findings(kind=kind, language=language, subject=subject, body=body)
@@ -199,8 +207,9 @@ def template_edit(request, account, template_id):
 def template_preview(request, account):
     """htmx: the live preview and findings as the admin types (POST), or for a
     link (GET with the same fields)."""
-    context = {"preview": _preview_context(account, request.POST if request.method == "POST" else request.GET)}
-    return render(request, "messaging/_template_preview.html", context)
+    preview = _preview_context(account, request.POST if request.method == "POST" else request.GET)
+    status = 400 if "invalid" in preview else 200
+    return render(request, "messaging/_template_preview.html", {"preview": preview}, status=status)
 
 
 @account_view("messaging.manage_templates")

@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from .models import Claim, Order, OrderItem
 
+BUYER_FIELDS = ["buyer_name", "buyer_email", "ship_to", "buyer_key"]
+
 
 class OrderItemInline(admin.TabularInline):
     model = OrderItem
@@ -13,7 +15,9 @@ class OrderAdmin(admin.ModelAdmin):
     list_display = ["amazon_order_id", "account", "marketplace", "status", "fulfillment_channel", "purchase_date"]
     list_filter = ["marketplace", "status", "fulfillment_channel"]
     search_fields = ["amazon_order_id"]
-    exclude = ["buyer_name", "buyer_email"]
+    # Buyer data never shows here: the name, email and address decrypt on read,
+    # and buyer_key links a buyer's orders across accounts' purges.
+    exclude = BUYER_FIELDS
     inlines = [OrderItemInline]
 
 

@@ -99,7 +99,9 @@ def case_message_send(*, case: ResolutionCase, kind: str, subject: str, body: st
             status=CaseMessageStatus.SENDING,
             sent_by=actor,
         )
-    email = feedback_request_email(rendered, from_email=sender_address(case.account), to=order.buyer_email)
+    email = feedback_request_email(
+        rendered, account=case.account, from_email=sender_address(case.account), to=order.buyer_email
+    )
     try:
         with get_connection(fail_silently=False) as connection:
             connection.send_messages([email])

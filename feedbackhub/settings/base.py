@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "feedbackhub.tenancy.middleware.CurrentAccountMiddleware",
+    "feedbackhub.middleware.NoStoreForSignedInMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must be last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -129,6 +130,12 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Password reset: at most this many mails per address and per IP in the window
+# (the answer is the same page either way).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)
+PASSWORD_RESET_LIMIT_PER_IP = env.int("PASSWORD_RESET_LIMIT_PER_IP", default=10)
+PASSWORD_RESET_LIMIT_WINDOW_SECONDS = env.int("PASSWORD_RESET_LIMIT_WINDOW_SECONDS", default=3600)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

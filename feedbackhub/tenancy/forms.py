@@ -1,9 +1,18 @@
+import logging
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.mail import EmailMultiAlternatives
+from django.template import loader
 
-from .models import Marketplace, Region, SellerAccount, validate_time_zone
+from feedbackhub.mailsink import mail_for_user
+
+from .models import Marketplace, Region, validate_time_zone
+
+logger = logging.getLogger(__name__)
 
 
 class LoginForm(AuthenticationForm):
@@ -13,14 +22,32 @@ class LoginForm(AuthenticationForm):
         self.helper.add_input(Submit("submit", "Log in", css_class="w-100"))
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's, with each reset mail marked as its user's own: the local
+    mail sink shows a reset link to nobody else (Django sends one mail per
+    user, so two users sharing an address still get one link each)."""
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            message.attach_alternative(loader.render_to_string(html_email_template_name, context), "text/html")
+        mail_for_user(message, user_id=context["user"].pk)
+        try:
+            message.send()
+        except Exception:
+            logger.exception("Failed to send password reset email to user %s", context["user"].pk)
+
+
 class SellerAccountSettingsForm(forms.Form):
+    """The account's own settings. The merchant id is not among them: it is
+    bound by the Amazon connection only (services.seller_account_merchant_bind),
+    so no user can claim another seller's id or learn which ids are taken."""
+
     name = forms.CharField(max_length=120)
-    merchant_id = forms.CharField(
-        label="Amazon merchant id",
-        max_length=20,
-        required=False,
-        help_text="Seller Central → Settings → Merchant Token.",
-    )
     time_zone = forms.CharField(max_length=40, validators=[validate_time_zone])
     marketplaces = forms.ModelMultipleChoiceField(
         queryset=Marketplace.objects.all(), widget=forms.CheckboxSelectMultiple
@@ -31,12 +58,6 @@ class SellerAccountSettingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Save settings"))
-
-    def clean_merchant_id(self):
-        merchant_id = self.cleaned_data["merchant_id"].strip() or None
-        if merchant_id and SellerAccount.objects.filter(merchant_id=merchant_id).exclude(pk=self.account.pk).exists():
-            raise forms.ValidationError("Another seller account already uses this merchant id.")
-        return merchant_id
 
 
 class AmazonConnectionForm(forms.Form):
@@ -49,7 +70,12 @@ class AmazonConnectionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    selling_partner_id = forms.CharField(label="Selling partner id", max_length=20, required=False)
+    selling_partner_id = forms.CharField(
+        label="Selling partner id",
+        max_length=20,
+        required=False,
+        help_text="Becomes the account's merchant id once Amazon accepts the connection (Test connection).",
+    )
     refresh_token = forms.CharField(
         label="Refresh token",
         required=False,

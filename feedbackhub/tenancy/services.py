@@ -1,17 +1,23 @@
 """Every write to seller accounts, memberships and Amazon connections."""
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from feedbackhub.throttle import attempt_allowed
+
 from .amazon import AmazonApi, AmazonError, QuotaWait
 from .models import AmazonConnection, ConnectionStatus, Marketplace, Membership, SellerAccount, SellerMarketplace
 from .signals import amazon_sync_requested
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -27,15 +33,33 @@ def seller_account_create(
 
 @transaction.atomic
 def seller_account_update(
-    *, account: SellerAccount, name: str, time_zone: str, merchant_id: str | None, marketplaces: Iterable[Marketplace]
+    *, account: SellerAccount, name: str, time_zone: str, marketplaces: Iterable[Marketplace]
 ) -> SellerAccount:
     account.name = name
     account.time_zone = time_zone
-    account.merchant_id = merchant_id or None
     account.full_clean()
-    account.save(update_fields=["name", "time_zone", "merchant_id"])
+    account.save(update_fields=["name", "time_zone"])
     seller_account_marketplaces_set(account=account, marketplaces=marketplaces)
     return account
+
+
+def seller_account_merchant_bind(*, account: SellerAccount, merchant_id: str) -> bool:
+    """Bind the merchant id of a connection Amazon has just accepted to its
+    account; the only way a merchant id is set from the app. An id another
+    account holds stays with that one, and the caller tells the user nothing
+    different (the id's owner is nobody else's business); operators find it
+    in the log, which names accounts by id only. Returns whether it is bound."""
+    merchant_id = merchant_id.strip()
+    if not merchant_id or account.merchant_id == merchant_id:
+        return bool(merchant_id)
+    with transaction.atomic():
+        taken = SellerAccount.objects.select_for_update().filter(merchant_id=merchant_id).exclude(pk=account.pk)
+        if taken.exists():
+            logger.warning("Merchant id of account %s's connection is bound to another account; not bound.", account.pk)
+            return False
+        account.merchant_id = merchant_id
+        account.save(update_fields=["merchant_id"])
+    return True
 
 
 def seller_account_marketplaces_set(*, account: SellerAccount, marketplaces: Iterable[Marketplace]) -> None:
@@ -50,6 +74,25 @@ def seller_account_marketplaces_set(*, account: SellerAccount, marketplaces: Ite
 def membership_set(*, user: User, account: SellerAccount, role: str) -> Membership:
     membership, _ = Membership.objects.update_or_create(user=user, account=account, defaults={"role": role})
     return membership
+
+
+def password_reset_allowed(*, email: str, ip_address: str | None) -> bool:
+    """Count a password-reset request; False when its address or its IP
+    asked too often in the window (settings PASSWORD_RESET_LIMIT_*)."""
+    window = settings.PASSWORD_RESET_LIMIT_WINDOW_SECONDS
+    by_ip = attempt_allowed(
+        scope="password-reset-ip",
+        key=ip_address or "",
+        limit=settings.PASSWORD_RESET_LIMIT_PER_IP,
+        window_seconds=window,
+    )
+    by_address = attempt_allowed(
+        scope="password-reset-address",
+        key=email.strip().lower(),
+        limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS,
+        window_seconds=window,
+    )
+    return by_ip and by_address
 
 
 # Amazon connection (SP-API)
@@ -132,6 +175,7 @@ def amazon_connection_test(*, connection: AmazonConnection, api: AmazonApi | Non
         connection.save(update_fields=["status", "consecutive_failures", "next_attempt_at"])
         if not connection.marketplaces.exists():
             connection.marketplaces.set([m for m in known if m.region == connection.region])
+    seller_account_merchant_bind(account=connection.account, merchant_id=connection.selling_partner_id)
     codes = tuple(marketplace.code for marketplace in known)
     if not participating_ids:
         return ConnectionTestResult(ok=True, message="Connected, but Amazon lists no marketplace this seller sells in.")

@@ -1,26 +1,56 @@
+import logging
+import re
+
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from .access import SESSION_KEY, account_view, memberships_for
-from .forms import AmazonConnectionForm, SellerAccountSettingsForm
+from .forms import AmazonConnectionForm, PasswordResetForm, SellerAccountSettingsForm
 from .models import Membership
 from .selectors import amazon_connection_for, amazon_report_requests
 from .services import (
     amazon_connection_save,
     amazon_connection_sync_request,
     amazon_connection_test,
+    password_reset_allowed,
     seller_account_update,
 )
+
+logger = logging.getLogger(__name__)
+
+# A primary key as the switcher posts it; anything else ("abc", "1e3", a NUL) is refused before the query.
+ACCOUNT_ID = re.compile(r"[0-9]{1,18}")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, throttled per address and per IP (the IP as
+    django-axes reads it for the login lockout). Over the limit no mail
+    leaves, and the answer is the same "check your email" page, so it tells
+    nothing about whether the address exists."""
+
+    form_class = PasswordResetForm
+
+    def form_valid(self, form):
+        if password_reset_allowed(email=form.cleaned_data["email"], ip_address=get_client_ip_address(self.request)):
+            return super().form_valid(form)
+        logger.warning("Password reset throttled; no mail sent.")
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @require_POST
 @login_required
 def account_switch(request):
-    membership = memberships_for(request.user).filter(account_id=request.POST.get("account_id") or 0).first()
+    account_id = request.POST.get("account_id", "")
+    if not ACCOUNT_ID.fullmatch(account_id):
+        messages.error(request, "Account switcher: that is not a seller account; you are still on the same one.")
+        return redirect("home")
+    membership = memberships_for(request.user).filter(account_id=int(account_id)).first()
     if membership is None:
         raise Http404("No such seller account among yours.")
     request.session[SESSION_KEY] = membership.account_id
@@ -32,7 +62,6 @@ def account_switch(request):
 def account_settings(request, account):
     initial = {
         "name": account.name,
-        "merchant_id": account.merchant_id or "",
         "time_zone": account.time_zone,
         "marketplaces": account.marketplaces.all(),
     }
@@ -44,6 +73,7 @@ def account_settings(request, account):
     can_manage_members = request.user.has_perm("tenancy.manage_members", account)
     context = {
         "form": form,
+        "account": account,
         "can_manage_members": can_manage_members,
         "amazon_connection": amazon_connection_for(account=account),
     }

@@ -67,7 +67,9 @@ class EmailChannel:
         if rendered.blocking_rules:
             rules = ", ".join(rendered.blocking_rules)
             return Fail(f"Not sent: the rendered message breaks Amazon's rules ({rules}).")
-        return Ready(feedback_request_email(rendered, from_email=self.from_email, to=order.buyer_email))
+        return Ready(
+            feedback_request_email(rendered, account=self.account, from_email=self.from_email, to=order.buyer_email)
+        )
 
     def send(self, row, message):
         try:

@@ -26,6 +26,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from feedbackhub.mailsink import mail_for_account
+
 from ..dispatch.channels import EmailChannel
 from ..dispatch.outcomes import Fail, Retry, Sent, Uncertain, backoff
 from ..dispatch.rows import CLAIM_LEASE, MAX_ATTEMPTS, SEND_LEASE
@@ -66,7 +68,7 @@ def reply_email(reply: BuyerMessage) -> EmailMultiAlternatives:
     )
     if reply.body_html:
         message.attach_alternative(reply.body_html, "text/html")
-    return message
+    return mail_for_account(message, account_id=reply.thread.account_id)
 
 
 def reply_leases_resolve(result, *, now):

@@ -102,7 +102,6 @@ def test_settings_form_saves_through_the_service(account, client_for):
         reverse("tenancy:settings"),
         {
             "name": "Renamed",
-            "merchant_id": "A2RENAMED00001",
             "time_zone": "Europe/Berlin",
             "marketplaces": ["A1PA6795UKMFR9"],
         },

@@ -25,3 +25,17 @@ def test_admin_never_shows_buyer_personal_data(client, account):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     body = client.get(reverse("admin:orders_order_change", args=[order.pk])).content
     assert b"secret-buyer" not in body
+
+
+@pytest.mark.django_db
+def test_admin_hides_the_shipping_address_and_the_buyer_key(client, account):
+    order = OrderFactory(account=account, ship_to="12 Secret Lane, Springfield", buyer_key="f" * 64)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for url in (
+        reverse("admin:orders_order_change", args=[order.pk]),
+        reverse("admin:orders_order_changelist"),
+        reverse("admin:orders_order_add"),
+    ):
+        body = client.get(url).content.decode()
+        assert "Secret Lane" not in body and "f" * 64 not in body
+        assert 'name="ship_to"' not in body and 'name="buyer_key"' not in body
