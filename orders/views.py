@@ -4,6 +4,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 
 from feedbackhub.csv_export import CSV_CONTENT_TYPE, csv_stream
+from feedbackhub.exports import rate_limited_export
 from feedbackhub.tenancy.access import account_view, found_or_404
 
 from .forms import ImportUploadForm
@@ -86,6 +87,7 @@ def import_progress(request, account, job_id):
 
 
 @account_view("orders.import_data")
+@rate_limited_export("rejected import rows")
 def import_rejections_csv(request, account, job_id):
     """The rejected rows; their values come from the uploaded file, so every cell goes through csv_safe."""
     job = _job_or_404(account, job_id)
