@@ -194,3 +194,12 @@ def test_deleted_user_keeps_their_name_in_the_trail(account):
     user.delete()
     [event] = rows(account, AuditAction.LOGIN)
     assert event.actor is None and event.actor_name == user.username
+
+
+def test_django_admin_reads_the_trail_but_cannot_edit_it(client, account):
+    event = audit_record(action=AuditAction.EXPORT, account=account, target="feedback list: a.csv")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(reverse("admin:audit_auditevent_changelist")).status_code == 200
+    assert client.get(reverse("admin:audit_auditevent_add")).status_code == 403
+    client.post(reverse("admin:audit_auditevent_delete", args=[event.pk]), {"post": "yes"})
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
