@@ -18,6 +18,7 @@ from feedbackhub.crypto import blind_index
 from feedbackhub.rules import FEEDBACK_WINDOW_DAYS, PII_RETENTION_DAYS, is_negative, local_day, local_midnight
 from feedbackhub.tenancy.models import Marketplace, Role, SellerAccount
 from feedbackhub.tenancy.services import membership_set, seller_account_create
+from feedbackhub.tenancy.two_factor import two_factor_require_set
 from messaging.inbox.demo import demo_threads_load
 from messaging.services import starter_templates_load
 from orders.models import Claim, ClaimKind, ClaimStatus, FulfillmentChannel, Order, OrderItem, OrderStatus
@@ -296,6 +297,9 @@ def demo_seed(*, order_count=20000, now=None):
     )
     for account in (main.account, second.account):
         starter_templates_load(account=account)
+        # The demo logins work with the password alone; a real account
+        # requires two-factor sign-in of owners and admins from the start.
+        two_factor_require_set(account=account, required=False)
     demo_campaigns_seed(account=main.account, now=now)
     User = get_user_model()
     for username, role in DEMO_USERS:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from feedbackhub.csv_export import CSV_CONTENT_TYPE, csv_stream
+from feedbackhub.exports import rate_limited_export
 from feedbackhub.freshness import account_generation
 from feedbackhub.rules import ODR_TARGET, local_day, sentiment_lookups
 from feedbackhub.tenancy.access import account_view
@@ -54,6 +55,7 @@ METRICS_EXPORT_HEADER = (
 
 
 @account_view("tenancy.view_dashboard")
+@rate_limited_export("dashboard metrics")
 def dashboard_export(request, account):
     """The per-marketplace metrics table as CSV (both windows), safe to open in a spreadsheet."""
     marketplace, channel = _dashboard_filters(request, account)
@@ -175,6 +177,7 @@ def feedback_index(request, account):
 
 
 @account_view("feedback.view_feedback")
+@rate_limited_export("feedback list")
 def feedback_export(request, account):
     rows = feedback_export_rows(account=account, **_list_filters(request))
     response = StreamingHttpResponse(csv_stream(FEEDBACK_EXPORT_HEADER, rows), content_type=CSV_CONTENT_TYPE)

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from feedbackhub import views
+from feedbackhub.tenancy import two_factor_views
 from feedbackhub.tenancy.forms import LoginForm
 from feedbackhub.tenancy.views import PasswordResetView
 
@@ -28,7 +29,13 @@ urlpatterns = [
         ),
         name="password_reset_done",
     ),
+    path("accounts/two-factor/", two_factor_views.two_factor_verify_view, name="two_factor_verify"),
+    path("accounts/two-factor/setup/", two_factor_views.two_factor_setup, name="two_factor_setup"),
+    path("accounts/security/", two_factor_views.two_factor_manage, name="two_factor_manage"),
+    path("accounts/security/recovery-codes/", two_factor_views.recovery_codes_new, name="recovery_codes_new"),
+    path("accounts/security/disable/", two_factor_views.two_factor_disable_view, name="two_factor_disable"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("account/audit/", include("feedbackhub.audit.urls")),
     path("account/", include("feedbackhub.tenancy.urls")),
     path("orders/", include("orders.urls")),
     path("feedback/", include("feedback.urls")),

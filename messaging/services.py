@@ -9,6 +9,8 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
+from feedbackhub.audit.models import AuditAction
+from feedbackhub.audit.services import audit_record
 from feedbackhub.tenancy.models import AmazonConnection, Marketplace, SellerAccount
 from orders.models import Order
 
@@ -72,8 +74,16 @@ def message_template_save(
     template.compliance_warnings = sum(1 for finding in findings if finding.severity == "warn")
     template.updated_by = user
     template.full_clean(exclude=["account", "marketplaces"])
+    is_new = template.pk is None
     template.save()
     template.marketplaces.set(marketplaces)
+    if user is not None:  # the starter library is recorded once, by starter_templates_load
+        audit_record(
+            action=AuditAction.TEMPLATE_CHANGED,
+            account=account,
+            actor=user,
+            target=f"{'created' if is_new else 'edited'} template #{template.pk} {template.name} ({template.language})",
+        )
     if was_blocked and not template.compliance_blocked:
         # The sends the dispatcher held for this template go out now, not at their next hourly retry.
         FeedbackRequest.objects.filter(
@@ -120,6 +130,12 @@ def starter_templates_load(*, account: SellerAccount) -> list[MessageTemplate]:
         template.is_starter = True
         template.save(update_fields=["is_starter"])
         created.append(template)
+    if created:
+        audit_record(
+            action=AuditAction.TEMPLATE_CHANGED,
+            account=account,
+            target=f"starter library: {len(created)} templates added",
+        )
     return created
 
 
@@ -195,6 +211,12 @@ def campaign_save(
             raise CampaignNotReady(problems)
     if is_new:
         _event(account=account, actor=user, campaign=campaign, from_state="", to_state=campaign.state, note="created")
+        audit_record(
+            action=AuditAction.CAMPAIGN_STATE,
+            account=account,
+            actor=user,
+            target=f"campaign #{campaign.pk} {campaign.name}: created {campaign.state}",
+        )
     if campaign.state == CampaignState.LIVE:
         requests_plan(account=account)
     return campaign
@@ -216,6 +238,12 @@ def campaign_state_set(*, campaign: Campaign, state: str, user: User, note: str 
     campaign.state = state
     campaign.save(update_fields=["state", "updated_at"])
     _event(account=campaign.account, actor=user, campaign=campaign, from_state=previous, to_state=state, note=note)
+    audit_record(
+        action=AuditAction.CAMPAIGN_STATE,
+        account=campaign.account,
+        actor=user,
+        target=f"campaign #{campaign.pk} {campaign.name}: {previous} → {state}",
+    )
     if CampaignState.LIVE in (previous, state):
         requests_plan(account=campaign.account)
     return campaign
@@ -262,10 +290,20 @@ def campaign_test_send(*, campaign: Campaign, user: User) -> list[tuple[Campaign
 
 
 @transaction.atomic
-def sending_settings_save(*, account: SellerAccount, form: SendingSettingsForm) -> SendingSettings:
+def sending_settings_save(
+    *, account: SellerAccount, form: SendingSettingsForm, user: User | None = None
+) -> SendingSettings:
+    was_paused = SendingSettings.objects.filter(account=account, paused=True).exists()
     settings_row = form.save(commit=False)
     settings_row.account = account
     settings_row.save()
+    if settings_row.paused != was_paused:
+        audit_record(
+            action=AuditAction.SENDING_PAUSED if settings_row.paused else AuditAction.SENDING_RESUMED,
+            account=account,
+            actor=user,
+            target="all feedback requests",
+        )
     requests_plan(account=account)  # auto-blacklist may have changed what qualifies
     return settings_row
 
@@ -322,4 +360,11 @@ def feedback_request_decide(*, request: FeedbackRequest, status: str, user: User
         row.attempts = 0
     row.save(update_fields=["status", "reason", "sent_at", "scheduled_for", "attempts", "updated_at"])
     _event(account=row.account, actor=user, request=row, from_state=previous, to_state=status, note=row.reason)
+    # The order id only: the note is free text and may name the buyer.
+    audit_record(
+        action=AuditAction.OUTBOX_DECISION,
+        account=row.account,
+        actor=user,
+        target=f"request for order {row.order.amazon_order_id}: {previous} → {status}",
+    )
     return row

@@ -352,7 +352,7 @@ def sending_settings(request, account):
     current = sending_settings_get(account=account)
     form = SendingSettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
-        sending_settings_save(account=account, form=form)
+        sending_settings_save(account=account, form=form, user=request.user)
         messages.success(request, "Sending settings saved.")
         return redirect("messaging:sending_settings")
     context = {

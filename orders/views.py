@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.vary import vary_on_headers
 
 from feedbackhub.csv_export import CSV_CONTENT_TYPE, csv_stream
+from feedbackhub.exports import rate_limited_export
 from feedbackhub.tenancy.access import account_view, found_or_404
 
 from .forms import ImportUploadForm
@@ -93,6 +94,7 @@ def import_progress(request, account, job_id):
 
 
 @account_view("orders.import_data")
+@rate_limited_export("rejected import rows")
 def import_rejections_csv(request, account, job_id):
     """The rejected rows; their values come from the uploaded file, so every cell goes through csv_safe."""
     job = _job_or_404(account, job_id)

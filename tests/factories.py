@@ -72,6 +72,9 @@ class SellerAccountFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Test Seller {n}")
     merchant_id = factory.Sequence(lambda n: f"ATEST{n:010d}")
     time_zone = "America/Los_Angeles"
+    # New accounts require two-factor sign-in (the model's default); tests
+    # that are not about it log in with force_login and no device.
+    two_factor_required = False
 
     @factory.post_generation
     def marketplaces(account, create, codes, **kwargs):

@@ -42,7 +42,11 @@ INSTALLED_APPS = [
     "axes",
     "anymail",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "feedbackhub.tenancy",
+    "feedbackhub.audit",
     "feedbackhub",
     "orders",
     "messaging",
@@ -56,12 +60,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "feedbackhub.audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "feedbackhub.tenancy.middleware.CurrentAccountMiddleware",
     "feedbackhub.middleware.NoStoreForSignedInMiddleware",
+    # After the account: an owner or admin of an account that requires
+    # two-factor sign-in is held at the setup page until it is done.
+    "feedbackhub.tenancy.two_factor.TwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must be last: it reads the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -136,6 +145,21 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)
 PASSWORD_RESET_LIMIT_PER_IP = env.int("PASSWORD_RESET_LIMIT_PER_IP", default=10)
 PASSWORD_RESET_LIMIT_WINDOW_SECONDS = env.int("PASSWORD_RESET_LIMIT_WINDOW_SECONDS", default=3600)
+# Two-factor sign-in (django-otp): TOTP apps and one-time recovery codes.
+OTP_TOTP_ISSUER = "FeedbackHub"
+# Wrong codes per user before the code page refuses more for a while, on top
+# of django-otp's own doubling delay per device.
+TWO_FACTOR_ATTEMPTS_RATE = env.str("TWO_FACTOR_ATTEMPTS_RATE", default="5/5m")
+RECOVERY_CODE_COUNT = 10
+
+# Sessions end after this long without a request (every request renews it).
+SESSION_IDLE_TIMEOUT_MINUTES = env.int("SESSION_IDLE_TIMEOUT_MINUTES", default=60)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# CSV downloads per user per minute (django-ratelimit's rate syntax).
+EXPORT_RATE = env.str("EXPORT_RATE", default="10/m")
+RATELIMIT_USE_CACHE = "default"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -68,6 +68,12 @@ class SellerAccount(models.Model):
         help_text="Seller Central's Merchant Token, e.g. A1B2C3D4E5F6G7.",
     )
     time_zone = models.CharField(max_length=40, default="America/Los_Angeles", validators=[validate_time_zone])
+    # Amazon's Data Protection Policy asks for MFA: owners and admins must
+    # set up two-factor sign-in before they use the account.
+    two_factor_required = models.BooleanField(
+        "require two-factor sign-in for owners and admins",
+        default=True,
+    )
     marketplaces = models.ManyToManyField(Marketplace, through="SellerMarketplace", related_name="seller_accounts")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -14,6 +14,7 @@ ROLE_PERMISSIONS = {
     "tenancy.view_dashboard": {OWNER, ADMIN},
     "tenancy.manage_settings": {OWNER, ADMIN},
     "tenancy.manage_members": {OWNER},
+    "tenancy.view_audit": {OWNER},
     "orders.view_orders": {OWNER, ADMIN, VA},
     "orders.import_data": {OWNER, ADMIN},
     "feedback.view_feedback": {OWNER, ADMIN},

@@ -11,6 +11,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from feedbackhub.audit.models import AuditAction
+from feedbackhub.audit.services import audit_record
 from feedbackhub.throttle import attempt_allowed
 
 from .amazon import AmazonApi, AmazonError, QuotaWait
@@ -71,8 +73,17 @@ def seller_account_marketplaces_set(*, account: SellerAccount, marketplaces: Ite
     )
 
 
-def membership_set(*, user: User, account: SellerAccount, role: str) -> Membership:
+@transaction.atomic
+def membership_set(*, user: User, account: SellerAccount, role: str, actor: User | None = None) -> Membership:
+    previous = Membership.objects.filter(user=user, account=account).values_list("role", flat=True).first()
     membership, _ = Membership.objects.update_or_create(user=user, account=account, defaults={"role": role})
+    if previous != role:
+        audit_record(
+            action=AuditAction.ROLE_CHANGED,
+            account=account,
+            actor=actor,
+            target=f"{user.get_username()}: {previous or 'no role'} → {role}",
+        )
     return membership
 
 
@@ -119,6 +130,7 @@ def amazon_connection_save(
     marketplaces: Iterable[Marketplace],
     selling_partner_id: str = "",
     refresh_token: str = "",
+    actor: User | None = None,
 ) -> AmazonConnection:
     """Create or update the account's connection. An empty refresh_token keeps
     the stored one. New marketplaces or another region restart the orders
@@ -141,6 +153,13 @@ def amazon_connection_save(
         fields += ["refresh_token", "status", "consecutive_failures", "next_attempt_at"]
     connection.save(update_fields=fields)
     connection.marketplaces.set(wanted)
+    codes = ", ".join(sorted(Marketplace.objects.filter(pk__in=wanted).values_list("code", flat=True))) or "none"
+    audit_record(
+        action=AuditAction.AMAZON_CONNECTION,
+        account=account,
+        actor=actor,
+        target=f"region {region}, marketplaces {codes}" + (", new refresh token" if refresh_token else ""),
+    )
     return connection
 
 

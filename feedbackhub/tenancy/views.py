@@ -108,7 +108,7 @@ def amazon_connection(request, account):
     form = AmazonConnectionForm(request.POST if action == "save" else None, initial=initial)
     if action == "save" and form.is_valid():
         new_token = bool(form.cleaned_data["refresh_token"])
-        amazon_connection_save(account=account, **form.cleaned_data)
+        amazon_connection_save(account=account, actor=request.user, **form.cleaned_data)
         messages.success(
             request, "Amazon connection saved." + (" Test the connection to start syncing." if new_token else "")
         )

@@ -67,6 +67,8 @@ ROLE_MATRIX = {
     "tenancy:settings": {OWNER, ADMIN},
     "tenancy:amazon": {OWNER, ADMIN},
     "tenancy:team": {OWNER},
+    "tenancy:two_factor_requirement": {OWNER},
+    "audit:trail": {OWNER},
 }
 
 

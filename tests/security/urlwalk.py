@@ -44,6 +44,14 @@ PUBLIC = {
 # Need a login but no seller account: the user's own password, the landing
 # redirect and the account switcher (tested on their own).
 ACCOUNTLESS = {"password_change", "password_change_done", "home", "tenancy:switch"}
+# The user's own two-factor sign-in (tests/security/test_two_factor.py).
+ACCOUNTLESS |= {
+    "two_factor_verify",
+    "two_factor_setup",
+    "two_factor_manage",
+    "recovery_codes_new",
+    "two_factor_disable",
+}
 # Django admin: superusers only (tests/security/test_admin.py).
 ADMIN_NAMESPACE = "admin"
 # Mail providers' webhooks: no login, the provider's signature or basic auth
@@ -59,6 +67,7 @@ POST_ONLY = {
     "messaging:outbox_decide",
     "messaging:mailbox_test",
     "tenancy:switch",
+    "tenancy:two_factor_requirement",
     "feedback:queue_assign",
     "feedback:case_take",
     "feedback:case_move",
