@@ -8,6 +8,7 @@ from feedbackhub.tenancy.models import Role
 from orders.imports.services import import_job_create, import_job_run
 
 from .factories import MembershipFactory, SellerAccountFactory, UserFactory, marketplace
+from .messaging.real_processes import Processes, RedisServer
 from .sp_api_fakes import ACCESS_TOKEN, LWA_URL, FakeClock, SpApiFake
 
 
@@ -86,3 +87,21 @@ def importer(account, member_of, media_in_tmp):
         return job
 
     return run
+
+
+# Real processes (workers, an own Redis), for the tests that start them: tests/messaging, tests/security.
+
+
+@pytest.fixture
+def broker(tmp_path):
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def processes(tmp_path):
+    started = Processes(tmp_path)
+    yield started
+    started.close()

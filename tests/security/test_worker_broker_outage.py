@@ -14,7 +14,7 @@ import pytest
 
 from orders.models import ImportJob, ImportStatus
 
-from ..messaging.real_processes import Processes, RedisServer, wait_for
+from ..messaging.real_processes import wait_for
 from ..smtp_sink import free_port
 from .worker_processes import (
     consumed_queues,
@@ -29,21 +29,6 @@ from .worker_processes import (
 pytestmark = pytest.mark.slow
 
 OUTAGE_SECONDS = 20
-
-
-@pytest.fixture
-def broker(tmp_path):
-    server = RedisServer(tmp_path / "redis")
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def processes(tmp_path):
-    started = Processes(tmp_path)
-    yield started
-    started.close()
 
 
 def imports_worker():

@@ -18,8 +18,6 @@ from orders.models import ImportJob, ImportStatus
 
 from ..messaging.real_processes import (
     ROOT,
-    Processes,
-    RedisServer,
     due_email_requests,
     status_counts,
     wait_for,
@@ -39,21 +37,6 @@ from .worker_processes import (
 
 SLOW_QUEUES = {"imports", "sync"}
 DUE_REQUESTS = 5
-
-
-@pytest.fixture
-def broker(tmp_path):
-    server = RedisServer(tmp_path / "redis")
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def processes(tmp_path):
-    started = Processes(tmp_path)
-    yield started
-    started.close()
 
 
 def test_the_import_and_sync_tasks_are_routed_to_their_queues():
