@@ -88,14 +88,22 @@ _ITEM_MATCH = """EXISTS (SELECT 1 FROM orders_orderitem i WHERE i.order_id = o.i
                          AND upper(i.{column}) = ANY(SELECT upper(x) FROM unnest(c.{field}) x))"""
 
 
-def eligibility_sql(*, for_order_ids: bool = False, campaigns_param: str = "campaign_ids") -> str:
+def eligibility_sql(
+    *, for_order_ids: bool = False, order_table: str | None = None, campaigns_param: str = "campaign_ids"
+) -> str:
     """Pairs of (order, campaign) with the reason each is excluded, or NULL
     and the send time. Parameters: account, now, since, blacklist,
     buyer_history, the campaign ids under `campaigns_param`, and order_ids
-    when for_order_ids narrows the orders (planning a subset, the
-    dispatcher's re-check)."""
+    when for_order_ids narrows the orders (the dispatcher's re-check of a
+    few rows). order_table narrows them to the order_id column of a table
+    instead (planning a subset: thousands of ids, joined rather than
+    compared one by one against an array)."""
     campaigns = f"%({campaigns_param})s"
-    order_filter = "AND o.id = ANY(%(order_ids)s)" if for_order_ids else ""
+    order_filter = ""
+    if for_order_ids:
+        order_filter = "AND o.id = ANY(%(order_ids)s)"
+    elif order_table:
+        order_filter = f"AND o.id IN (SELECT order_id FROM {order_table})"
     feedback = order_feedback_sql()
     return f"""
 WITH camp AS (
@@ -268,23 +276,43 @@ def requests_plan(
     *, account: SellerAccount, now: datetime | None = None, order_ids: Iterable[int] | None = None
 ) -> PlanResult:
     """Create or re-plan the account's FeedbackRequest rows from its live
-    campaigns. Only rows still `scheduled` change: claimed, sent, skipped,
-    failed and uncertain rows are final for planning. Runs inside the
-    caller's transaction when there is one (an import's)."""
+    campaigns (only those of order_ids when given). Only rows still
+    `scheduled` change: claimed, sent, skipped, failed and uncertain rows
+    are final for planning. Runs inside the caller's transaction when there
+    is one (an import's)."""
+    if order_ids is None:
+        return _plan(account=account, now=now, order_table=None)
+    with connection.cursor() as cursor:
+        _order_table_create(cursor)
+        cursor.execute(f"INSERT INTO {PLAN_ORDERS} SELECT DISTINCT unnest(%s::bigint[])", [list(order_ids)])
+        cursor.execute(f"ANALYZE {PLAN_ORDERS}")
+    return _plan(account=account, now=now, order_table=PLAN_ORDERS)
+
+
+# The orders a partial plan covers: a temporary table the plan joins.
+PLAN_ORDERS = "plan_order"
+
+
+def _order_table_create(cursor) -> None:
+    cursor.execute(f"DROP TABLE IF EXISTS {PLAN_ORDERS}")
+    cursor.execute(f"CREATE TEMP TABLE {PLAN_ORDERS} (order_id bigint PRIMARY KEY) ON COMMIT DROP")
+
+
+def _plan(*, account: SellerAccount, now: datetime | None, order_table: str | None) -> PlanResult:
     started = timezone.now()
     now = now or started
     params = eligibility_params(account, campaign_ids=live_campaign_ids(account=account), now=now)
-    if order_ids is not None:
-        params["order_ids"] = list(order_ids)
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS planned_request")
         cursor.execute(
             "CREATE TEMP TABLE planned_request ON COMMIT DROP AS "
             "SELECT DISTINCT ON (order_id) order_id, campaign_id, variant_id, channel, priority, scheduled_for "
-            f"FROM ({eligibility_sql(for_order_ids=order_ids is not None)}) e WHERE reason IS NULL "
+            f"FROM ({eligibility_sql(order_table=order_table)}) e WHERE reason IS NULL "
             "ORDER BY order_id, priority, campaign_id",
             params,
         )
+        if order_table:
+            cursor.execute("ANALYZE planned_request")  # a few rows: the upsert and removal then probe indexes
         cursor.execute(
             """
             INSERT INTO messaging_feedbackrequest AS fr
@@ -313,18 +341,86 @@ def requests_plan(
             params,
         )
         scheduled = cursor.rowcount
-        removal_filter = "AND fr.order_id = ANY(%(order_ids)s)" if order_ids is not None else ""
-        cursor.execute(
-            f"""
+        if order_table:
+            # Driven by the few orders planned, not by the account's requests.
+            removal = f"""
             DELETE FROM messaging_feedbackrequest fr
-             WHERE fr.account_id = %(account)s AND fr.status = 'scheduled' {removal_filter}
+             USING {order_table} t
+             WHERE fr.order_id = t.order_id AND fr.account_id = %(account)s AND fr.status = 'scheduled'
+               AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = t.order_id)
+            """
+        else:
+            removal = """
+            DELETE FROM messaging_feedbackrequest fr
+             WHERE fr.account_id = %(account)s AND fr.status = 'scheduled'
                AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = fr.order_id)
-            """,
-            params,
-        )
+            """
+        cursor.execute(removal, params)
         removed = cursor.rowcount
         cursor.execute("DROP TABLE planned_request")
+        if order_table:
+            cursor.execute(f"DROP TABLE {order_table}")
     return PlanResult(scheduled=scheduled, removed=removed, seconds=(timezone.now() - started).total_seconds())
+
+
+# Rows written by the transaction are found by updated_at from its start;
+# the margin covers Django's auto_now (the app's clock) against the database's.
+CHANGED_CLOCK_MARGIN = timedelta(minutes=5)
+# Beyond this many changed orders one pass over the account costs less than
+# carrying the ids through every statement.
+CHANGED_ORDERS_FULL_PLAN = 100_000
+
+_CHANGED_ORDERS_SQL = """
+SELECT id FROM orders_order WHERE account_id = %(account)s AND updated_at >= %(changed_since)s
+UNION
+SELECT order_id FROM feedback_feedback
+ WHERE account_id = %(account)s AND updated_at >= %(changed_since)s AND order_id IS NOT NULL
+UNION
+SELECT order_id FROM orders_claim
+ WHERE account_id = %(account)s AND updated_at >= %(changed_since)s AND order_id IS NOT NULL
+"""
+
+# A buyer's new order or new low rating changes whether the buyer's other
+# orders count as repeat purchases or are blacklisted.
+_SAME_BUYER_SQL = f"""
+WITH changed AS ({_CHANGED_ORDERS_SQL})
+SELECT id FROM changed
+UNION
+SELECT o.id FROM orders_order o
+ WHERE o.account_id = %(account)s AND o.purchase_date >= %(since)s
+   AND o.buyer_key IN (SELECT buyer_key FROM orders_order
+                        WHERE id IN (SELECT id FROM changed) AND buyer_key <> '')
+"""
+
+
+@transaction.atomic
+def requests_plan_changed(*, account: SellerAccount, now: datetime | None = None) -> PlanResult:
+    """After an import or sync, inside its transaction: plan only the orders
+    it created or changed and those whose facts it changed (feedback,
+    claims), found by updated_at through the BRIN indexes; with the same
+    buyer's other orders when a campaign or the auto-blacklist looks at the
+    buyer's history. The hourly messaging.plan.all and every campaign or
+    settings change plan the whole account (time passing, orders leaving
+    the horizon)."""
+    now = now or timezone.now()
+    if not Campaign.objects.filter(account=account, state=CampaignState.LIVE).exists():
+        # Nothing to plan: the full plan is one cheap statement that removes what is left.
+        return _plan(account=account, now=now, order_table=None)
+    params = eligibility_params(account, campaign_ids=[], now=now)
+    params["buyer_history"] = (
+        Campaign.objects.filter(account=account, state=CampaignState.LIVE).exclude(buyers="").exists()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT transaction_timestamp()")
+        params["changed_since"] = cursor.fetchone()[0] - CHANGED_CLOCK_MARGIN
+        _order_table_create(cursor)
+        by_buyer = params["buyer_history"] or params["blacklist"]
+        cursor.execute(f"INSERT INTO {PLAN_ORDERS} {_SAME_BUYER_SQL if by_buyer else _CHANGED_ORDERS_SQL}", params)
+        if cursor.rowcount > CHANGED_ORDERS_FULL_PLAN:
+            cursor.execute(f"DROP TABLE {PLAN_ORDERS}")
+            return _plan(account=account, now=now, order_table=None)
+        cursor.execute(f"ANALYZE {PLAN_ORDERS}")
+    return _plan(account=account, now=now, order_table=PLAN_ORDERS)
 
 
 def send_time_check(*, rows: Sequence[FeedbackRequest], now: datetime) -> dict[int, tuple[str | None, datetime | None]]:

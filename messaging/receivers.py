@@ -5,7 +5,7 @@ from feedbackhub.tenancy.models import SellerAccount
 from orders.signals import imported_rows_linked
 
 from .inbox import webhook  # noqa: F401 - connects the inbound-mail receiver
-from .planning import requests_plan
+from .planning import requests_plan_changed
 from .services import starter_templates_load
 
 
@@ -20,5 +20,7 @@ def load_starter_templates(sender, instance, created, raw=False, **kwargs):
 def plan_feedback_requests(sender, account, **kwargs):
     """New or changed orders: (re-)plan their feedback requests in the same
     transaction as the import (set-based SQL, see messaging.planning), after
-    feedback that arrived first has been linked to its order."""
-    requests_plan(account=account)
+    feedback that arrived first has been linked to its order. Only the
+    orders the import wrote, or whose feedback or claims it wrote, are
+    planned: the rest of the account has not changed."""
+    requests_plan_changed(account=account)

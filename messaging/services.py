@@ -331,15 +331,24 @@ def do_not_solicit_add(
     entry, _ = DoNotSolicit.objects.get_or_create(
         account=account, **lookup, defaults={"reason": reason, "note": note, "added_by": user}
     )
-    requests_plan(account=account)
+    requests_plan(account=account, order_ids=_do_not_solicit_order_ids(entry))
     return entry
 
 
 @transaction.atomic
 def do_not_solicit_remove(*, entry: DoNotSolicit) -> None:
     account = entry.account
+    order_ids = _do_not_solicit_order_ids(entry)
     entry.delete()
-    requests_plan(account=account)
+    requests_plan(account=account, order_ids=order_ids)
+
+
+def _do_not_solicit_order_ids(entry: DoNotSolicit) -> list[int]:
+    """The orders an entry covers: the one order, or all of the buyer's."""
+    if entry.buyer_key:
+        orders = Order.objects.for_account(entry.account).filter(buyer_key=entry.buyer_key)
+        return list(orders.values_list("id", flat=True))
+    return [entry.order_id]
 
 
 @transaction.atomic
