@@ -11,8 +11,10 @@ Run under the embedded launcher (make bench-dispatch does). In one run it
    SMTP backend) until nothing is due,
 4. times a bare smtplib loop sending the pre-rendered messages over one
    connection to the same sink (the floor),
-5. creates M orders in one INSERT … SELECT generate_series (not timed) and
-   times requests_plan over them,
+5. creates M orders in one INSERT … SELECT generate_series (not timed),
+   times requests_plan over them with its commit, then an import's re-plan
+   after it changed 10,000 of them (requests_plan_changed), and the full plan
+   the same import ran before (--planning-only: this phase alone),
 and prints a JSON line per phase, then a final JSON summary line.
 """
 
@@ -242,6 +244,9 @@ def planning_orders_create(account, count):
             {"account": account.pk, "marketplace": us.pk, "count": count, "now": timezone.now()},
         )
         cursor.execute("ANALYZE orders_order")
+        # What autosummarize does once autovacuum gets to the new pages: the import's
+        # re-plan finds the rows it wrote by updated_at through this BRIN index.
+        cursor.execute("SELECT brin_summarize_new_values('order_updated_brin')")
 
 
 def messages_render(account):

@@ -342,12 +342,16 @@ def _plan(*, account: SellerAccount, now: datetime | None, order_table: str | No
         )
         scheduled = cursor.rowcount
         if order_table:
-            # Driven by the few orders planned, not by the account's requests.
-            removal = f"""
+            # The orders no longer planned, then their rows by the unique index on order_id: a join
+            # would read the whole account's requests.
+            cursor.execute(
+                f"SELECT order_id FROM {order_table} t "
+                "WHERE NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = t.order_id)"
+            )
+            params["unplanned"] = [order_id for (order_id,) in cursor.fetchall()]
+            removal = """
             DELETE FROM messaging_feedbackrequest fr
-             USING {order_table} t
-             WHERE fr.order_id = t.order_id AND fr.account_id = %(account)s AND fr.status = 'scheduled'
-               AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = t.order_id)
+             WHERE fr.order_id = ANY(%(unplanned)s) AND fr.account_id = %(account)s AND fr.status = 'scheduled'
             """
         else:
             removal = """
