@@ -75,7 +75,8 @@ def row_start_sending(row, token):
     )
 
 
-def row_finish(row, token, outcome, *, from_status):
+def finish_changes(row, outcome, *, from_status):
+    """The columns a finished row gets, timed now (when the outcome is known)."""
     now = timezone.now()
     release = {"claim_token": None, "lease_until": None, "updated_at": now}
     if isinstance(outcome, Sent):
@@ -97,7 +98,53 @@ def row_finish(row, token, outcome, *, from_status):
                 "reason": outcome.reason[:300],
                 "scheduled_for": now + (outcome.delay or backoff(attempts)),
             }
-    _update_held(row, token, from_status, **changes, **release)
+    return {**changes, **release}
+
+
+def row_finish(row, token, outcome, *, from_status, changes=None):
+    """`changes`: from finish_changes() when the outcome was known earlier."""
+    if changes is None:
+        changes = finish_changes(row, outcome, from_status=from_status)
+    _update_held(row, token, from_status, **changes)
+
+
+def row_finish_and_start_sending(finished, finished_changes, row, token):
+    """One committed statement (one commit, not two): `finished` (a row this
+    dispatcher holds in "sending", its message gone) gets `finished_changes`,
+    and `row` goes claimed -> sending. Either both or neither. Until it runs
+    the finished row stays "sending", so a crash in between leaves it for
+    leases_resolve (an email: uncertain, never resent), as a crash right after
+    any send does. False: the claim on `row` was lost (the finished row is
+    marked all the same)."""
+    now = timezone.now()
+    assignments = ", ".join(f"{column} = %s" for column in finished_changes)
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH finished AS (
+                UPDATE messaging_feedbackrequest SET {assignments}
+                 WHERE id = %s AND claim_token = %s AND status = %s
+                RETURNING id
+            )
+            UPDATE messaging_feedbackrequest
+               SET status = %s, lease_until = %s, attempts = %s, updated_at = %s
+             WHERE id = %s AND claim_token = %s AND status = %s
+            """,
+            [
+                *finished_changes.values(),
+                finished.pk,
+                token,
+                RequestStatus.SENDING,
+                RequestStatus.SENDING,
+                now + SEND_LEASE,
+                row.attempts + 1,
+                now,
+                row.pk,
+                token,
+                RequestStatus.CLAIMED,
+            ],
+        )
+        return cursor.rowcount == 1
 
 
 def row_leave_sending(row, token, *, reason):

@@ -16,7 +16,15 @@ from ..selectors import daily_cap, sent_today
 from .channels import CHANNELS
 from .leases import leases_resolve
 from .outcomes import Fail, Ready, Retry, Sent, Skip, Uncertain
-from .rows import row_finish, row_leave_sending, row_release, row_start_sending, rows_claim
+from .rows import (
+    finish_changes,
+    row_finish,
+    row_finish_and_start_sending,
+    row_leave_sending,
+    row_release,
+    row_start_sending,
+    rows_claim,
+)
 
 BATCH_SIZE = 100
 TICK_SECONDS = 50  # a tick stops claiming after this; the next one goes on
@@ -88,36 +96,48 @@ def account_dispatch(account, result, *, now, started, deadline_seconds, batch_s
 
 
 def batch_send(rows, token, channels, result, *, now):
+    """Send a claimed batch. A sent row is marked in the same statement that
+    moves the next row to "sending" (one commit per message, not two); the
+    last one when the batch ends."""
     now = _clock(now)
     checks = send_time_check(rows=rows, now=now)
-    for row in rows:
-        reason, slot = checks[row.pk]
-        if row.campaign is None or row.campaign.state != CampaignState.LIVE:
-            row_release(row, token)
-            result.released += 1
-            continue
-        if reason is not None:
-            outcome = Skip(reason_label(reason))
-            row_finish(row, token, outcome, from_status=RequestStatus.CLAIMED)
+    pending = None  # (row, its finish columns): sent, "sending" until the next statement
+    try:
+        for row in rows:
+            reason, slot = checks[row.pk]
+            if row.campaign is None or row.campaign.state != CampaignState.LIVE:
+                row_release(row, token)
+                result.released += 1
+                continue
+            if reason is not None:
+                outcome = Skip(reason_label(reason))
+                row_finish(row, token, outcome, from_status=RequestStatus.CLAIMED)
+                result.count(outcome)
+                continue
+            if slot is not None and slot > now + timedelta(minutes=1):
+                row_release(row, token, scheduled_for=slot)  # outside the send hours now
+                result.released += 1
+                continue
+            channel = channels.get(row.channel)
+            if channel is None:
+                channel = channels[row.channel] = CHANNELS[row.channel](row.account)
+            prepared = channel.prepare(row)
+            if not isinstance(prepared, Ready):
+                row_finish(row, token, prepared, from_status=RequestStatus.CLAIMED)
+                result.count(prepared)
+                continue
+            if pending is not None:
+                started, pending = row_finish_and_start_sending(*pending, row, token), None
+            else:
+                started = row_start_sending(row, token)
+            if not started:
+                continue  # the lease ran out and someone else resolved the row
+            outcome = channel.send(row, prepared.payload)
+            if isinstance(outcome, Uncertain) and row.channel == Channel.AMAZON:
+                row_leave_sending(row, token, reason=outcome.reason)
+            else:
+                pending = (row, finish_changes(row, outcome, from_status=RequestStatus.SENDING))
             result.count(outcome)
-            continue
-        if slot is not None and slot > now + timedelta(minutes=1):
-            row_release(row, token, scheduled_for=slot)  # outside the send hours now
-            result.released += 1
-            continue
-        channel = channels.get(row.channel)
-        if channel is None:
-            channel = channels[row.channel] = CHANNELS[row.channel](row.account)
-        prepared = channel.prepare(row)
-        if not isinstance(prepared, Ready):
-            row_finish(row, token, prepared, from_status=RequestStatus.CLAIMED)
-            result.count(prepared)
-            continue
-        if not row_start_sending(row, token):
-            continue  # the lease ran out and someone else resolved the row
-        outcome = channel.send(row, prepared.payload)
-        if isinstance(outcome, Uncertain) and row.channel == Channel.AMAZON:
-            row_leave_sending(row, token, reason=outcome.reason)
-        else:
-            row_finish(row, token, outcome, from_status=RequestStatus.SENDING)
-        result.count(outcome)
+    finally:
+        if pending is not None:
+            row_finish(pending[0], token, None, from_status=RequestStatus.SENDING, changes=pending[1])
