@@ -43,7 +43,8 @@ def staging_copy_sql(copy_columns, encoding):
     )
 
 
-SESSION_SQL = "SET LOCAL work_mem = '256MB'; SET LOCAL synchronous_commit = off"
+# The import commits with the server's synchronous_commit: the user is told it is saved.
+SESSION_SQL = "SET LOCAL work_mem = '256MB'"
 
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
 STATUS_MAP = {
