@@ -16,7 +16,8 @@ from ..selectors import daily_cap, sent_today
 from .channels import CHANNELS
 from .leases import leases_resolve
 from .outcomes import Fail, Ready, Retry, Sent, Skip, Uncertain
-from .rows import row_finish, row_leave_sending, row_release, row_start_sending, rows_claim
+from .rows import row_finish, row_leave_sending, row_release, row_start_sending, rows_claim, rows_release_claimed
+from .shutdown import stopping
 
 BATCH_SIZE = 100
 TICK_SECONDS = 50  # a tick stops claiming after this; the next one goes on
@@ -61,7 +62,7 @@ def dispatch_tick(*, now=None, deadline_seconds=TICK_SECONDS, batch_size=BATCH_S
         account_dispatch(
             account, result, now=now, started=started, deadline_seconds=deadline_seconds, batch_size=batch_size
         )
-        if time.monotonic() - started > deadline_seconds:
+        if time.monotonic() - started > deadline_seconds or stopping.is_set():
             break
     return result
 
@@ -72,7 +73,7 @@ def account_dispatch(account, result, *, now, started, deadline_seconds, batch_s
     # The cap is counted once per tick; each batch then spends what it sent.
     budget = daily_cap(account=account, now=cap_now) - sent_today(account=account, now=cap_now)
     try:
-        while budget > 0 and time.monotonic() - started <= deadline_seconds:
+        while budget > 0 and time.monotonic() - started <= deadline_seconds and not stopping.is_set():
             if SendingSettings.objects.filter(account=account, paused=True).exists():
                 return  # paused mid-tick: the rest stays scheduled
             token = uuid.uuid4()
@@ -91,6 +92,9 @@ def batch_send(rows, token, channels, result, *, now):
     now = _clock(now)
     checks = send_time_check(rows=rows, now=now)
     for row in rows:
+        if stopping.is_set():  # warm shutdown: stop between rows, give the rest back
+            result.released += rows_release_claimed(token)
+            return
         reason, slot = checks[row.pk]
         if row.campaign is None or row.campaign.state != CampaignState.LIVE:
             row_release(row, token)
