@@ -222,3 +222,33 @@ def test_role_change_and_removal_in_django_admin(client, account, member_of):
     assert client.post(delete, {"post": "yes"}).status_code == 302
     removed = AuditEvent.objects.filter(account=account, action=AuditAction.ROLE_CHANGED).latest("pk")
     assert removed.target == f"{va.username}: admin → no role (Django admin)" and removed.actor == superuser
+
+
+def test_role_change_in_the_accounts_membership_inline_in_django_admin(client, account, member_of):
+    va = member_of(account, Role.VA)
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    url = reverse("admin:tenancy_selleraccount_change", args=[account.pk])
+    page = client.get(url)
+    data = {}
+    forms = [page.context["adminform"].form]
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()})
+        forms += list(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = (
+                [v.pk if hasattr(v, "pk") else v for v in value] if isinstance(value, list) else value
+            )
+    [membership_form] = [f for f in forms if getattr(f.instance, "user_id", None) == va.pk]
+    data[membership_form.add_prefix("role")] = Role.ADMIN
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    [event] = rows(account, AuditAction.ROLE_CHANGED)
+    assert event.target == f"{va.username}: va → admin (Django admin)" and event.actor == superuser
