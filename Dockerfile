@@ -29,7 +29,8 @@ RUN SECRET_KEY=build \
 # Run as an unprivileged user; the code and collected static files stay
 # root-owned and read-only to it.
 RUN groupadd --system --gid 10001 app \
-    && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app
+    && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app \
+    && mkdir -p /data/media && chown app:app /data/media
 USER app
 
 EXPOSE 8000

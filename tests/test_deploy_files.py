@@ -26,7 +26,7 @@ DOCKERIGNORE = ROOT / ".dockerignore"
 
 APP_SERVICES = ("web", "worker", "imports", "beat")
 # Sends and imports on workers of their own: tests/security/test_worker_queues.py.
-WORKER_QUEUES = {"worker": {"default", "dispatch"}, "imports": {"imports", "sync"}}
+WORKER_QUEUES = {"worker": {"dispatch"}, "imports": {"imports", "sync"}, "tasks": {"default"}}
 REQUIRED_SECRETS = ("SECRET_KEY", "FIELD_ENCRYPTION_KEYS")
 MAIL_CATCHER_IMAGES = ("mailpit", "mailhog", "mailcatcher", "maildev", "smtp4dev")
 DUMMY_FERNET_KEY = Fernet.generate_key().decode()
@@ -151,7 +151,7 @@ def test_compose_beat_command(services):
     assert words[:4] == ["celery", "-A", "feedbackhub", "beat"]
 
 
-@pytest.mark.parametrize("name", ["worker", "imports", "beat"])
+@pytest.mark.parametrize("name", ["worker", "imports", "tasks", "beat"])
 def test_compose_celery_waits_for_a_healthy_web(services, name):
     assert _depends_on(services[name])["web"]["condition"] == "service_healthy"
 
@@ -245,3 +245,13 @@ def test_dockerignore_keeps_local_state_out_of_the_image():
     for entry in (".venv", "var", ".git", "staticfiles", "bench/out", "test-results"):
         assert entry in ignored, f".dockerignore lacks {entry}"
     assert "__pycache__" in ignored or "**/__pycache__" in ignored
+
+
+def test_compose_web_and_imports_share_the_media_volume_for_uploads(compose, services, dockerfile):
+    """web saves an uploaded import file under MEDIA_ROOT, the imports worker
+    opens it: the same named volume at MEDIA_ROOT in both, owned by the app user."""
+    media_root = compose["x-app"]["environment"]["MEDIA_ROOT"]
+    for name in ("web", "imports"):
+        assert f"media:{media_root}" in services[name].get("volumes", []), name
+    assert "media" in compose["volumes"]
+    assert any(keyword == "RUN" and f"chown app:app {media_root}" in arguments for keyword, arguments in dockerfile)

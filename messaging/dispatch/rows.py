@@ -159,3 +159,11 @@ def row_release(row, token, *, scheduled_for=None):
     if scheduled_for is not None:
         changes["scheduled_for"] = scheduled_for
     _update_held(row, token, RequestStatus.CLAIMED, **changes)
+
+
+def rows_release_claimed(token):
+    """Give back every row still claimed (not started) under `token`: due now,
+    no claim. Rows already "sending" are left to finish. Returns the count."""
+    return FeedbackRequest.objects.filter(claim_token=token, status=RequestStatus.CLAIMED).update(
+        status=RequestStatus.SCHEDULED, claim_token=None, lease_until=None, updated_at=timezone.now()
+    )

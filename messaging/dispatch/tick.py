@@ -24,7 +24,9 @@ from .rows import (
     row_release,
     row_start_sending,
     rows_claim,
+    rows_release_claimed,
 )
+from .shutdown import stopping
 
 BATCH_SIZE = 100
 TICK_SECONDS = 50  # a tick stops claiming after this; the next one goes on
@@ -69,7 +71,7 @@ def dispatch_tick(*, now=None, deadline_seconds=TICK_SECONDS, batch_size=BATCH_S
         account_dispatch(
             account, result, now=now, started=started, deadline_seconds=deadline_seconds, batch_size=batch_size
         )
-        if time.monotonic() - started > deadline_seconds:
+        if time.monotonic() - started > deadline_seconds or stopping.is_set():
             break
     return result
 
@@ -80,7 +82,7 @@ def account_dispatch(account, result, *, now, started, deadline_seconds, batch_s
     # The cap is counted once per tick; each batch then spends what it sent.
     budget = daily_cap(account=account, now=cap_now) - sent_today(account=account, now=cap_now)
     try:
-        while budget > 0 and time.monotonic() - started <= deadline_seconds:
+        while budget > 0 and time.monotonic() - started <= deadline_seconds and not stopping.is_set():
             if SendingSettings.objects.filter(account=account, paused=True).exists():
                 return  # paused mid-tick: the rest stays scheduled
             token = uuid.uuid4()
@@ -104,6 +106,9 @@ def batch_send(rows, token, channels, result, *, now):
     pending = None  # (row, its finish columns): sent, "sending" until the next statement
     try:
         for row in rows:
+            if stopping.is_set():  # warm shutdown: stop between rows, give the rest back
+                result.released += rows_release_claimed(token)
+                return  # the finally marks the row just sent
             reason, slot = checks[row.pk]
             if row.campaign is None or row.campaign.state != CampaignState.LIVE:
                 row_release(row, token)

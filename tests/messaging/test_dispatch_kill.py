@@ -89,3 +89,37 @@ def test_kill_9_of_a_worker_mid_send_then_a_new_worker_sends_every_other_order_o
     stalled_row = next(rows[order.pk] for order in orders if order.buyer_email == stalled_recipient)
     assert stalled_row.status == RequestStatus.UNCERTAIN and per_recipient[stalled_recipient] == 1
     assert sum(per_recipient.values()) == counts[RequestStatus.SENT] + uncertain_received
+
+
+# --- SIGTERM (warm shutdown) mid-batch -----------------------------------------
+
+TERM_ROWS = 1_000
+TERM_AT = 100  # the sink holds its 100th message's reply while the worker is told to stop
+
+
+def test_sigterm_mid_batch_finishes_the_send_in_flight_and_releases_the_other_claims(
+    transactional_db, account, broker, processes
+):
+    orders = due_email_requests(account, TERM_ROWS)
+    with smtp_sink(handler=StallingHandler(stall_at=TERM_AT, seconds=3)) as (sink, smtp_port):
+        env = process_env(smtp_port=smtp_port, broker_url=broker.url)
+        worker = processes.worker("worker-terminated", env)
+        for _ in range(WORKER_CONCURRENCY):
+            wake_up(broker.url)
+        wait_for(sink.stalled.is_set, timeout=60, what=f"message {TERM_AT}", processes=[worker])
+        # What docker stop and systemd do: SIGTERM to the main process only.
+        processes.stop(worker)
+        assert worker.returncode == 0, processes.log(worker)
+        per_recipient = messages_by_recipient(sink)
+
+    counts = status_counts()
+    # Nothing left claimed or mid-send: every row sent, or due again with no claim.
+    assert set(counts) <= {RequestStatus.SENT, RequestStatus.SCHEDULED}, counts
+    assert 0 < counts[RequestStatus.SCHEDULED] < TERM_ROWS - TERM_AT, counts
+    left = FeedbackRequest.objects.filter(status=RequestStatus.SCHEDULED)
+    assert not left.exclude(claim_token=None).exists() and not left.exclude(lease_until=None).exists()
+    assert not left.filter(scheduled_for__gt=timezone.now()).exists()
+    # The stalled send was finished, not abandoned; sent exactly once each.
+    assert max(per_recipient.values()) == 1
+    sent = set(FeedbackRequest.objects.filter(status=RequestStatus.SENT).values_list("order__buyer_email", flat=True))
+    assert sent == set(per_recipient) and sent <= {order.buyer_email for order in orders}

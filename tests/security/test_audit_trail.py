@@ -203,3 +203,52 @@ def test_django_admin_reads_the_trail_but_cannot_edit_it(client, account):
     assert client.get(reverse("admin:audit_auditevent_add")).status_code == 403
     client.post(reverse("admin:audit_auditevent_delete", args=[event.pk]), {"post": "yes"})
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_role_change_and_removal_in_django_admin(client, account, member_of):
+    va = member_of(account, Role.VA)
+    membership = va.memberships.get(account=account)
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    url = reverse("admin:tenancy_membership_change", args=[membership.pk])
+    data = {"user": va.pk, "account": account.pk, "role": Role.ADMIN}
+
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302  # no change, no row
+    [event] = rows(account, AuditAction.ROLE_CHANGED)
+    assert event.target == f"{va.username}: va → admin (Django admin)" and event.actor == superuser
+
+    delete = reverse("admin:tenancy_membership_delete", args=[membership.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    removed = AuditEvent.objects.filter(account=account, action=AuditAction.ROLE_CHANGED).latest("pk")
+    assert removed.target == f"{va.username}: admin → no role (Django admin)" and removed.actor == superuser
+
+
+def test_role_change_in_the_accounts_membership_inline_in_django_admin(client, account, member_of):
+    va = member_of(account, Role.VA)
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    url = reverse("admin:tenancy_selleraccount_change", args=[account.pk])
+    page = client.get(url)
+    data = {}
+    forms = [page.context["adminform"].form]
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update({f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()})
+        forms += list(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = (
+                [v.pk if hasattr(v, "pk") else v for v in value] if isinstance(value, list) else value
+            )
+    [membership_form] = [f for f in forms if getattr(f.instance, "user_id", None) == va.pk]
+    data[membership_form.add_prefix("role")] = Role.ADMIN
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    [event] = rows(account, AuditAction.ROLE_CHANGED)
+    assert event.target == f"{va.username}: va → admin (Django admin)" and event.actor == superuser

@@ -53,6 +53,8 @@ def worker_queues_apart(workers):
     assert set().union(*consumed) >= set(QUEUE_NAMES), consumed
     for queues in consumed:
         assert not (queues & SLOW_QUEUES and "dispatch" in queues), f"one worker takes imports and sends: {queues}"
+        # Nothing shares the dispatcher's worker: a long task of any queue would delay sends.
+        assert "dispatch" not in queues or queues == {"dispatch"}, f"the dispatch worker takes more: {queues}"
 
 
 def test_the_procfile_runs_imports_on_a_worker_of_their_own():
