@@ -22,7 +22,6 @@ from messaging.models import (
 )
 from messaging.planning import requests_plan, send_time_check
 from messaging.preview import campaign_preview
-from orders.imports.rows import OrderRow
 from orders.imports.upsert import order_rows_upsert
 from orders.models import ClaimStatus, FulfillmentChannel, OrderStatus
 from orders.signals import imported_rows_announce
@@ -37,6 +36,7 @@ from ..factories import (
     marketplace,
 )
 from .planning_orders import delivered_order, planned
+from .test_planning_changed import order_row
 
 pytestmark = pytest.mark.django_db
 
@@ -194,20 +194,7 @@ def test_an_order_imported_after_its_feedback_is_never_planned(account):
         rating=5,
         feedback_date=local_day(now, "America/Los_Angeles"),
     )
-    row = OrderRow(
-        line_no=1,
-        amazon_order_id=order_id,
-        purchase_date=(delivered - timedelta(days=4)).isoformat(),
-        last_updated=(delivered - timedelta(days=4)).isoformat(),
-        order_status="Shipped",
-        fulfillment_channel="AFN",
-        sales_channel="Amazon.com",
-        sku="BOTTLE-750",
-        quantity="1",
-        latest_ship_date=(delivered - timedelta(days=2)).isoformat(),
-        earliest_delivery_date=delivered.isoformat(),
-        latest_delivery_date=delivered.isoformat(),
-    )
+    row = order_row(order_id, delivered)
     with transaction.atomic():
         order_rows_upsert(account=account, rows=[row])
         imported_rows_announce(account=account)
