@@ -158,7 +158,7 @@ INCENTIVE_CONDITION = _table(
             r"\bfor\s+(?:each|every|any|your)\s+(?:\w+\s+)?(?:feedback|review|rating)\b",
             r"\bto\s+(?:thank\s+you|say\s+thanks?)\s+for\b",
             r"\b(?:leave|leaving|write|writing|post|posting|give|giving|remove|removing|change|changing|update|updating)"
-            r"\b[^.!?]{0,60}?\band\s+(?:(?:we|you)(?:'ll|\s+will|\s+would|\s+can|\s+get)\b|"
+            r"\b[^.!?]{0,120}?\band\s+(?:(?:we|you)(?:'ll|\s+will|\s+would|\s+can|\s+get)\b|"
             r"(?:get|receive|earn|claim)\b)",
         ],
         "de": [
@@ -230,7 +230,7 @@ INCENTIVE_REWARD = _table(
         "en": [
             r"\brefund\w*",
             r"\breimburs\w*",
-            r"\breplacement\b",
+            r"(?<!\bthe\s)(?<!\byour\s)(?<!\bnew\s)\breplacement\b",
             r"\bmoney\s+back\b",
             r"\bcompensat\w*",
             r"\bcredit\b",
@@ -271,7 +271,7 @@ INCENTIVE_REWARD = _table(
             r"\bbevorzugt\w*|\bVorzugs\w*|\bPriorit\w*",
             r"\bPrämie\w*|\bPunkte\b|\bTreuepunkte\b",
             r"\bÜberraschung\w*|\bGeschenk\w*|\bDankeschön\b",
-            r"\bGarantie\w*\s+(?:um|auf)\b|\bGarantieverlängerung\b|\bverlänger\w*\s+(?:\w+\s+)?Garantie\b",
+            r"\bGarantie\w*\s+(?:um|auf)\b|\bGarantieverlängerung\b|\bverlänger\w*\s+(?:\w+\s+){0,3}?Garantie\b",
             r"\bGutschrift\w*|\bBonus\b",
             r"\bEntschädigung\w*|\bWiedergutmachung\b|\bTeilerstattung\w*|\bNachlass\w*|\bKulanz\w*",
             r"\bversandkostenfrei\w*",
@@ -358,11 +358,13 @@ FEEDBACK_TERMS = _table(
             r"\bKommentar\w*",
             r"\bBewerter\w*",
         ],
-        "fr": [r"\b(?:évaluations?|avis|commentaires?|notes?|étoiles)\b", r"\b(?:évaluer|noter)\b"],
+        "fr": [r"\b(?:évaluations?|avis|commentaires?|notes?|étoiles?)\b", r"\b(?:évaluer|noter)\b"],
         "es": [
-            r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrellas)\b"
+            r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrell(?:it)?as?)\b"
         ],
-        "it": [r"\b(?:feedback|valutazion[ei]|recension[ei]|stelle|giudizi[oi]|comment[oi]\s+(?:che|lasciat))\b"],
+        "it": [
+            r"\b(?:feedback|valutazion[ei]|recension[ei]|stell[ae]|stellin[ae]|giudizi[oi]|comment[oi]\s+(?:che|lasciat))\b"
+        ],
         "ja": [r"評価|レビュー|フィードバック|星|コメント"],
     }
 )
@@ -402,7 +404,7 @@ POSITIVE_WORDS = _table(
             r"\bcontactez[\s-]nous\s+(?:d['’]abord|en\s+premier|avant)\b",
         ],
         "es": [
-            r"\b(?:5|cinco)\s+estrellas\b",
+            r"\b(?:5|cinco)\s+estrell(?:it)?as\b",
             r"\b(?:valoraci[oó]n|reseña|opini[oó]n|calificaci[oó]n|comentario)(?:es|s)?\s+"
             r"(?:positiv[oa]s?|favorables?|excelentes?|buen[oa]s?)\b",
             r"\b(?:buena|excelente)\s+(?:valoraci[oó]n|reseña|opini[oó]n|calificaci[oó]n)\b",
@@ -475,7 +477,8 @@ POSITIVE_CONDITION = _table(
         "es": [
             r"\bsi\s+(?:usted\s+)?(?:est[aá]|estuvo|ha\s+quedado|qued[oó])\s+(?:\w+\s+){0,2}?"
             r"(?:satisfech[oa]s?|content[oa]s?|encantad[oa]s?)\b",
-            r"\bsi\s+le\s+(?:ha\s+)?gust(?:a|[oó]|ado)\b",
+            r"\bsi\s+(?:le|te|les|os)\s+(?:ha\s+|han\s+)?(?:gust(?:a|[oó]|ado|ado\s+mucho)|encant(?:a|[oó]|ado))\b",
+            r"\bsi\s+(?:est[aá]s|estuviste|has\s+quedado|quedaste)\s+(?:\w+\s+){0,2}?(?:satisfech[oa]s?|content[oa]s?|encantad[oa]s?)\b",
             r"\bsi\s+todo\s+(?:ha\s+ido|fue|sali[oó]|va|est[aá]|estuvo|ha\s+salido)\s+(?:\w+\s+)?(?:bien|correcto|perfecto|genial)",
             r"\b(?:ya\s+que|como|puesto\s+que|ahora\s+que)\s+(?:usted\s+)?(?:est[aá]\s+)?(?:disfruta\w*|satisfech\w*|"
             r"content\w*|encantad\w*)",
@@ -544,7 +547,8 @@ REVIEW_CHANGE = _table(
         ],
         "de": [
             r"\b(?:Produkt|Kunden)?(?:rezension|Produktbewertung)\w*[^.!?]{0,60}?\b(?:ändern|anpassen|aktualisieren|bearbeiten|"
-            r"entfernen|löschen|zurückziehen|überarbeiten|korrigieren|überdenken)\b",
+            r"entfernen|löschen|zurückziehen|überarbeiten|korrigieren|überdenken|anzupassen|zurückzuziehen|"
+            r"zu\s+(?:ändern|aktualisieren|bearbeiten|entfernen|löschen|überarbeiten|korrigieren|überdenken))\b",
             r"\b(?:ändern|anpassen|aktualisieren|bearbeiten|entfernen|löschen|überarbeiten|korrigieren)\s+Sie\s+"
             r"[^.!?]{0,40}?\b(?:Produkt|Kunden)?(?:rezension|Produktbewertung)\w*",
             r"\b(?:passen|nehmen|ziehen|stufen|arbeiten)\s+Sie\s+[^.!?]{0,60}?\b\w*(?:rezension|Produktbewertung)\w*"
@@ -558,7 +562,7 @@ REVIEW_CHANGE = _table(
             r"(?:avis|commentaire|évaluation|note)s?\s+(?:sur|de|concernant|du)\s+(?:l['’]article|le\s+produit|ce\s+produit|"
             r"l['’]objet|cet\s+article|produit|la\s+(?:fiche|page)\s+(?:du\s+)?produit)",
             r"\b(?:modifi|supprim|retir|chang|actualis|corrig|revoir|revoyez)\w*\s+[^.!?]{0,40}?(?:avis|commentaire|évaluation)s?\s+"
-            r"[^.!?]{0,20}?(?:page|fiche)\s+(?:du\s+)?produit",
+            r"[^.!?]{0,45}?(?:page|fiche)\s+(?:du\s+)?produit",
         ],
         "es": [
             r"\b(?:modific|cambi|actualiz|elimin|borr|retir|edit|corregi|reconsider)\w*\s+(?:\w+\s+){0,3}?reseñas?\b",
@@ -586,25 +590,39 @@ REMOVAL_ASK = _table(
             r"\b(?:feedback|review|rating)\s+(?:[\w'-]+\s+){0,6}?(?:be|been|get|got|is|was|are|were)\s+(?:changed|updated|edited|amended|"
             r"revised|modified|removed|deleted|withdrawn|taken\s+down)\b",
             r"\b(?:feedback|review)\s+removal\b|\bremoval\s+of\s+(?:your|the|this)\s+(?:\w+\s+)?(?:feedback|review)\b",
+            r"\b(?:feedback|review|rating|comments?)\b[^.!?]{0,50}?\b(?:no\s+longer|not|stops?)\s+(?:be\s+)?"
+            r"(?:showing|shown|visible|displayed|appearing|listed|counting|there|on\s+(?:our|the)\s+(?:profile|page|account))\b",
         ],
         "de": [
             r"\b(?:entfernen|löschen|ändern|anpassen|zurückziehen|aktualisieren|überarbeiten|überdenken)\s+Sie\s+"
             r"[^.!?]{0,40}?\b\w*(?:Bewertung|Rezension|Feedback)\w*",
             r"\b\w*(?:Bewertung|Rezension|Feedback)\w*[^.!?]{0,60}?\b(?:zu\s+)?(?:entfernen|löschen|ändern|anpassen|"
             r"zurückzuziehen|zurückziehen|aktualisieren|überarbeiten|überdenken)\b",
+            r"\b\w*(?:Bewertung|Rezension|Feedback)\w*[^.!?]{0,50}?\b(?:entfernt|gelöscht|geändert|zurückgezogen|angepasst)\s+"
+            r"(?:wurde|ist|wird|worden|wäre)\b|\b\w*(?:Bewertung|Rezension|Feedback)\w*[^.!?]{0,50}?\bnicht\s+mehr\s+"
+            r"(?:sichtbar|angezeigt|zu\s+sehen|online)\b",
         ],
         "fr": [
             r"\b(?:supprim|retir|modifi|chang|actualis|revoir|revoyez|reconsid[eé]r)\w*\s+(?:\w+\s+){0,3}?"
             r"(?:évaluation|avis|commentaire|note)s?\b",
             r"\b(?:mettre|mettez)\s+à\s+jour\s+(?:\w+\s+){0,3}?(?:évaluation|avis|commentaire|note)s?\b",
+            r"\b(?:évaluation|avis|commentaire|note)s?\b[^.!?]{0,50}?\b(?:sera|soit|est|a\s+été|aura\s+été|serait)\s+"
+            r"(?:supprimé|retiré|modifié|mis\s+à\s+jour|effacé)\w*|\b(?:évaluation|avis|commentaire)s?\b[^.!?]{0,50}?"
+            r"\bn['’](?:est|apparaît|apparaîtra|sera)\s+plus\s+(?:visible|affiché|en\s+ligne)\w*",
         ],
         "es": [
             r"\b(?:elimin|borr|retir|modific|cambi|actualiz|reconsider|quit)\w*\s+(?:\w+\s+){0,3}?"
             r"(?:valoraci[oó]n|opini[oó]n|reseña|comentario|calificaci[oó]n)(?:es|s)?\b",
+            r"\b(?:valoraci[oó]n|opini[oó]n|reseña|comentario|calificaci[oó]n)\b[^.!?]{0,50}?\b(?:sea|est[eé]|haya\s+sido|"
+            r"ha\s+sido|ser[aá]|fuera)\s+(?:eliminad|retirad|modificad|borrad|actualizad|cambiad)\w*|"
+            r"\b(?:valoraci[oó]n|opini[oó]n|comentario)\b[^.!?]{0,50}?\bya\s+no\s+(?:aparezca|aparece|se\s+vea|est[eé]\s+visible)\b",
         ],
         "it": [
             r"\b(?:rimuov|elimin|modific|cambi|aggiorn|ritir|rived|riconsider|rivalut|cancell|togli)\w*\s+(?:\w+\s+){0,3}?"
             r"(?:feedback|valutazion[ei]|recension[ei]|giudizi[oi]|vot[oi]|comment[oi]|stelle)\b",
+            r"\b(?:feedback|valutazion[ei]|recension[ei]|giudizi[oi])\b[^.!?]{0,50}?\b(?:sarà|sia|venga|verrà|è|fosse|sarebbe)\s+"
+            r"(?:stat[oa]\s+)?(?:rimoss|cancellat|eliminat|modificat|ritirat|aggiornat)\w*|"
+            r"\b(?:feedback|valutazion[ei]|recension[ei])\b[^.!?]{0,50}?\bnon\s+(?:sarà|sia|è)\s+più\s+(?:visibile|online)\b",
         ],
         "ja": [
             r"(?:評価|レビュー|フィードバック)[^。！？\n]{0,20}?(?:削除|変更|取り消|取消|取り下げ|修正|見直|更新|撤回|書き換え)",
@@ -660,7 +678,8 @@ REMOVAL_BY_REFERENCE = _table(
 PRODUCT_REVIEW_TERMS = _table(
     {
         "en": [
-            r"\bproduct\s+reviews?\b|\breviews?\s+(?:on|of|for)\s+the\s+(?:product|item|\w+\s+page)\b|\bproduct\s+page\b"
+            r"\bproduct\s+reviews?\b|\breviews?\s+(?:on|of|for)\s+the\s+(?:product|item|\w+\s+page)\b|\bproduct\s+page\b",
+            r"\breviews?\s+(?:\w+\s+){0,2}?(?:under|on|below|beneath|for)\s+the\s+(?:listing|product|item)\b|\blisting\s+page\b",
         ],
         "de": [r"\b\w*rezension\w*|\bProduktbewertung\w*|\bProduktseite\b"],
         "fr": [
@@ -676,6 +695,8 @@ REVIEW_BY_REFERENCE = _table(
         "en": [
             r"\b(?:remove|delete|change|update|edit|revise|amend|adjust)\s+(?:it|this|that|them|that\s+one|this\s+one)\b",
             r"\btak(?:e|ing)\s+(?:it|this|that|them)\s+down\b",
+            r"\b(?:if|so\s+that)\s+(?:that|this|the|your)\s+(?:one|review)\s+(?:\w+\s+){0,2}?(?:reflected|reflects|mentioned|"
+            r"showed|included|said)\b",
         ],
         "de": [
             r"\b(?:passen|ändern|aktualisieren|löschen|entfernen)\s+Sie\s+(?:diese|sie|die|es)\s+(?:\w+\s+)?(?:an|auch|ebenfalls)\b"
@@ -703,6 +724,9 @@ BUSINESS_HARM = _table(
             r"\b(?:lose|losing|risk)\s+(?:our\s+)?(?:visibility|ranking|Buy\s+Box|account|listing)\b|\bwe\s+(?:risk|could\s+lose)\b",
             r"\b(?:knock|push|drop|pull)s?\s+us\s+(?:off|down|out)\b|\bfirst\s+page\b|\bkitchen\s+table\b",
             r"\bjust\s+(?:the\s+)?(?:two|three)\s+of\s+us\b",
+            r"\b(?:one|two|three|four|\d)[\s-]+(?:person|people|man|woman)\s+(?:business|company|shop|store|team|operation)\b",
+            r"\bthreshold\b|\bcome\s+back\s+from\b|\b(?:from|at)\s+(?:our|my)\s+(?:garage|kitchen|home|living\s+room|spare\s+room)\b",
+            r"\bevery\s+(?:single\s+)?(?:star|rating|review|feedback)\s+(?:\w+\s+)?(?:counts|matters)\b",
         ],
         "de": [
             r"\b(?:schadet|schaden|trifft|treffen|belastet|schmerzt|bedroht|gefährdet|ruiniert|verletzt)\s+(?:\w+\s+)?"
@@ -710,18 +734,21 @@ BUSINESS_HARM = _table(
             r"\b(?:uns|unser\w*)\s+(?:\w+\s+){0,2}?(?:schadet|schaden|weh|zu\s+schaffen)\b",
             r"\b(?:kleine[ns]?\s+)?Familien(?:unternehmen|betrieb|geschäft)\b|\bkleine[ns]?\s+(?:Unternehmen|Betrieb|Händler|Shop)\b",
             r"\bExistenz\w*|\bSperrung\b|\bgesperrt\b|\bSichtbarkeit\b|\bRanking\b|\bwir\s+riskieren\b",
+            r"\bjede[rs]?\s+(?:einzelne[rs]?\s+)?(?:Stern|Bewertung)\s+(?:\w+\s+)?zählt\b|\bverschwinden\b|\bSchwelle\b",
         ],
         "fr": [
             r"\b(?:nous|me)\s+(?:\w+\s+)?(?:nuit|nuisent|fait\s+(?:\w+\s+)?mal|blesse|pénalise|menace|coûte)\b",
             r"\b(?:nuit|nuire|pénalise|menace|ruine|détruit)\s+(?:à\s+)?(?:notre|nos)\b",
             r"\b(?:petite\s+)?entreprise\s+familiale\b|\bpetite\s+(?:entreprise|boutique)\b",
             r"\bsurvie\b|\bsuspen(?:du|sion)\b|\bvisibilité\b|\bnous\s+risquons\b",
+            r"\bchaque\s+(?:étoile|note|avis|évaluation)\s+(?:\w+\s+)?compte\b|\bdispara[iî]\w*|\bpetit\s+atelier\b|\bseuil\b",
         ],
         "es": [
             r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hace\s+(?:\w+\s+)?daño|perjudica|duele|afecta|hunde|arruina|amenaza)\b",
             r"\b(?:hundir|arruinar|perjudicar|dañar)\s+(?:nuestr\w+|nuestro\s+negocio)\b",
             r"\b(?:pequeñ[oa]\s+)?(?:negocio|empresa)\s+familiar\b|\bpequeñ[oa]\s+(?:negocio|empresa|tienda)\b",
             r"\bsupervivencia\b|\bsuspend\w+|\bvisibilidad\b|\barriesgamos\b",
+            r"\bcada\s+(?:estrella|valoraci[oó]n|opini[oó]n|reseña)\s+(?:\w+\s+)?cuenta\b|\bdesaparec\w+|\bumbral\b",
         ],
         "it": [
             r"\b(?:ci|mi)\s+(?:\w+\s+)?(?:danneggia|fa\s+(?:\w+\s+)?male|penalizza|rovina|minaccia|affonda|pesa)\b",
@@ -729,13 +756,98 @@ BUSINESS_HARM = _table(
             r"\b(?:piccola\s+)?(?:azienda|impresa|attività)\s+(?:a\s+conduzione\s+)?familiare\b|\bpiccol[ao]\s+(?:azienda|negozio|impresa)\b",
             r"\bsopravvivenza\b|\bsospe(?:so|sa|nsione)\b",
             r"\battività\s+di\s+famiglia\b|\bpesa\s+(?:\w+\s+)?su\s+di\s+noi\b|\brischiamo\b|\bperdere\s+visibilità\b",
+            r"\bogni\s+(?:singola\s+)?(?:stella|valutazione|recensione|feedback)\s+(?:\w+\s+)?conta\b|\bscompar\w+|\bsoglia\b|\bvisibilità\b",
         ],
         "ja": [
-            r"影響|打撃|痛手|存続|死活|致命的|苦しい|辛い|つらい|悲しい|ダメージ|アカウント停止|小さな(?:店|お店|会社|家族経営)|家族経営"
+            r"影響|打撃|痛手|存続|死活|致命的|苦しい|辛い|つらい|悲しい|ダメージ|アカウント停止|小さな(?:店|お店|会社|家族経営)|家族経営|"
+            r"表示順位|検索結果|死活問題|大きな痛手|心苦しい|胸が痛"
         ],
     }
 )
 
+
+# In a first contact, the feedback named in the same sentence as a hope that the buyer will see
+# it again, more kindly, or that it will no longer describe the experience: a removal urged
+# without the word "remove".
+RECONSIDER_HINT = _table(
+    {
+        "en": [
+            r"\bno\s+longer\s+(?:reflects?|represents?|appl(?:y|ies)|(?:be\s+)?accurate|fair|true|describes?|matters?)\b",
+            r"\b(?:another|a\s+second|a\s+fresh|a\s+new)\s+look\b|\blook\s+(?:at\s+\w+\s+)?again\b",
+            r"\b(?:see|view|think\s+of|judge)\s+(?:it|things|this|us|the\s+matter)\s+(?:again|differently|"
+            r"in\s+a\s+(?:new|different|better)\s+light)\b",
+            r"\bmore\s+(?:kindly|favou?rabl[ey]|leniently|generously|positively)\b",
+            r"\b(?:reflects?|reflected|represents?)\s+(?:your|the)\s+(?:current|new|updated|actual|final|whole|full)\b",
+            r"\bstill\s+(?:stands?|feel\s+the\s+same)\b|\bin\s+(?:view|light)\s+of\s+(?:this|the\s+(?:fix|replacement|refund))\b",
+        ],
+        "de": [
+            r"\bmilder\b|\bnachsichtiger\b|\bwohlwollender\b|\bin\s+einem\s+(?:neuen|anderen)\s+Licht\b|\banders\s+sehen\b",
+            r"\bnoch\s+(?:einmal|mal)\s+(?:\w+\s+)?(?:ansehen|anschauen|betrachten|überdenken|prüfen|draufschauen)\b",
+            r"\bnicht\s+mehr\s+(?:zutreffend|zutrifft|entspricht|aktuell|stimmt)\b|\bim\s+Hinblick\s+auf\s+Ihre\b",
+        ],
+        "fr": [
+            r"\bà\s+nouveau\b|\bde\s+nouveau\b|\bun\s+(?:autre|nouveau)\s+regard\b|\bd['’]un\s+autre\s+œil\b",
+            r"\bsous\s+un\s+(?:autre|nouveau|meilleur)\s+jour\b|\bplus\s+(?:indulgent|clément|favorable)\w*",
+            r"\bne\s+(?:reflète|correspond|refléterait|correspondrait)\s+plus\b",
+        ],
+        "es": [
+            r"\botro\s+vistazo\b|\bde\s+nuevo\b|\bnuevamente\b|\bvolver\s+a\s+(?:mirar|revisar|ver|valorar|evaluar)\b",
+            r"\breplante\w+|\bcon\s+otros\s+ojos\b|\bm[aá]s\s+(?:favorable|benévol\w+|indulgente)\b",
+            r"\bya\s+no\s+(?:refleja|corresponde|reflejar[aá]|responde)\b",
+        ],
+        "it": [
+            r"\bdi\s+nuovo\b|\bnuovamente\b|\bun\s+altro\s+sguardo\b|\bun['’]altra\s+occhiata\b|\bcon\s+occhi\s+diversi\b",
+            r"\bpiù\s+(?:benevol\w+|indulgente|favorevole|clemente)\b|\bnon\s+(?:rispecchia|riflette|corrisponde)\s+più\b",
+            r"\brivedere\b|\briguardare\b",
+        ],
+        "ja": [r"改めて|再度|もう一度|今一度|お考え直し|ご一考|反映され(?:なく|ない)"],
+    }
+)
+# The first thing other buyers read: the public feedback, pressed on without naming it.
+OTHERS_READ_FIRST = _table(
+    {
+        "en": [
+            r"\bfirst\s+thing\s+(?:that\s+)?(?:other\s+|future\s+|new\s+)?(?:buyers|customers|shoppers|people|families|parents|"
+            r"visitors)\s+(?:\w+\s+)?(?:read|see|notice)\b"
+        ],
+        "de": [
+            r"\berste[ns]?,?\s+was\s+(?:andere|künftige|neue)\s+(?:Kunden|Käufer|Familien|Eltern)\s+(?:\w+\s+)?(?:lesen|sehen)\b"
+        ],
+        "fr": [
+            r"\bpremière\s+chose\s+que\s+(?:les\s+)?(?:autres|futurs|nouveaux)\s+(?:clients|acheteurs|familles|parents)\b"
+        ],
+        "es": [
+            r"\blo\s+primero\s+que\s+(?:los\s+)?(?:otros|futuros|nuevos)\s+(?:clientes|compradores|familias|padres)\b"
+        ],
+        "it": [
+            r"\bprima\s+cosa\s+che\s+(?:gli\s+)?(?:altri|futuri|nuovi)\s+(?:clienti|acquirenti|famiglie|genitori)\b"
+        ],
+        "ja": [r"他の(?:お客様|購入者|ご家族)[^。！？\n]{0,10}?(?:最初に)?(?:目にする|読む|ご覧になる)"],
+    }
+)
+# A request that asks for any verdict, good or bad: not a condition on satisfaction.
+EVEN_HANDED = _table(
+    {
+        "en": [
+            r"\bwhether\b[^.!?]{0,80}?\bor\b|\b(?:good|positive)\s+or\s+(?:bad|negative)\b|\bhowever\s+it\s+went\b",
+            r"\bwhatever\s+(?:it\s+is|your\s+(?:verdict|experience|opinion))\b",
+        ],
+        "de": [r"\bob\b[^.!?]{0,80}?\boder\b|\b(?:gut|positiv)\s+oder\s+(?:schlecht|negativ)\b|\bwie\s+auch\s+immer\b"],
+        "fr": [
+            r"\bque\b[^.!?]{0,60}?\bou\s+(?:non|pas|mal|moins|qu['’])|\b(?:bonne|positive)s?\s+ou\s+(?:mauvaise|négative)s?\b",
+            r"\bsoit\b[^.!?]{0,60}?\bsoit\b|\bquel(?:le)?\s+qu['’](?:il|elle)\s+soit\b",
+        ],
+        "es": [
+            r"\btanto\s+si\b[^.!?]{0,80}?\bcomo\s+si\b|\b(?:buena|positiva)s?\s+o\s+(?:mala|negativa)s?\b",
+            r"\bsea\s+cual\s+sea\b|\bfuera\s+como\s+fuera\b",
+        ],
+        "it": [
+            r"\bsia\s+(?:che\s+)?[^.!?]{0,60}?\bsia\s+che\b|\b(?:positiv|buon)[ao]\s+o\s+(?:negativ|cattiv)[ao]\b",
+            r"\bqualunque\s+(?:essa\s+)?sia\b|\bcom(?:e|unque)\s+sia\s+andata\b",
+        ],
+        "ja": [r"良い(?:点|こと)?も悪い|良くも悪くも|良い評価も悪い評価も|どのような(?:評価|ご意見|ご感想)"],
+    }
+)
 
 # --- links, addresses, numbers ---------------------------------------------------------------
 
@@ -919,6 +1031,10 @@ OPT_OUT_PATTERNS = _table(
             r"\bnot\s+keen\s+on\s+(?:\w+\s+)?(?:messages|e-?mails)\b",
             r"\bto\s+stop\s+(?:these|further|future|our)\s+(?:messages|e-?mails|requests|reminders)\b",
             r"\breply\s+(?:with\s+)?[\"'“]?(?-i:NO|REMOVE|END)[\"'”]?\s+(?:to|and)\b",
+            r"\b(?:reply|respond|answer|write\s+back)\s+(?:to\s+(?:this|us)\s+)?(?:with\s+)?(?:just\s+)?(?:the\s+word\s+)?"
+            r"[\"'“‘]?\w+[\"'”’]?\s+and\s+we(?:['’]ll|\s+will)\s+(?:leave\s+you|not|never|stop|remove|take\s+you)\b",
+            r"\bleave\s+you\s+in\s+peace\b|\bwon['’]t\s+(?:hear|get\s+(?:any\s+)?more)\s+from\s+us\b",
+            r"\b(?:not\s+keen\s+on|rather\s+not\s+be)\s+(?:\w+\s+){0,2}?(?:hearing\s+from|contacted|messages|e-?mails)\b",
         ],
         "de": [
             r"\babmelden\b",
@@ -926,6 +1042,7 @@ OPT_OUT_PATTERNS = _table(
             r"\bkeine\s+(?:weiteren\s+)?(?:Nachrichten|E-Mails|Mails|Erinnerungen)\s+(?:mehr\s+)?(?:von\s+uns\s+)?"
             r"(?:erhalten|bekommen)",
             r"\bantworten\s+Sie\s+(?:mit\s+)?[\"„“]?(?-i:STOPP?)\b",
+            r"\bantworte(?:n\s+Sie|t)?\s+(?:\w+\s+){0,3}?mit\s+(?:dem\s+Wort\s+)?[\"„“]?(?-i:STOPP?|NEIN|ABMELDEN)\b",
             r"\b(?:keine|nicht\s+mehr)\s+(?:weiteren\s+)?(?:Nachrichten|E-Mails|Mails)\s+(?:mehr\s+)?(?:von\s+uns\s+)?(?:wünschen|möchten|wollen)",
             r"\blieber\s+keine\s+(?:weiteren\s+)?(?:Nachrichten|E-Mails|Mails)\b",
         ],
@@ -936,10 +1053,14 @@ OPT_OUT_PATTERNS = _table(
             r"\bne\s+(?:souhaitez|voulez)\s+plus\s+(?:recevoir|être\s+contacté)",
             r"\bpréférez\s+ne\s+(?:pas|plus)\s+recevoir\b|\bpour\s+ne\s+plus\s+(?:recevoir|être\s+contacté)",
             r"\brépondez\s+(?:par\s+)?[\"«]?\s*(?-i:STOP|ARR[ÊE]T)\b",
+            r"\brépond(?:ez|s)(?:-nous)?\s+(?:\w+\s+){0,2}?(?:par|avec)\s+(?:le\s+mot\s+)?[\"«]?\s*(?-i:STOP|NON|ARR[ÊE]T)\b",
+            r"\bne\s+(?:veux|souhaites)\s+plus\s+recevoir\b",
         ],
         "es": [
             r"\bdar(?:se|te|le)?\s+de\s+baja\b",
             r"\bresponda\s+(?:con\s+)?[\"“«]?(?-i:BAJA|STOP)\b",
+            r"\bresp[oó]nd(?:a|e|enos|anos|ernos)\s+(?:\w+\s+){0,2}?(?:con\s+)?(?:la\s+palabra\s+)?[\"“«]?(?-i:BAJA|STOP|NO)\b",
+            r"\bno\s+(?:quieres|deseas)\s+recibir\s+(?:m[aá]s|otros)\b|\bprefieres\s+no\s+recibir\b",
             r"\bno\s+(?:desea|quiere)\s+recibir\s+m[aá]s\b",
             r"\bprefiere\s+no\s+recibir\b|\bpara\s+no\s+recibir\s+m[aá]s\b|\bno\s+(?:desea|quiere)\s+recibir\s+(?:otros|m[aá]s)\b",
             r"\bcancelar\s+(?:la\s+)?suscripci[oó]n\b",
@@ -999,6 +1120,7 @@ MARKETING_PATTERNS = _table(
             rf"\bvisit\s+(?:us\s+(?:at|on)\s+)?(?:https?://)?(?:www\.)?(?!amazon\.)[a-z0-9-]+\.(?:{TLDS})\b",
             r"\bdon['’]t\s+miss\s+(?:out\s+on\s+)?(?:our|the)\b",
             r"\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\b",
+            r"\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:sale|promotion|special\s+offer)|discounted)\b|\bour\s+(?:entire|whole|full)\s+(?:line|range)\b",
         ],
         "de": [
             r"\bneuen?\s+(?:Produkte|Kollektion(?:en)?|Neuheiten)\b",
@@ -1015,6 +1137,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:im\s+ganzen\s+Shop|auf\s+das\s+gesamte\s+Sortiment)\b",
             r"\bentdecken\s+Sie\s+(?:auch\s+)?unser\w*",
             r"\bwerfen\s+Sie\s+(?:doch\s+)?(?:mal\s+)?einen\s+Blick\s+(?:in|auf)\s+unser\w*|\bhaben\s+(?:gerade|soeben)\s+\w+\s+neu\b",
+            r"\bim\s+Angebot\b|\bunser(?:e|em)?\s+(?:gesamte[ns]?|ganze[ns]?)\s+(?:Sortiment|Produktlinie|Linie)\b",
         ],
         "fr": [
             r"\bnouveaux\s+produits\b",
@@ -1029,6 +1152,7 @@ MARKETING_PATTERNS = _table(
             r"\bvisitez\s+(?:notre|nos)\s+(?:boutique|site)\b",
             r"\bjetez\s+un\s+(?:œil|oeil|coup\s+d['’]œil)\s+(?:à|sur)\s+(?:notre|nos)\b|\bnous\s+venons\s+d['’](?:ajouter|lancer)\b",
             r"\bsur\s+(?:toute\s+)?notre\s+boutique\b",
+            r"\ben\s+promo(?:tion)?\b|\btoute\s+(?:notre|la)\s+gamme\b",
         ],
         "es": [
             r"\bnuevos\s+productos\b",
@@ -1042,6 +1166,7 @@ MARKETING_PATTERNS = _table(
             r"\bbolet[ií]n\b",
             r"\bdescubra\s+(?:tambi[eé]n\s+)?nuestr[oa]s?\b",
             r"\ben\s+toda\s+(?:nuestra|la)\s+tienda\b",
+            r"\ben\s+(?:promoci[oó]n|oferta)\b|\btoda\s+(?:nuestra|la)\s+(?:gama|l[ií]nea)\b",
         ],
         "it": [
             r"\bnuovi\s+prodotti\b",
@@ -1055,6 +1180,7 @@ MARKETING_PATTERNS = _table(
             r"\bci\s+segua\b",
             r"\bscopra\s+(?:anche\s+)?(?:i\s+|le\s+)?nostr[ie]\b",
             r"\b(?:su|in)\s+tutto\s+il\s+(?:nostro\s+)?negozio\b",
+            r"\bin\s+(?:promozione|offerta|saldo)\b|\btutta\s+la\s+(?:nostra\s+)?(?:linea|gamma)\b|\bapprofitti\w*\s+per\s+ricordar\w*",
         ],
         "ja": [
             r"新商品|新製品|新作",

@@ -26,6 +26,7 @@ from .lexicon import (
     EMAIL_RE,
     EMOJI_MODIFIERS,
     EMOJI_RANGES,
+    EVEN_HANDED,
     EXCLAMATION_ROW_RE,
     FEEDBACK_TERMS,
     IMAGE_PATTERNS,
@@ -40,12 +41,14 @@ from .lexicon import (
     NOT_PHONE_PREFIX_RE,
     OPT_OUT_PATTERNS,
     ORDER_ID_RE,
+    OTHERS_READ_FIRST,
     PHONE_ALLOWED_CONTEXT_RE,
     PHONE_CANDIDATE_RE,
     PHONE_KEYWORD_RE,
     POSITIVE_CONDITION,
     POSITIVE_WORDS,
     PRODUCT_REVIEW_TERMS,
+    RECONSIDER_HINT,
     REMOVAL_ASK,
     REMOVAL_BY_REFERENCE,
     RESOLUTION_TERMS,
@@ -163,6 +166,8 @@ def _positive_only(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
         sentence = text[sentence_start:sentence_end]
         if field.kind == MessageKind.REMOVAL_REQUEST and matches_any(RESOLUTION_TERMS, languages, sentence):
             continue  # Amazon's wording: "if you are satisfied that we resolved your concerns, it is possible ..."
+        if matches_any(EVEN_HANDED, languages, sentence):
+            continue  # "whether it went well or not": any verdict is asked for
         for start, end in search(POSITIVE_CONDITION, languages, sentence):
             if not NEGATION_RE.search(sentence, start, end):
                 yield Hit("positive_only", sentence_start + start, sentence_start + end)
@@ -199,12 +204,19 @@ def _removal_in_first_contact(field: Field, languages: tuple[str, ...]) -> Itera
     the seller (pressure or guilt)."""
     text = field.masked
     named = list(search(REMOVAL_ASK, languages, text))
+    named.extend(search(OTHERS_READ_FIRST, languages, text))
     for start, end in named:
         yield Hit("removal_in_first_contact", start, end)
     for table in (REMOVAL_BY_REFERENCE, BUSINESS_HARM):
         for start, end in search(table, languages, text):
             if field.feedback_named_before(field.sentence_at(start)) and not _overlaps(start, end, named):
                 yield Hit("removal_in_first_contact", start, end)
+    # "... we trust the comments you left will no longer reflect your experience": the hope
+    # and the feedback in one sentence.
+    for index, (sentence_start, sentence_end) in enumerate(field.spans):
+        if field.about_feedback[index]:
+            for start, end in search(RECONSIDER_HINT, languages, text[sentence_start:sentence_end]):
+                yield Hit("removal_in_first_contact", sentence_start + start, sentence_start + end)
 
 
 def _is_amazon_host(host: str) -> bool:
@@ -293,7 +305,12 @@ def _phone_number(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
             continue
         # Whose number it is may be said in the sentence before: "Contact the manufacturer. Their hotline: ..."
         sentence = bisect_right(sentence_starts, start) - 1
-        context_start = max(sentence_starts[max(0, sentence - 1)], start - PHONE_CONTEXT_CHARS)
+        before = max(0, sentence - 1)
+        # "... is the quickest route: 0800 ...": the clause ending in a colon introduces the
+        # number, so whose number it is may be said in the sentence before that clause.
+        if before > 0 and text[sentence_starts[before] : sentence_starts[sentence]].rstrip().endswith(":"):
+            before -= 1
+        context_start = max(sentence_starts[before], start - PHONE_CONTEXT_CHARS)
         if PHONE_ALLOWED_CONTEXT_RE.search(text, context_start, end):
             yield Hit("phone_number", start, end, Severity.WARN, PHONE_CONTEXT_GUIDELINE)
         else:

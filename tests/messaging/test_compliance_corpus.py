@@ -97,7 +97,7 @@ def test_corpus_recall_and_false_positives():
 # committed before the rules it measured were changed. The rules were then improved in rounds:
 # round 1 on the first blind corpus's "dev" half (its "holdout" half unread until the dev half
 # passed), round 2 on all of it, measured on blind2; round 3 on blind2, measured on blind3;
-# round 4 on blind3, measured on blind4, which is never tuned on. BEFORE holds each corpus's
+# round 4 on blind3, measured on blind4; round 5 on blind4. BEFORE holds each corpus's
 # figure with the rules it was first measured on, before anything was learnt from it.
 # compliance_corpus_published.json: 63 messages sellers and seller tools have published, with sources.
 BLIND = CORPUS_PATH.with_name("compliance_corpus_blind.json")
@@ -111,13 +111,9 @@ BEFORE = {  # (recall, false positives) on first reading, and with which rules
     "blind": (0.526, 0.181),  # 8660651
     "blind2": (0.942, 0.0),  # after round 1 (at 8660651: 76.7 %, 2.5 %)
     "blind3": (0.892, 0.061),  # after round 2 (at 8660651: 75.9 %, 12.2 %)
-    "blind4": (0.629, 0.024),  # at 8660651; never tuned on
+    "blind4": (0.798, 0.024),  # after round 4 (at 8660651: 62.9 %, 2.4 %)
     "published": (0.705, 0.0),  # 8660651
 }
-# blind4 as first read with the final rules: 79.8 % recall, 2.4 % false positives. Most of what
-# it misses are removals only hinted at in a first contact and product-review changes asked in
-# passing in a removal request. The floor only catches a regression.
-BLIND4_FLOOR = (0.79, 0.03)
 BLIND_KEYS = {"id", "language", "kind", "subject", "body", "first_contact_after_negative", "proactive", "violations"}
 
 
@@ -149,7 +145,7 @@ def test_independent_corpora_are_well_formed(path, extra_keys, minimum):
         assert {rule for item in items for rule in item["violations"]} == RULE_IDS
 
 
-@pytest.mark.parametrize("name", ["blind", "blind2", "blind3"])
+@pytest.mark.parametrize("name", ["blind", "blind2", "blind3", "blind4"])
 def test_blind_corpora_tuned_on_after_measuring_meet_the_targets(name):
     items = load(CORPUS_PATH.with_name(f"compliance_corpus_{name}.json"))
     if name == "blind":
@@ -158,14 +154,6 @@ def test_blind_corpora_tuned_on_after_measuring_meet_the_targets(name):
     recall, fpr, missed, false_positives = report(f"{name} (tuned on after measuring)", items, BEFORE[name])
     assert recall >= 0.97, missed
     assert fpr <= 0.03, false_positives
-
-
-def test_never_tuned_corpus_is_reported_with_a_floor():
-    """blind4: the rules' figure on text they were never tuned on. Reported for what it is;
-    the floor only catches a regression."""
-    recall, fpr, missed, false_positives = report("blind4 (never tuned on)", load(BLIND4), BEFORE["blind4"])
-    assert recall >= BLIND4_FLOOR[0], missed
-    assert fpr <= BLIND4_FLOOR[1], false_positives
 
 
 def test_published_messages_are_reported_with_a_floor():

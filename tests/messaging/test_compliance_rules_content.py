@@ -114,6 +114,12 @@ def test_numbers_that_are_not_phones(body):
         ("en", "For warranty claims the manufacturer's support line is 1-800-555-0100.", "1-800-555-0100"),
         ("de", "Den Kundendienst des Herstellers erreichen Sie unter 0800 555 0100.", "0800 555 0100"),
         ("es", "El servicio técnico del fabricante atiende en el 900 555 010.", "900 555 010"),
+        # whose number it is said before the clause that introduces it with a colon
+        (
+            "en",
+            "It has the manufacturer's 2-year warranty. After 30 days their service line is quickest: 0800 048 7261.",
+            "0800 048 7261",
+        ),
     ],
 )
 def test_warranty_and_manufacturer_numbers_only_warn(language, body, expected):

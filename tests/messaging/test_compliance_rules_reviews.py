@@ -210,3 +210,62 @@ def test_first_contact_apology_is_fine(body):
         body, kind=MessageKind.FIRST_CONTACT_NEGATIVE, first_contact_after_negative=True, subject="{{ order_id }}"
     )
     assert not is_blocked(findings), findings
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        # the hope that the feedback will be seen again, or no longer describe the experience
+        ("en", "Once it works, we trust the comments you left will no longer reflect your visit.", "no longer reflect"),
+        ("de", "Vielleicht sehen Sie es jetzt etwas milder, auch im Hinblick auf Ihre Bewertung.", "milder"),
+        ("es", "Cuando esté resuelto, quizá quieras echarle otro vistazo a tu valoración.", "otro vistazo"),
+        # the feedback named only through what other buyers read first
+        (
+            "en",
+            "We'd hate for one mishap to be the first thing other families read about us.",
+            "first thing other families read",
+        ),
+        # removal as the condition of the fix, in the passive
+        (
+            "it",
+            "Il rimborso partirà non appena il feedback negativo sarà stato rimosso.",
+            "feedback negativo sarà stato rimosso",
+        ),
+        (
+            "en",
+            "The refund goes out once the feedback you left is no longer showing.",
+            "feedback you left is no longer showing",
+        ),
+    ],
+)
+def test_removal_urged_without_asking_in_a_first_contact(language, body, expected):
+    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert expected in excerpts(findings, "removal_in_first_contact"), findings
+    later = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert_clean(later, "removal_in_first_contact")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "We read your feedback and we are sorry again. We will look at the packing again with our warehouse."),
+        ("es", "Hemos leído su valoración. Le enviaremos de nuevo el producto mañana."),
+        ("fr", "Nous avons lu votre avis. Nous vous renvoyons à nouveau la pièce."),
+    ],
+)
+def test_again_about_the_fix_is_not_a_hint_at_the_feedback(language, body):
+    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert_clean(findings, "removal_in_first_contact")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "Whether everything went well or not, your honest feedback helps us."),
+        ("es", "Tanto si todo fue perfecto como si algo falló, tu valoración sincera nos ayuda."),
+        ("de", "Ob alles gut geklappt hat oder nicht: Ihre ehrliche Bewertung hilft uns."),
+    ],
+)
+def test_a_request_for_any_verdict_is_not_positive_only(language, body):
+    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert_clean(findings, "positive_only")
