@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LAUNCH := $(PY) -m feedbackhub.embedded
 
-.PHONY: run test lint format bench bench-import bench-dispatch bench-dashboard clean
+.PHONY: run test lint format bench bench-import bench-dispatch bench-dashboard bench-compliance clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,12 +43,16 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.txt
 	$(PY) -m pip install --quiet -r requirements-bench.txt
 	touch $(BENCH_STAMP)
 
-bench: bench-import bench-dispatch bench-dashboard
+bench: bench-import bench-dispatch bench-dashboard bench-compliance
 
 # ROWS=100000 make bench-import for a quicker run.
 bench-import: $(BENCH_STAMP)
 	$(LAUNCH) --var var/bench -- $(PY) bench/import_orders.py --rows 100000 --ours-only
 	$(LAUNCH) --var var/bench -- $(PY) bench/import_orders.py --rows $${ROWS:-1000000}
+
+# The checker alone: pure Python, no services.
+bench-compliance: $(STAMP)
+	$(PY) bench/compliance.py
 
 # MESSAGES=10000 ORDERS=100000 make bench-dispatch for a quicker run.
 bench-dispatch: $(STAMP)

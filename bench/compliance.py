@@ -1,0 +1,96 @@
+"""Compliance checker speed: check_message over every labelled message the tests hold
+(the tuned corpus, the blind corpora and the published messages), against the work
+every outgoing email costs anyway, measured in the same run: building the same subject
+and body into a MIME message with Django (EmailMessage(...).message().as_bytes()).
+
+Prints ms per message for both and their ratio, then one JSON line. Pure Python: no
+database, no network. `--repeat N` passes over the messages (default 20).
+"""
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "feedbackhub.settings")
+
+from messaging.compliance import Message, MessageKind, check_message  # noqa: E402
+
+CORPORA = sorted((ROOT / "tests" / "messaging").glob("compliance_corpus*.json"))
+
+
+def load_messages():
+    messages = []
+    for path in CORPORA:
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            messages.append(
+                Message(
+                    kind=MessageKind(item["kind"]),
+                    subject=item["subject"],
+                    body=item["body"],
+                    language=item["language"],
+                    first_contact_after_negative=item["first_contact_after_negative"],
+                    proactive=item["proactive"],
+                )
+            )
+    return messages
+
+
+def per_message_ms(function, messages, repeat):
+    for message in messages[:50]:  # warm the regex caches and the cached properties' code paths
+        function(message)
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for message in messages:
+            function(message)
+    return (time.perf_counter() - started) * 1000 / (repeat * len(messages))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.mail import EmailMessage
+
+    def build(message):
+        return (
+            EmailMessage(message.subject, message.body, "seller@example.com", ["buyer@example.com"])
+            .message()
+            .as_bytes()
+        )
+
+    messages = load_messages()
+    check_ms = per_message_ms(check_message, messages, args.repeat)
+    build_ms = per_message_ms(build, messages, args.repeat)
+    longest = max(messages, key=lambda message: len(message.body))
+    longest_ms = per_message_ms(check_message, [longest], args.repeat * 20)
+    print(f"{len(messages)} messages from {len(CORPORA)} corpora, {args.repeat} passes")
+    print(
+        f"check_message: {check_ms:.3f} ms per message (longest body, {len(longest.body)} chars: {longest_ms:.3f} ms)"
+    )
+    print(f"Django MIME build of the same message: {build_ms:.3f} ms")
+    print(f"ratio check / build: {check_ms / build_ms:.2f}")
+    figures = {
+        "bench": "compliance",
+        "messages": len(messages),
+        "check_ms_per_message": round(check_ms, 4),
+        "check_ms_longest": round(longest_ms, 4),
+        "mime_build_ms_per_message": round(build_ms, 4),
+        "ratio_check_vs_mime_build": round(check_ms / build_ms, 3),
+        "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+    }
+    print(json.dumps(figures), flush=True)
+
+
+if __name__ == "__main__":
+    main()
