@@ -967,6 +967,15 @@ IMPORTANT_SUBJECT_RE = re.compile(
     r"|(?:重要|緊急|至急)\s*[:：!！]",
     re.IGNORECASE,
 )
+# The same mark written as words at the head of the subject ("Important information about
+# your new ..."): fine for a delay or a recall, but never true of a feedback request.
+IMPORTANT_WORDED_SUBJECT_RE = re.compile(
+    r"^\s*(?:important|wichtige?|importante?s?)\s+(?:information|info|notice|update|message|news|details|instructions|"
+    r"Informationen|Hinweise?|Nachricht)\b"
+    r"|^\s*(?:informations?|información|informazioni|avis|aviso|avviso)\s+(?:importantes?|importanti|important)\b"
+    r"|^\s*重要な(?:お知らせ|ご案内|情報|ご連絡)",
+    re.IGNORECASE,
+)
 # "[Important]" is allowed when the message is critical to the order: the subject names
 # what cannot wait (the address, a recall, a safety issue, a cancellation, customs, payment).
 CRITICAL_SUBJECT_RE = re.compile(

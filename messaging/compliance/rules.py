@@ -31,6 +31,7 @@ from .lexicon import (
     FEEDBACK_TERMS,
     IMAGE_PATTERNS,
     IMPORTANT_SUBJECT_RE,
+    IMPORTANT_WORDED_SUBJECT_RE,
     INCENTIVE_CONDITION,
     INCENTIVE_REWARD,
     INCENTIVE_WORDS,
@@ -359,8 +360,12 @@ def _image(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
 def _important_subject(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     if field.name != "subject" or CRITICAL_SUBJECT_RE.search(field.masked):
         return  # critical to the order: the one case Amazon allows it
-    for match in IMPORTANT_SUBJECT_RE.finditer(field.masked):
-        yield Hit("important_subject", *trimmed(field.masked, *match.span()))
+    patterns = [IMPORTANT_SUBJECT_RE]
+    if field.kind == MessageKind.FEEDBACK_REQUEST:
+        patterns.append(IMPORTANT_WORDED_SUBJECT_RE)
+    for pattern in patterns:
+        for match in pattern.finditer(field.masked):
+            yield Hit("important_subject", *trimmed(field.masked, *match.span()))
 
 
 def _opt_out(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:

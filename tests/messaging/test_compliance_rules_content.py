@@ -218,6 +218,14 @@ def test_important_subject_allows_plain_subjects(subject):
     assert_clean(check("Hello", subject=subject), "important_subject")
 
 
+def test_important_written_as_words_flags_a_feedback_request_only():
+    subject = "Important information about your new water bottle"
+    request = check("Hello {{ order_id }}", subject=subject, kind=MessageKind.FEEDBACK_REQUEST)
+    assert_flags(request, "important_subject", subject, "Important information", field="subject")
+    for kind in (MessageKind.BUYER_REPLY, MessageKind.FIRST_CONTACT_NEGATIVE):
+        assert_clean(check("Hello {{ order_id }}", subject=subject, kind=kind), "important_subject")
+
+
 def test_important_in_the_body_is_fine():
     assert_clean(check("[Important] It's important to keep the filter clean."), "important_subject")
 
