@@ -8,10 +8,10 @@ an unknown language gets them all.
 import re
 from collections.abc import Iterable
 
-from .lexicon import LANGUAGES, ORDER_ID_PLACEHOLDER_RE, ORDER_ID_RE
+from .lexicon import INCENTIVE_REFUSAL, LANGUAGES, ORDER_ID_PLACEHOLDER_RE, ORDER_ID_RE
 from .model import Finding, Message, MessageKind, Rule, Severity
 from .rules import FIELD_RULES, FIRST_CONTACT_RULES, Field, Hit
-from .text import mask_placeholders
+from .text import mask_placeholders, matches_any
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -94,6 +94,8 @@ RULES: tuple[Rule, ...] = (
 RULES_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
 
 FIELD_ORDER = {"subject": 0, "body": 1}
+# A reply's subject is the buyer's own ("Re: Discount for a review?").
+REPLY_SUBJECT_RE = re.compile(r"^\s*(?:re|aw|rif|r|sv)\s*:", re.IGNORECASE)
 ORDER_ID_KINDS = {MessageKind.FEEDBACK_REQUEST, MessageKind.FIRST_CONTACT_NEGATIVE, MessageKind.REMOVAL_REQUEST}
 
 
@@ -116,6 +118,16 @@ def _is_first_contact(message: Message) -> bool:
 def _has_order_id(message: Message) -> bool:
     return any(
         ORDER_ID_RE.search(text) or ORDER_ID_PLACEHOLDER_RE.search(text) for text in (message.subject, message.body)
+    )
+
+
+def _quotes_a_question_it_turns_down(message: Message, languages: tuple[str, ...]) -> bool:
+    """A reply whose subject repeats the buyer's question about a reward ("Re: Discount for a
+    review?") and whose body turns the reward down."""
+    return (
+        message.kind == MessageKind.BUYER_REPLY
+        and bool(REPLY_SUBJECT_RE.match(message.subject or ""))
+        and matches_any(INCENTIVE_REFUSAL, languages, message.body or "")
     )
 
 
@@ -144,6 +156,8 @@ def check_message(message: Message) -> list[Finding]:
     for name, text in (("subject", message.subject or ""), ("body", message.body or "")):
         field = Field(name, mask_placeholders(text), kind, languages)
         hits = _merged(hit for rule in field_rules for hit in rule(field, languages))
+        if name == "subject" and _quotes_a_question_it_turns_down(message, languages):
+            hits = [hit for hit in hits if hit.rule_id != "incentive"]
         for hit in hits:
             rule = RULES_BY_ID[hit.rule_id]
             findings.append(

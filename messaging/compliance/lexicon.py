@@ -154,7 +154,7 @@ INCENTIVE_CONDITION = _table(
             r"\breviewers\b",
             r"\bonce\s+(?:your|the|this)\s+(?:\w+\s+)?(?:feedback|review|rating)\s+(?:has\s+been|is|was|gets?)\b",
             r"\b(?:earns?|earned|earning|unlocks?|qualif(?:y|ies))\b",
-            r"\bfor\s+(?:leaving|writing|posting|sharing|giving|updating|removing|changing)\b",
+            r"\b(?:for|by|when|after)\s+(?:leaving|writing|posting|sharing|giving|updating|removing|changing)\b",
             r"\bfor\s+(?:each|every|any|your)\s+(?:\w+\s+)?(?:feedback|review|rating)\b",
             r"\bto\s+(?:thank\s+you|say\s+thanks?)\s+for\b",
             r"\b(?:leave|leaving|write|writing|post|posting|give|giving|remove|removing|change|changing|update|updating)"
@@ -189,6 +189,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:donne|donnera|donnent)\s+droit\b|\bavez\s+droit\b",
             r"\baprès\s+(?:avoir\s+)?(?:la\s+)?(?:suppression|modification|retrait|supprimé|modifié|retiré|mis\s+à\s+jour)\b",
             r"\bpour\s+vous\s+remercier\s+(?:de|d['’]|pour)\b",
+            r"\ben\s+(?:laissant|écrivant|publiant|modifiant|retirant)\b",
         ],
         "es": [
             r"\b(?:si|una\s+vez\s+que|en\s+cuanto|cuando)\s+(?:usted\s+)?(?:nos\s+)?"
@@ -203,6 +204,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:tiene|tendr[aá]|da|dar[aá])\s+derecho\b",
             r"\b(?:tras|después\s+de)\s+(?:la\s+)?(?:eliminar|modificar|actualizar|retirar|borrar|eliminaci[oó]n|modificaci[oó]n)\b",
             r"\bcomo\s+agradecimiento\s+por\b",
+            r"\bal\s+(?:dejar|escribir|publicar|actualizar|eliminar|retirar)\b",
             r"\bpara\s+agradecer\w*\s+(?:su|la|el)\b",
         ],
         "it": [
@@ -215,6 +217,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:ha|avrà|dà|darà)\s+diritto\b",
             r"\bdopo\s+(?:aver\s+)?(?:la\s+)?(?:rimosso|modificato|aggiornato|eliminato|rimozione|modifica)\b",
             r"\bcome\s+ringraziamento\s+per\b",
+            r"\b(?:lasciando|scrivendo|pubblicando|aggiornando|rimuovendo)\b",
             r"\bper\s+ringraziar\w+\s+(?:della|del|dello|per)\b",
         ],
         "ja": [
@@ -222,6 +225,37 @@ INCENTIVE_CONDITION = _table(
             r"いただくと|頂くと|いただいた方|頂いた方|くだされば|下されば|くださった方|したら|すれば)",
             r"代わりに|引き換え|お礼(?:として|に)",
             r"(?:いただいた|頂いた|くださった|下さった|お寄せいただいた)(?:お客様|方)(?:には|へ|に|全員)",
+        ],
+    }
+)
+# A sentence that turns an incentive down ("we can't offer a discount in return for a review")
+# explains the rule to the buyer; it offers nothing.
+INCENTIVE_REFUSAL = _table(
+    {
+        "en": [
+            r"\b(?:can(?:not|['’]t)|could(?:\s+not|n['’]t)|won['’]t|will\s+not|do\s+not|don['’]t|never|(?:are|is)\s+not\s+"
+            r"(?:allowed|permitted)\s+to|may\s+not)\s+(?:\w+\s+){0,2}?(?:offer|give|provide|send|trade|pay)\b",
+            r"\b(?:not|never)\s+(?:allowed|permitted)\b|\bdoes(?:\s+not|n['’]t)\s+(?:allow|permit)\b",
+        ],
+        "de": [
+            r"\b(?:können|dürfen|werden)\s+(?:wir\s+)?(?:Ihnen\s+)?(?:leider\s+)?(?:keine[nm]?|nicht|nie)\b[^.!?]{0,40}?"
+            r"\b(?:anbieten|geben|gewähren|schicken)\b",
+            r"\bnicht\s+(?:erlaubt|gestattet|zulässig)\b|\bverbiete[tn]\b",
+        ],
+        "fr": [
+            r"\bne\s+(?:pouvons|pourrons|pouvez|devons)\s+(?:pas|jamais)\s+(?:vous\s+)?(?:offrir|proposer|donner|accorder)\b",
+            r"\bn['’]est\s+pas\s+(?:autorisé|permis)\b|\binterdi[ts]\w*",
+        ],
+        "es": [
+            r"\bno\s+(?:podemos|podríamos|está\s+permitido)\s+(?:\w+\s+){0,2}?(?:ofrecer|dar|conceder|enviar)\b",
+            r"\bno\s+(?:está|es)\s+(?:permitido|admitido)\b|\bno\s+(?:lo\s+)?permite\b|\bprohib\w+",
+        ],
+        "it": [
+            r"\bnon\s+(?:possiamo|potremmo|è\s+consentito)\s+(?:\w+\s+){0,2}?(?:offrire|dare|concedere|inviare)\b",
+            r"\bnon\s+(?:è|sono)\s+(?:consentit|permess)\w*|\bnon\s+(?:lo\s+)?consente\b|\bviet\w+",
+        ],
+        "ja": [
+            r"(?:お渡し|ご提供|差し上げ|お送り)(?:することは)?(?:でき|出来)(?:ません|かねます)|禁止|認められておりません"
         ],
     }
 )
@@ -249,7 +283,7 @@ INCENTIVE_REWARD = _table(
             r"\b(?:extended|extra|longer|lifetime)\s+warranty\b|\bwarranty\s+extension\b",
             r"\b(?:early|exclusive)\s+access\b|\bfirst\s+pick\b",
             r"\b(?:special|preferred|exclusive)\s+(?:treatment|offer|price|pricing|status)\b",
-            r"\blittle\s+something\b|\bsomething\s+special\b",
+            r"\blittle\s+something\b|\bsomething\s+special\b|\b(?:small|little)\s+(?:token|treat|extra)\b",
             r"\bon\s+us\b",
             r"[$€£]\s?\d+|\b\d+\s?[$€£]",
             r"\bwe(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:also\s+|happily\s+|gladly\s+)?(?:send|give|ship|mail|post|pop|"
@@ -290,6 +324,7 @@ INCENTIVE_REWARD = _table(
             r"\bpoints?\s+(?:de\s+)?fidélité\b|\bpoints\b",
             r"\bsurprise\b",
             r"\bgeste\s+commercial\b|\bcompensation\b|\bavoir\s+de\b",
+            r"\b(?:petite|une)\s+attention\b|\breçoiv\w+|\brecevr\w+|\bprochain\s+colis\b",
             r"\bgarantie\s+(?:prolongée|étendue)\b|\bprolong\w*\s+(?:la\s+|votre\s+)?garantie\b",
             r"\d+\s?(?:€|euros?)\b",
             r"\b(?:sur|pour)\s+votre\s+(?:prochaine\s+commande|prochain\s+achat)\b",
@@ -304,7 +339,7 @@ INCENTIVE_REWARD = _table(
             r"\bgratuit\w*",
             r"\bcompensa\w*",
             r"\bdevol\w+\s+(?:el|su)\s+(?:dinero|importe)\b",
-            r"\bpuntos\b|\bcanjeable\w*",
+            r"\bpuntos\b|\bcanje\w*",
             r"\bventaja\w*|\bVIP\b|\bprioritari\w*",
             r"\bsorpresa\b|\bobsequi\w*",
             r"\bgesto\s+comercial\b|\breembolso\s+parcial\b|\bdetalle\b",
@@ -351,19 +386,29 @@ INCENTIVE_REWARD = _table(
 )
 FEEDBACK_TERMS = _table(
     {
-        "en": [r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b"],
+        "en": [
+            r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b",
+            r"\b(?:share|rate|tell\s+(?:others|other\s+(?:buyers|shoppers))\s+about)\s+(?:your|the)\s+(?:\w+\s+)?experience\b",
+        ],
         "de": [
             r"\b\w*(?:bewertung|rezension|feedback|sterne)\w*",
             r"\bbewerten\b|\bbewertet\b|\brezensier\w*",
             r"\bKommentar\w*",
             r"\bBewerter\w*",
+            r"\b(?:Ihre|Deine)\s+Erfahrung\w*\s+(?:\w+\s+){0,3}?(?:zu\s+)?teilen\b",
         ],
-        "fr": [r"\b(?:évaluations?|avis|commentaires?|notes?|étoiles?)\b", r"\b(?:évaluer|noter)\b"],
+        "fr": [
+            r"\b(?:évaluations?|avis|commentaires?|notes?|étoiles?)\b",
+            r"\b(?:évaluer|noter)\b",
+            r"\bpartager\s+votre\s+expérience\b",
+        ],
         "es": [
-            r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrell(?:it)?as?)\b"
+            r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrell(?:it)?as?)\b",
+            r"\bcompartir\s+(?:su|tu)\s+experiencia\b",
         ],
         "it": [
-            r"\b(?:feedback|valutazion[ei]|recension[ei]|stell[ae]|stellin[ae]|giudizi[oi]|comment[oi]\s+(?:che|lasciat))\b"
+            r"\b(?:feedback|valutazion[ei]|recension[ei]|stell[ae]|stellin[ae]|giudizi[oi]|comment[oi]\s+(?:che|lasciat))\b",
+            r"\bcondividere\s+(?:la\s+sua|la\s+tua)\s+esperienza\b",
         ],
         "ja": [r"評価|レビュー|フィードバック|星|コメント"],
     }
@@ -401,7 +446,7 @@ POSITIVE_WORDS = _table(
             r"\b(?:seulement|uniquement)\s+si\b",
             r"\bavant\s+de\s+(?:laisser|publier|donner)\s+(?:\w+\s+){0,2}?(?:évaluation|avis|commentaire)\b",
             r"\bavant\s+que\s+vous\s+(?:ne\s+)?(?:laissiez|publiiez|donniez)\b",
-            r"\bcontactez[\s-]nous\s+(?:d['’]abord|en\s+premier|avant)\b",
+            r"\b(?:contactez|écrivez)[\s-]nous\s+(?:d['’]abord|en\s+premier|avant)\b",
         ],
         "es": [
             r"\b(?:5|cinco)\s+estrell(?:it)?as\b",
@@ -437,6 +482,9 @@ POSITIVE_CONDITION = _table(
             r"(?:completely\s+|fully\s+|totally\s+|very\s+|really\s+|100%\s+)?"
             r"(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+you\s+(?:love|loved|like|liked|enjoy|enjoyed)\b",
+            r"\bif\b[^.!?]{0,80}?\band\s+you(?:['’]re|\s+are|\s+were)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted|content)\b",
+            r"\bif\s+(?:everything|it|your\s+order|the\s+parcel)\s+arrived\s+(?:\w+\s+)?(?:in\s+perfect\s+condition|"
+            r"safe\s+and\s+sound|as\s+expected|perfectly)\b",
             r"\b(?:since|as|now\s+that|because)\s+you(?:\s+are|['’]re|\s+have\s+been|['’]ve\s+been)\s+"
             r"(?:\w+\s+)?(?:enjoying|loving|happy|satisfied|pleased|delighted)\b",
             r"\b(?:since|as|now\s+that|because)\s+you\s+(?:love|like|enjoy|liked|loved|enjoyed)\b",
@@ -704,8 +752,16 @@ REVIEW_BY_REFERENCE = _table(
         "fr": [
             r"\b(?:la|le|les)\s+(?:modifier|mettre\s+à\s+jour|retirer|supprimer|changer)\b|\bcelui-ci\b|\bcelle-ci\b"
         ],
-        "es": [r"\b(?:actualizar|modificar|cambiar|eliminar|borrar)(?:la|lo|las|los)\b|\besa\s+también\b"],
-        "it": [r"\b(?:aggiornar|modificar|cambiar|eliminar|rimuover)(?:la|lo|le|li)\b|\banche\s+quella\b"],
+        "es": [
+            r"\b(?:actualizar|modificar|cambiar|eliminar|borrar)(?:la|lo|las|los)\b|\besa\s+también\b",
+            r"\b(?:la|lo|las|los)\s+(?:actualizara|actualice|modificara|modifique|cambiara|cambie|eliminara|elimine|"
+            r"borrara|borre|editara|edite|revisara|revise)\b",
+        ],
+        "it": [
+            r"\b(?:aggiornar|modificar|cambiar|eliminar|rimuover)(?:la|lo|le|li)\b|\banche\s+quella\b",
+            r"\b(?:la|lo|le|li)\s+(?:aggiornasse|aggiorni|modificasse|modifichi|cambiasse|cambi|eliminasse|elimini|"
+            r"rimuovesse|rimuova|rivedesse|riveda)\b",
+        ],
         "ja": [r"(?:そちら|こちら)も(?:更新|修正|変更|削除)|(?:も|の方も)(?:更新|修正|変更|書き換え)"],
     }
 )
@@ -876,6 +932,56 @@ AMAZON_DOMAINS = (
     "amazon.sg",
     "amazon.eg",
 )
+# Carriers' own sites: a tracking link for the buyer's parcel is needed to complete the order.
+CARRIER_DOMAINS = (
+    "ups.com",
+    "usps.com",
+    "fedex.com",
+    "dhl.com",
+    "dhl.de",
+    "dhl.co.uk",
+    "dhl.fr",
+    "dhl.es",
+    "dhl.it",
+    "dhlparcel.co.uk",
+    "dhlparcel.es",
+    "deutschepost.de",
+    "royalmail.com",
+    "parcelforce.com",
+    "evri.com",
+    "hermesworld.com",
+    "myhermes.de",
+    "yodel.co.uk",
+    "dpd.com",
+    "dpd.co.uk",
+    "dpd.de",
+    "dpd.fr",
+    "gls-group.eu",
+    "gls-group.com",
+    "gls-italy.com",
+    "gls-spain.es",
+    "laposte.fr",
+    "colissimo.fr",
+    "chronopost.fr",
+    "correos.es",
+    "seur.com",
+    "mrw.es",
+    "nacex.es",
+    "poste.it",
+    "brt.it",
+    "sda.it",
+    "canadapost-postescanada.ca",
+    "canadapost.ca",
+    "purolator.com",
+    "estafeta.com",
+    "auspost.com.au",
+    "postnl.nl",
+    "bpost.be",
+    "ontrac.com",
+    "kuronekoyamato.co.jp",
+    "sagawa-exp.co.jp",
+    "japanpost.jp",
+)
 URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%']"
 URL_RE = re.compile(rf"\b(?:https?://|ftp://|www\.){URL_CHARS}+", re.IGNORECASE)
 TLDS = (
@@ -905,14 +1011,21 @@ EMAIL_RE = re.compile(
 PHONE_CANDIDATE_RE = re.compile(r"(?<![A-Za-z0-9_.,/+\-])(?:\+|\(\+?)?\d[\d \u00a0().\-–/]{4,40}\d(?![A-Za-z0-9_/%\-])")
 # A number spelled out digit by digit to dodge filters: "five one two, eight eight four ...".
 DIGIT_WORDS = (
-    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|double\s+\w+|triple\s+\w+|"
+    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|double[\s-]+\w+|triple[\s-]+\w+|"
     r"null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
     r"zéro|un|deux|trois|quatre|cinq|six|sept|huit|neuf|"
     r"cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
     r"due|tre|quattro|cinque|sei|sette|otto|nove"
 )
+# French numbers are read in pairs: "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit".
+FRENCH_PAIR = (
+    r"(?:(?:dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|quatre|"
+    r"un|deux|trois|cinq|six|sept|huit|neuf|et)(?:-|\s+et\s+|(?=[\s,.]))){1,4}"
+)
 SPELLED_PHONE_RE = re.compile(
-    rf"\b(?:(?:{DIGIT_WORDS}|\d)[\s,.\-–/]+){{6,}}(?:{DIGIT_WORDS}|\d)\b|[〇零一二三四五六七八九]{{7,}}", re.IGNORECASE
+    rf"\b(?:(?:{DIGIT_WORDS}|\d)[\s,.\-–/]+){{6,}}(?:{DIGIT_WORDS}|\d)\b|[〇零一二三四五六七八九]{{7,}}"
+    rf"|\bzéro\s+(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)(?:[\s,.]+{FRENCH_PAIR}){{4}}",
+    re.IGNORECASE,
 )
 PHONE_KEYWORD_RE = re.compile(
     r"(?:\b(?:tel|phone|call|fax|hotline|telefon|téléphone|appelez|teléfono|llámenos|llame|telefono|chiami|chiamare)\b"
@@ -952,12 +1065,35 @@ IMAGE_PATTERNS = _table(
             r"\[img\][^\[]*\[/img\]",
             r"\b(?:see|view)\s+(?:our|the)\s+(?:\w+\s+)?logo\b",
             r"\blogo\s+(?:below|above|attached)\b",
+            r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|banner|image|picture)\b[^\]】\n]{0,30}[\]】]",
+            r"\b(?:attached|enclosed)\s+(?:is\s+|are\s+|please\s+find\s+|you['’]ll\s+find\s+)?(?:our|a|the)\s+(?:\w+\s+){0,2}?"
+            r"(?:catalog(?:ue)?|brochure|flyer|leaflet|lookbook)s?\b|\b(?:catalog(?:ue)?|brochure|flyer|lookbook)\s+(?:is\s+)?attached\b",
         ],
-        "de": [r"\bLogo\s+(?:\w+\s+){0,3}?(?:unten|oben|anbei|im\s+Anhang)\b"],
-        "fr": [r"\blogo\s+(?:ci-dessous|ci-dessus|ci-joint)\b"],
-        "es": [r"\blogo\s+(?:abajo|adjunto|a\s+continuaci[oó]n)\b"],
-        "it": [r"\blogo\s+(?:qui\s+sotto|sotto|allegato|in\s+allegato)\b"],
-        "ja": [r"ロゴ(?:画像)?(?:を|は)?(?:下記|以下|添付)"],
+        "de": [
+            r"\bLogo\s+(?:\w+\s+){0,3}?(?:unten|oben|anbei|im\s+Anhang)\b",
+            r"[\[【]\s*[^\]】\n]{0,40}?\b(?:Logo|Banner|Bild)\b[^\]】\n]{0,30}[\]】]",
+            r"\b(?:Katalog|Prospekt|Broschüre|Flyer)\w*\s+(?:\w+\s+){0,3}?(?:anbei|im\s+Anhang|angehängt)\b",
+        ],
+        "fr": [
+            r"\blogo\s+(?:ci-dessous|ci-dessus|ci-joint)\b",
+            r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|bannière|image)\b[^\]】\n]{0,30}[\]】]",
+            r"\b(?:catalogue|brochure|dépliant|flyer)\w*\s+(?:\w+\s+){0,3}?(?:ci-joint|en\s+pièce\s+jointe)\b",
+        ],
+        "es": [
+            r"\blogo\s+(?:abajo|adjunto|a\s+continuaci[oó]n)\b",
+            r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|banner|imagen)\b[^\]】\n]{0,30}[\]】]",
+            r"\b(?:adjunt\w+)\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto|flyer)\b",
+        ],
+        "it": [
+            r"\blogo\s+(?:qui\s+sotto|sotto|allegato|in\s+allegato)\b",
+            r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|banner|immagine)\b[^\]】\n]{0,30}[\]】]",
+            r"\b(?:catalogo|brochure|volantino|depliant)\s+(?:\w+\s+){0,3}?(?:in\s+allegato|allegat\w+)\b",
+        ],
+        "ja": [
+            r"ロゴ(?:画像)?(?:を|は)?(?:下記|以下|添付)",
+            r"【[^】\n]{0,40}?ロゴ[^】\n]{0,10}】|\[[^\]\n]{0,40}?ロゴ[^\]\n]{0,10}\]",
+            r"(?:カタログ|チラシ|パンフレット|画像|写真)[^。\n]{0,10}?を?添付(?:いた)?し(?:ました|ております|ます)",
+        ],
     }
 )
 IMPORTANT_SUBJECT_RE = re.compile(
@@ -1034,8 +1170,8 @@ OPT_OUT_PATTERNS = _table(
             r"\b(?:no\s+longer|do\s+not|don't|not)\s+(?:wish|want)\s+to\s+(?:receive|get)\s+(?:any\s+)?"
             r"(?:more|further|these|future|our)\s+(?:messages|e-?mails|mails|requests|reminders|communications|notifications)\b",
             r"\b(?:no\s+longer|do\s+not|don't)\s+(?:wish|want)\s+to\s+hear\s+from\s+us\b",
-            r"\bremove\s+you\s+from\s+(?:our|the)\s+(?:mailing\s+)?list\b",
-            r"\b(?:prefer|rather)\s+not\s+to\s+(?:receive|get|hear)\b",
+            r"\bremove\s+you\s+from\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?list\b",
+            r"\b(?:prefer|rather)\s+not\s+(?:to\s+)?(?:receive|get|hear)\b",
             r"\breply\s+(?:with\s+)?[\"'“]?(?:no\s+thanks|no|stop|remove|unsubscribe)[\"'”]?\s+and\s+we\s+(?:won['’]t|will\s+not)\b",
             r"\bnot\s+keen\s+on\s+(?:\w+\s+)?(?:messages|e-?mails)\b",
             r"\bto\s+stop\s+(?:these|further|future|our)\s+(?:messages|e-?mails|requests|reminders)\b",
@@ -1102,7 +1238,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:store|site)[\s-]?wide\b",
             r"\byoutu\.be\b",
             r"\b(?:check\s+out|browse|visit|explore|discover|take\s+a\s+look\s+at)\s+(?:our|the)\s+"
-            r"(?:(?:other|latest|new|full|whole|entire|amazon|complete|wide)\s+)?(?:[\w-]+\s+)?(?:products?|items?|range|collections?|store|shop|"
+            r"(?:(?:other|latest|new|full|whole|entire|amazon|complete|wide)\s+)?(?:[\w-]+\s+){0,2}?(?:products?|items?|range|collections?|store|shop|"
             r"storefront|catalog(?:ue)?|brand\s+store|website|site)\b",
             r"\bour\s+other\s+(?:products?|items?|listings?|brands?)\b",
             r"\b(?:upcoming|exclusive|special|latest|lightning|holiday|seasonal)\s+(?:deals?|sales?|offers?|promotions?)\b",
@@ -1150,7 +1286,8 @@ MARKETING_PATTERNS = _table(
         ],
         "fr": [
             r"\bnouveaux\s+produits\b",
-            r"\bnouvelle\s+collection\b|\bcollection\s+(?:d['’]automne|d['’]hiver|de\s+printemps|d['’]été)\b",
+            r"\bnouvelles?\s+collections?\b|\bcollection\s+(?:d['’]automne|d['’]hiver|de\s+printemps|d['’]été)\b",
+            r"\bretrouvez\s+(?:toutes?\s+)?(?:nos|notre)\b",
             r"\bnouveautés\b",
             r"\bnos\s+autres\s+(?:produits|articles)\b",
             r"\bsoldes\b",
@@ -1160,7 +1297,7 @@ MARKETING_PATTERNS = _table(
             r"\bdécouvrez\s+(?:aussi\s+|également\s+)?(?:nos|notre)\b",
             r"\bvisitez\s+(?:notre|nos)\s+(?:boutique|site)\b",
             r"\bjetez\s+un\s+(?:œil|oeil|coup\s+d['’]œil)\s+(?:à|sur)\s+(?:notre|nos)\b|\bnous\s+venons\s+d['’](?:ajouter|lancer)\b",
-            r"\bsur\s+(?:toute\s+)?notre\s+boutique\b",
+            r"\bsur\s+toute\s+notre\s+boutique\b",
             r"\ben\s+promo(?:tion)?\b|\btoute\s+(?:notre|la)\s+gamme\b",
         ],
         "es": [

@@ -18,6 +18,7 @@ from .lexicon import (
     BARE_DOMAIN_RE,
     BUSINESS_HARM,
     BUYER_CHOICE,
+    CARRIER_DOMAINS,
     CHECKOUT_CONTEXT,
     CRITICAL_SUBJECT_RE,
     CURRENCY_AFTER_RE,
@@ -33,6 +34,7 @@ from .lexicon import (
     IMPORTANT_SUBJECT_RE,
     IMPORTANT_WORDED_SUBJECT_RE,
     INCENTIVE_CONDITION,
+    INCENTIVE_REFUSAL,
     INCENTIVE_REWARD,
     INCENTIVE_WORDS,
     KEYCAP,
@@ -142,7 +144,10 @@ def _incentive(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     text = field.masked
     for start, end in search(INCENTIVE_WORDS, languages, text):
         index = field.sentence_at(start)
-        if field.about_feedback[index] or not matches_any(CHECKOUT_CONTEXT, languages, field.sentence(index)):
+        sentence = field.sentence(index)
+        if matches_any(INCENTIVE_REFUSAL, languages, sentence):
+            continue  # "we can't offer a discount for a review": the rule explained, nothing offered
+        if field.about_feedback[index] or not matches_any(CHECKOUT_CONTEXT, languages, sentence):
             yield Hit("incentive", start, end)
     for index, (sentence_start, sentence_end) in enumerate(field.spans):
         previous = field.previous_in_paragraph(index)
@@ -151,6 +156,8 @@ def _incentive(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
         if not (field.about_feedback[index] or (previous is not None and field.about_feedback[previous])):
             continue
         sentence = text[sentence_start:sentence_end]
+        if matches_any(INCENTIVE_REFUSAL, languages, sentence):
+            continue
         if matches_any(INCENTIVE_CONDITION, languages, sentence) and matches_any(INCENTIVE_REWARD, languages, sentence):
             yield Hit("incentive", *trimmed(text, sentence_start, sentence_end))
 
@@ -220,9 +227,10 @@ def _removal_in_first_contact(field: Field, languages: tuple[str, ...]) -> Itera
                 yield Hit("removal_in_first_contact", sentence_start + start, sentence_start + end)
 
 
-def _is_amazon_host(host: str) -> bool:
+def _is_allowed_host(host: str) -> bool:
+    """Amazon's own sites, and carriers' (the buyer's tracking page is needed for the order)."""
     host = host.lower().rstrip(".")
-    return any(host == domain or host.endswith("." + domain) for domain in AMAZON_DOMAINS)
+    return any(host == domain or host.endswith("." + domain) for domain in AMAZON_DOMAINS + CARRIER_DOMAINS)
 
 
 def _host_of(link: str) -> str:
@@ -260,7 +268,7 @@ def _external_link(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     for start, end in links:
         while end > start and text[end - 1] in URL_TRAILING:
             end -= 1
-        if _overlaps(start, end, emails) or _is_amazon_host(_host_of(text[start:end])):
+        if _overlaps(start, end, emails) or _is_allowed_host(_host_of(text[start:end])):
             continue
         yield Hit("external_link", start, end)
 

@@ -377,3 +377,51 @@ def test_shouting_warns(body, expected):
 )
 def test_acronyms_and_single_exclamations_are_not_shouting(body):
     assert_clean(check(body), "shouting")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You can follow it here: https://www.royalmail.com/track-your-item#/tracking-results/KD552310987GB",
+        "Suivez votre colis : https://www.laposte.fr/outils/suivre-vos-envois?code=6A19283746510",
+        "Seguimiento: https://www.seur.com/livetracking/?segOnlineIdentificador=06529471834",
+    ],
+)
+def test_a_carriers_tracking_link_is_needed_for_the_order(body):
+    assert_clean(check(body), "external_link")
+    assert excerpts(
+        check(body.replace("royalmail", "royalmale").replace("laposte", "lapaste").replace("seur", "sour")),
+        "external_link",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        ("en", "[{{ store_name }} logo]\n\nDear buyer,", "[{{ store_name }} logo]"),
+        ("de", "[Logo {{ store_name }}]\n\nHallo,", "[Logo {{ store_name }}]"),
+        ("ja", "【{{ store_name }} ショップロゴ】\n\nお客様", "【{{ store_name }} ショップロゴ】"),
+        ("en", "Attached is our new autumn catalogue.", "Attached is our new autumn catalogue"),
+    ],
+)
+def test_a_logo_placed_in_brackets_or_a_catalogue_attached(language, body, expected):
+    assert_flags(check(body, language=language), "image", body, expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "en",
+            "Message me on seven seven zero zero, nine double-oh, four one two.",
+            "seven seven zero zero, nine double-oh, four one two",
+        ),
+        (
+            "fr",
+            "Appelez-moi au zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit.",
+            "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+        ),
+    ],
+)
+def test_phone_numbers_spelled_in_words(language, body, expected):
+    assert_flags(check(body, language=language), "phone_number", body, expected)

@@ -269,3 +269,39 @@ def test_again_about_the_fix_is_not_a_hint_at_the_feedback(language, body):
 def test_a_request_for_any_verdict_is_not_positive_only(language, body):
     findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert_clean(findings, "positive_only")
+
+
+def test_turning_an_incentive_down_is_not_offering_one():
+    body = "I'm afraid we can't offer a discount or anything else in return for a review: Amazon doesn't allow it."
+    findings = check(body, subject="Re: Discount for a review?")
+    assert_clean(findings, "incentive")
+    offered = check("We offer a discount in return for a review.", subject="Re: Discount for a review?")
+    assert excerpts(offered, "incentive", field="subject") == ["Discount"]
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("es", "Al dejar su valoración acumulará 200 puntos que podrá canjear en su próxima compra."),
+        ("fr", "Les clients qui laissent une évaluation reçoivent une petite attention dans leur prochain colis."),
+    ],
+)
+def test_benefit_for_the_act_of_reviewing(language, body):
+    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert excerpts(findings, "incentive"), findings
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "en",
+            "If everything arrived in perfect condition and you're happy, please share your experience on Amazon.",
+            "If everything arrived in perfect condition",
+        ),
+        ("fr", "Si vous êtes satisfait(e), merci de partager votre expérience sur Amazon.", "Si vous êtes satisfait"),
+    ],
+)
+def test_satisfied_buyers_asked_to_share_their_experience(language, body, expected):
+    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert any(excerpt.startswith(expected) for excerpt in excerpts(findings, "positive_only")), findings
