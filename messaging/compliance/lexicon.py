@@ -188,7 +188,7 @@ INCENTIVE_CONDITION = _table(
             r"\bbénéficie(?:nt|ront|ra)?\b",
             r"\b(?:donne|donnera|donnent)\s+droit\b|\bavez\s+droit\b",
             r"\baprès\s+(?:avoir\s+)?(?:la\s+)?(?:suppression|modification|retrait|supprimé|modifié|retiré|mis\s+à\s+jour)\b",
-            r"\bpour\s+vous\s+remercier\s+(?:de|d['’]|pour)\b",
+            r"\bpour\s+vous\s+remercier\s+(?:de|d['’]|du|des|pour)\b",
             r"\ben\s+(?:laissant|écrivant|publiant|modifiant|retirant)\b",
         ],
         "es": [
@@ -204,6 +204,8 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:tiene|tendr[aá]|da|dar[aá])\s+derecho\b",
             r"\b(?:tras|después\s+de)\s+(?:la\s+)?(?:eliminar|modificar|actualizar|retirar|borrar|eliminaci[oó]n|modificaci[oó]n)\b",
             r"\bcomo\s+agradecimiento\s+por\b",
+            r"\bsi\s+(?:usted\s+)?(?:quiere|quisiera|desea|puede|pudiera|quieres|puedes)\s+(?:\w+\s+)?"
+            r"(?:elimin|borr|retir|modific|cambi|actualiz|dej|escrib|publi)\w*",
             r"\bal\s+(?:dejar|escribir|publicar|actualizar|eliminar|retirar)\b",
             r"\bpara\s+agradecer\w*\s+(?:su|la|el)\b",
         ],
@@ -217,6 +219,8 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:ha|avrà|dà|darà)\s+diritto\b",
             r"\bdopo\s+(?:aver\s+)?(?:la\s+)?(?:rimosso|modificato|aggiornato|eliminato|rimozione|modifica)\b",
             r"\bcome\s+ringraziamento\s+per\b",
+            r"\bse\s+(?:lei\s+)?(?:vorrà|vuole|volesse|potrà|può|potesse|desidera|vorresti|vuoi)\s+(?:\w+\s+)?"
+            r"(?:rimuov|elimin|modific|cambi|aggiorn|lasc|scriv|pubblic|ritir)\w*",
             r"\b(?:lasciando|scrivendo|pubblicando|aggiornando|rimuovendo)\b",
             r"\bper\s+ringraziar\w+\s+(?:della|del|dello|per)\b",
         ],
@@ -389,6 +393,7 @@ FEEDBACK_TERMS = _table(
         "en": [
             r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b",
             r"\b(?:share|rate|tell\s+(?:others|other\s+(?:buyers|shoppers))\s+about)\s+(?:your|the)\s+(?:\w+\s+)?experience\b",
+            r"\ba\s+(?:few|couple\s+of)\s+(?:kind\s+)?(?:words|lines)\b|\b(?:a\s+)?(?:quick\s+)?(?:word|note|line)\s+on\s+Amazon\b",
         ],
         "de": [
             r"\b\w*(?:bewertung|rezension|feedback|sterne)\w*",
@@ -396,21 +401,25 @@ FEEDBACK_TERMS = _table(
             r"\bKommentar\w*",
             r"\bBewerter\w*",
             r"\b(?:Ihre|Deine)\s+Erfahrung\w*\s+(?:\w+\s+){0,3}?(?:zu\s+)?teilen\b",
+            r"\b(?:ein\s+paar|einige|zwei)\s+(?:nette\s+)?(?:Worte|Zeilen)\b",
         ],
         "fr": [
             r"\b(?:évaluations?|avis|commentaires?|notes?|étoiles?)\b",
             r"\b(?:évaluer|noter)\b",
             r"\bpartager\s+votre\s+expérience\b",
+            r"\bun\s+petit\s+mot\b|\bquelques\s+mots\b",
         ],
         "es": [
             r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrell(?:it)?as?)\b",
             r"\bcompartir\s+(?:su|tu)\s+experiencia\b",
+            r"\bunas\s+(?:pocas\s+)?(?:palabras|l[ií]neas)\b|\bdos\s+l[ií]neas\b",
         ],
         "it": [
             r"\b(?:feedback|valutazion[ei]|recension[ei]|stell[ae]|stellin[ae]|giudizi[oi]|comment[oi]\s+(?:che|lasciat))\b",
             r"\bcondividere\s+(?:la\s+sua|la\s+tua)\s+esperienza\b",
+            r"\bdue\s+(?:righe|parole)\b|\bqualche\s+parola\b",
         ],
-        "ja": [r"評価|レビュー|フィードバック|星|コメント"],
+        "ja": [r"評価|レビュー|フィードバック|星|コメント|ご感想|ひとこと|一言"],
     }
 )
 
@@ -538,6 +547,7 @@ POSITIVE_CONDITION = _table(
         "it": [
             r"\bse\s+(?:lei\s+)?(?:è|e'|era|è\s+stat[oa]|sei|siete)\s+(?:\w+\s+){0,2}?(?:soddisfatt[oaie]|content[oaie]|felic[ei])\b",
             r"\bse\s+(?:le|ti|vi)\s+(?:è\s+)?piac(?:iut[oa]|e)\b",
+            r"\bse\b[^.!?,]{0,40}?\b(?:le|ti|vi)\s+(?:sta|stanno)\s+piacendo\b",
             r"\bse\s+(?:è\s+andato\s+tutto|tutto\s+(?:è|sia)\s+(?:andato|stato|filato))\s*(?:\w+\s+)?"
             r"(?:bene|liscio|ok|perfetto|per\s+il\s+meglio)?",
             r"\bse\s+tutto\s+(?:è|era|va)\s+(?:ok|in\s+ordine|a\s+posto|perfetto)",
@@ -569,7 +579,7 @@ RESOLUTION_TERMS = _table(
         "fr": [r"\b(?:résolu|réglé|résolution|solution)\w*"],
         "es": [r"\b(?:resuel\w+|solucion\w+|resolv\w+)"],
         "it": [r"\b(?:risolt\w*|risoluzione|soluzione|sistemat\w*)"],
-        "ja": [r"解決|対応させて|ご対応"],
+        "ja": [r"解決|対応"],
     }
 )
 NEGATION_RE = re.compile(r"\b(?:not|nicht|pas|no|non)\b|n['’]", re.IGNORECASE)
@@ -747,7 +757,9 @@ REVIEW_BY_REFERENCE = _table(
             r"showed|included|said)\b",
         ],
         "de": [
-            r"\b(?:passen|ändern|aktualisieren|löschen|entfernen)\s+Sie\s+(?:diese|sie|die|es)\s+(?:\w+\s+)?(?:an|auch|ebenfalls)\b"
+            r"\b(?:passen|ändern|aktualisieren|löschen|entfernen)\s+Sie\s+(?:diese|sie|die|es)\s+(?:\w+\s+)?(?:an|auch|ebenfalls)\b",
+            r"\b(?:könnten|würden|möchten|wollen)\s+Sie\s+(?:\w+\s+){0,2}?(?:die|diese|sie|es|das)\s+(?:\w+\s+){0,2}?"
+            r"(?:aktualisieren|ändern|anpassen|löschen|entfernen|überarbeiten|bearbeiten)\b",
         ],
         "fr": [
             r"\b(?:la|le|les)\s+(?:modifier|mettre\s+à\s+jour|retirer|supprimer|changer)\b|\bcelui-ci\b|\bcelle-ci\b"
@@ -1066,6 +1078,8 @@ IMAGE_PATTERNS = _table(
             r"\b(?:see|view)\s+(?:our|the)\s+(?:\w+\s+)?logo\b",
             r"\blogo\s+(?:below|above|attached)\b",
             r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|banner|image|picture)\b[^\]】\n]{0,30}[\]】]",
+            r"\b(?:attached|enclosed|attachment)\b[^.!?\n]{0,80}?\b(?:logo|catalog(?:ue)?|brochure|flyer|lookbook)\b",
+            r"\b(?:logo|catalog(?:ue)?|brochure|flyer|lookbook)\b[^.!?\n]{0,60}?\b(?:attached|enclosed)\b",
             r"\b(?:attached|enclosed)\s+(?:is\s+|are\s+|please\s+find\s+|you['’]ll\s+find\s+)?(?:our|a|the)\s+(?:\w+\s+){0,2}?"
             r"(?:catalog(?:ue)?|brochure|flyer|leaflet|lookbook)s?\b|\b(?:catalog(?:ue)?|brochure|flyer|lookbook)\s+(?:is\s+)?attached\b",
         ],
@@ -1073,21 +1087,26 @@ IMAGE_PATTERNS = _table(
             r"\bLogo\s+(?:\w+\s+){0,3}?(?:unten|oben|anbei|im\s+Anhang)\b",
             r"[\[【]\s*[^\]】\n]{0,40}?\b(?:Logo|Banner|Bild)\b[^\]】\n]{0,30}[\]】]",
             r"\b(?:Katalog|Prospekt|Broschüre|Flyer)\w*\s+(?:\w+\s+){0,3}?(?:anbei|im\s+Anhang|angehängt)\b",
+            r"\b(?:im\s+Anhang|anbei|angehängt)\b[^.!?\n]{0,80}?(?:Logo|\w*katalog|Prospekt|Broschüre|Flyer)\w*",
         ],
         "fr": [
             r"\blogo\s+(?:ci-dessous|ci-dessus|ci-joint)\b",
             r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|bannière|image)\b[^\]】\n]{0,30}[\]】]",
             r"\b(?:catalogue|brochure|dépliant|flyer)\w*\s+(?:\w+\s+){0,3}?(?:ci-joint|en\s+pièce\s+jointe)\b",
+            r"\b(?:ci-dessous|ci-joint|en\s+pièce\s+jointe)\b[^.!?\n]{0,80}?\b(?:logo|catalogue|brochure|dépliant)\b",
+            r"\b(?:logo|catalogue|brochure|dépliant)\b[^.!?\n]{0,80}?\b(?:ci-joint|en\s+pièce\s+jointe)\b",
         ],
         "es": [
             r"\blogo\s+(?:abajo|adjunto|a\s+continuaci[oó]n)\b",
             r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|banner|imagen)\b[^\]】\n]{0,30}[\]】]",
             r"\b(?:adjunt\w+)\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto|flyer)\b",
+            r"\badjunt\w*\b[^.!?\n]{0,80}?\b(?:logo|cat[aá]logo|folleto)\b|\b(?:logo|cat[aá]logo|folleto)\b[^.!?\n]{0,60}?\badjunt\w*",
         ],
         "it": [
             r"\blogo\s+(?:qui\s+sotto|sotto|allegato|in\s+allegato)\b",
             r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|banner|immagine)\b[^\]】\n]{0,30}[\]】]",
             r"\b(?:catalogo|brochure|volantino|depliant)\s+(?:\w+\s+){0,3}?(?:in\s+allegato|allegat\w+)\b",
+            r"\b(?:in\s+)?allegat\w*\b[^.!?\n]{0,80}?\b(?:logo|catalogo|brochure|volantino)\b",
         ],
         "ja": [
             r"ロゴ(?:画像)?(?:を|は)?(?:下記|以下|添付)",
@@ -1266,6 +1285,9 @@ MARKETING_PATTERNS = _table(
             r"\bdon['’]t\s+miss\s+(?:out\s+on\s+)?(?:our|the)\b",
             r"\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\b",
             r"\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:sale|promotion|special\s+offer)|discounted)\b|\bour\s+(?:entire|whole|full)\s+(?:line|range)\b",
+            r"\bour\s+new\s+(?:[\w-]+\s+){0,3}?(?:collection|range|line|arrivals?|designs?)\b|\bhas\s+just\s+(?:landed|dropped|launched)\b",
+            r"\bour\s+(?:[\w-]+\s+){0,2}?(?:catalog(?:ue)?|brochure|lookbook)s?\b|\beverything\s+else\s+we\s+(?:make|sell|offer|stock)\b|"
+            r"\bfull\s+range\b",
         ],
         "de": [
             r"\bneuen?\s+(?:Produkte|Kollektion(?:en)?|Neuheiten)\b",
@@ -1283,6 +1305,7 @@ MARKETING_PATTERNS = _table(
             r"\bentdecken\s+Sie\s+(?:auch\s+)?unser\w*",
             r"\bwerfen\s+Sie\s+(?:doch\s+)?(?:mal\s+)?einen\s+Blick\s+(?:in|auf)\s+unser\w*|\bhaben\s+(?:gerade|soeben)\s+\w+\s+neu\b",
             r"\bim\s+Angebot\b|\bunser(?:e|em)?\s+(?:gesamte[ns]?|ganze[ns]?)\s+(?:Sortiment|Produktlinie|Linie)\b",
+            r"\bunser\w*\s+(?:\w+\s+){0,2}?\w*(?:katalog|prospekt|broschüre)\w*",
         ],
         "fr": [
             r"\bnouveaux\s+produits\b",
@@ -1299,6 +1322,7 @@ MARKETING_PATTERNS = _table(
             r"\bjetez\s+un\s+(?:œil|oeil|coup\s+d['’]œil)\s+(?:à|sur)\s+(?:notre|nos)\b|\bnous\s+venons\s+d['’](?:ajouter|lancer)\b",
             r"\bsur\s+toute\s+notre\s+boutique\b",
             r"\ben\s+promo(?:tion)?\b|\btoute\s+(?:notre|la)\s+gamme\b",
+            r"\bnotre\s+(?:\w+\s+){0,2}?(?:catalogue|brochure)\b",
         ],
         "es": [
             r"\bnuevos\s+productos\b",
@@ -1313,6 +1337,7 @@ MARKETING_PATTERNS = _table(
             r"\bdescubra\s+(?:tambi[eé]n\s+)?nuestr[oa]s?\b",
             r"\ben\s+toda\s+(?:nuestra|la)\s+tienda\b",
             r"\ben\s+(?:promoci[oó]n|oferta)\b|\btoda\s+(?:nuestra|la)\s+(?:gama|l[ií]nea)\b",
+            r"\bnuestro\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto)\b",
         ],
         "it": [
             r"\bnuovi\s+prodotti\b",
@@ -1327,6 +1352,7 @@ MARKETING_PATTERNS = _table(
             r"\bscopra\s+(?:anche\s+)?(?:i\s+|le\s+)?nostr[ie]\b",
             r"\b(?:su|in)\s+tutto\s+il\s+(?:nostro\s+)?negozio\b",
             r"\bin\s+(?:promozione|offerta|saldo)\b|\btutta\s+la\s+(?:nostra\s+)?(?:linea|gamma)\b|\bapprofitti\w*\s+per\s+ricordar\w*",
+            r"\b(?:il\s+)?nostro\s+(?:\w+\s+){0,2}?catalogo\b|\btutti\s+i\s+nostri\s+prodotti\b|\bla\s+(?:nostra\s+)?brochure\b",
         ],
         "ja": [
             r"新商品|新製品|新作",
@@ -1336,6 +1362,7 @@ MARKETING_PATTERNS = _table(
             r"フォロー(?!アップ)",
             r"メルマガ|メールマガジン|ニュースレター",
             r"ストアページ|ショップページ|新しく(?:追加|入荷)",
+            r"カタログ",
         ],
     }
 )
@@ -1437,5 +1464,7 @@ EMOJI_MODIFIERS = {VARIATION_SELECTOR_EMOJI, ZERO_WIDTH_JOINER, KEYCAP}
 
 # --- shouting --------------------------------------------------------------------------------
 
+# Emoticons typed as text (":)", ";-)", ":D", "<3", "^^"): emoji by another name.
+EMOTICON_RE = re.compile(r"(?<![\w:/(\[])(?:[:;=][\-']?[)(DPp]|<3|\^_?\^|(?-i:xD|XD))(?![\w)(])")
 EXCLAMATION_ROW_RE = re.compile(r"[!！](?:[ \u00a0]?[!！])+|¡(?:[ \u00a0]?¡)+")
 LATIN_WORD_RE = re.compile(r"\b[^\W\d_]+\b")

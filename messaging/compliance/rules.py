@@ -27,6 +27,7 @@ from .lexicon import (
     EMAIL_RE,
     EMOJI_MODIFIERS,
     EMOJI_RANGES,
+    EMOTICON_RE,
     EVEN_HANDED,
     EXCLAMATION_ROW_RE,
     FEEDBACK_TERMS,
@@ -70,6 +71,9 @@ from .text import matches_any, search, sentences, trimmed
 
 PHONE_CONTEXT_GUIDELINE = (
     "Phone numbers are allowed only for warranty, carrier or manufacturer contact: check this one is not your own."
+)
+EMOTICON_GUIDELINE = (
+    "A typed emoticon is not an emoji character, but it reads as one: keep messages to buyers plain and professional."
 )
 PHONE_CONTEXT_CHARS = 160  # how far back (its sentence and the one before) a number looks for "warranty", "carrier" ...
 # Shouting: a run of long words (4+ letters) in capitals, or enough of the field's long words in capitals.
@@ -358,6 +362,8 @@ def _emoji(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
             end += 1
         yield Hit("emoji", match.start(), end)
         index = end
+    for match in EMOTICON_RE.finditer(text):
+        yield Hit("emoji", *match.span(), Severity.WARN, EMOTICON_GUIDELINE)
 
 
 def _image(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:

@@ -161,7 +161,6 @@ def test_emoji_in_subject():
     [
         "Brand® cable™ © 2025 → next ✓ ★ ☆ ▶ Start",
         "▼ご注文内容\n・数量：2個\n※お届けまでに2〜3日かかります。【ご案内】",
-        "Thanks :) see you",
     ],
 )
 def test_symbols_that_are_not_emoji(body):
@@ -425,3 +424,34 @@ def test_a_logo_placed_in_brackets_or_a_catalogue_attached(language, body, expec
 )
 def test_phone_numbers_spelled_in_words(language, body, expected):
     assert_flags(check(body, language=language), "phone_number", body, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [("hope the candle got to you ok :) thanks", ":)"), ("Thanks ;-) see you", ";-)"), ("We love it <3", "<3")],
+)
+def test_emoticons_typed_as_text_warn(body, expected):
+    """Not emoji characters, so a warning rather than a block: the seller takes it out or not."""
+    findings = check(body)
+    assert_flags(findings, "emoji", body, expected)
+    assert findings[0].severity == Severity.WARN and not is_blocked(findings)
+
+
+@pytest.mark.parametrize(
+    "body", ["Opening hours: 10:30 to 18:00.", "See https://www.amazon.com/gp/css (step 2:3)", "Re:Dear"]
+)
+def test_colons_in_times_and_links_are_not_emoticons(body):
+    assert_clean(check(body), "emoji")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "I've also attached our 2024 brand catalogue with our logo, so you can see everything else we make."),
+        ("de", "Im Anhang finden Sie außerdem unseren aktuellen Frühjahrskatalog mit unserem Logo."),
+        ("it", "In allegato trova il nostro logo e la brochure con tutti i nostri prodotti."),
+    ],
+)
+def test_a_catalogue_attached_is_an_image_and_marketing(language, body):
+    findings = check(body, language=language)
+    assert excerpts(findings, "image") and excerpts(findings, "marketing"), findings

@@ -305,3 +305,28 @@ def test_benefit_for_the_act_of_reviewing(language, body):
 def test_satisfied_buyers_asked_to_share_their_experience(language, body, expected):
     findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert any(excerpt.startswith(expected) for excerpt in excerpts(findings, "positive_only")), findings
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("de", "Wenn Sie mit Ihrem Kauf zufrieden sind, würden wir uns über ein paar Worte auf Amazon freuen."),
+        ("fr", "Si vous êtes content de votre achat, un petit mot sur Amazon nous ferait plaisir."),
+        ("it", "Se il prodotto ti sta piacendo, ci faresti un favore lasciando due righe su Amazon."),
+    ],
+)
+def test_satisfied_buyers_asked_for_a_few_words(language, body):
+    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert excerpts(findings, "positive_only"), findings
+
+
+def test_review_change_asked_by_reference_with_a_modal():
+    body = "Ihre Rezension auf der Produktseite steht noch mit einem Stern drin. Könnten Sie die kurz aktualisieren?"
+    findings = check(body, language="de", subject="AW: Ersatz angekommen")
+    assert excerpts(findings, "review_change") == ["Könnten Sie die kurz aktualisieren"], findings
+
+
+def test_amazons_removal_wording_in_japanese_is_allowed_after_resolution():
+    body = "今回の対応にご満足いただけましたら、評価を更新または削除することも可能でございます。"
+    findings = check(body, language="ja", kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}")
+    assert not is_blocked(findings), findings
