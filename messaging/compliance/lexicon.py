@@ -491,6 +491,8 @@ POSITIVE_CONDITION = _table(
             r"(?:completely\s+|fully\s+|totally\s+|very\s+|really\s+|100%\s+)?"
             r"(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+you\s+(?:love|loved|like|liked|enjoy|enjoyed)\b",
+            r"\bif\b[^.!?,;]{0,60}?\b(?:(?:happy|satisfied|pleased|delighted|thrilled)(?!\s+to\b)|enjoying|loving|"
+            r"went\s+(?:well|smoothly|fine)|worked\s+(?:well|perfectly)|no\s+(?:problems|issues|complaints))\b",
             r"\bif\b[^.!?]{0,80}?\band\s+you(?:['’]re|\s+are|\s+were)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+(?:everything|it|your\s+order|the\s+parcel)\s+arrived\s+(?:\w+\s+)?(?:in\s+perfect\s+condition|"
             r"safe\s+and\s+sound|as\s+expected|perfectly)\b",
@@ -514,6 +516,8 @@ POSITIVE_CONDITION = _table(
             r"\b(?:wenn|falls|sofern)\s+(?:alles|alles\s+\w+)\s+(?:\w+\s+){0,2}?(?:gut|in\s+Ordnung|geklappt|gepasst|passt|"
             r"reibungslos|bestens|prima|wunschgemäß|zu\s+Ihrer\s+(?:vollsten\s+)?Zufriedenheit)\b",
             r"\b(?:da|weil|nachdem)\s+Sie\s+(?:\w+\s+){0,4}?(?:Freude|zufrieden|begeistert|genießen)\b",
+            r"\b(?:wenn|falls|sofern)\b[^.!?,;]{0,60}?\b(?:zufrieden|glücklich|begeistert|gefällt|gut\s+(?:gelaufen|angekommen|"
+            r"geklappt)|keine\s+(?:Probleme|Beanstandungen))\b",
             r"\b(?:wenn|falls|sofern)\s+(?:Ihnen\s+)?(?:\w+\s+){0,4}?(?:gefällt|gefallen\s+hat|gefallen)\b",
             r"\b(?:wenn|falls|sofern)\s+[^.!?]{0,40}?Ihre\s+Erwartungen\s+(?:\w+\s+)?(?:erfüllt|übertroffen)\b",
             r"\b(?:Sind|Waren)\s+Sie\s+(?:\w+\s+){0,4}?(?:zufrieden|glücklich|begeistert)\b[^.!?]{0,40}?\?",
@@ -526,6 +530,8 @@ POSITIVE_CONDITION = _table(
             r"\b(?:puisque|comme|maintenant\s+que)\s+vous\s+(?:êtes\s+)?(?:\w+\s+)?(?:satisfait\w*|content\w*|ravi\w*|"
             r"appréciez|profitez|aimez)",
             r"\bsi\s+vous\s+(?:appréciez|aimez|profitez|avez\s+aimé|avez\s+apprécié)\b",
+            r"\bsi\b[^.!?,;]{0,60}?\b(?:(?:satisfaite?s?|contente?s?|ravie?s?|heureu(?:x|se)s?)(?!\s+de\b)|plu|plaît|"
+            r"bien\s+passée?s?|aucun\s+(?:problème|souci))\b",
             r"\bsi\s+[^.!?]{0,40}?(?:répond|a\s+répondu|correspond|a\s+dépassé|dépasse)\s+à?\s*vos\s+attentes\b",
             r"\bsi\s+[^.!?]{0,30}?vous\s+(?:plaît|a\s+plu|convient|a\s+convenu)\b",
             r"\b(?:vous\s+êtes|êtes-vous|étiez-vous)\s+(?:\w+\s+)?(?:satisfait|content|ravi|conquis)\w*[^.!?]{0,40}?\?",
@@ -540,6 +546,8 @@ POSITIVE_CONDITION = _table(
             r"\b(?:ya\s+que|como|puesto\s+que|ahora\s+que)\s+(?:usted\s+)?(?:est[aá]\s+)?(?:disfruta\w*|satisfech\w*|"
             r"content\w*|encantad\w*)",
             r"\bsi\s+(?:usted\s+)?(?:est[aá]\s+)?disfruta\w*",
+            r"\bsi\b[^.!?,;]{0,60}?\b(?:(?:satisfech|content|encantad)[oa]s?(?!\s+de\b)|gustado|disfrutando|"
+            r"(?:ido|salido|fue|va|lleg[oó])\s+(?:todo\s+)?bien|ning[uú]n\s+problema)\b",
             r"\bsi\s+[^.!?]{0,40}?(?:cumpli[oó]|ha\s+cumplido|cumple|super[oó]|ha\s+superado)\s+(?:con\s+)?sus\s+expectativas\b",
             r"¿\s*(?:est[aá]|ha\s+quedado|qued[oó])\s+(?:usted\s+)?(?:\w+\s+)?(?:satisfech|content|encantad)\w*[^?]{0,40}\?",
             r"¿\s*le\s+(?:ha\s+gustado|gust[oó]|gusta|encant[oó]|ha\s+encantado)\b[^?]{0,40}\?",
@@ -554,6 +562,8 @@ POSITIVE_CONDITION = _table(
             r"\b(?:dato\s+che|visto\s+che|poiché|siccome|ora\s+che)\s+(?:lei\s+)?(?:sta\s+)?(?:\w+\s+)?(?:apprezzando|"
             r"soddisfatt\w*|content\w*|godendo)",
             r"\bse\s+(?:lei\s+)?(?:sta\s+)?(?:apprezzando|apprezza|ha\s+apprezzato)\b",
+            r"\bse\b[^.!?,;]{0,60}?\b(?:(?:soddisfatt|content)[oaie](?!\s+di\b)|felic[ei](?!\s+di\b)|piaciut[oa]|piacendo|"
+            r"andat[oa]\s+(?:tutto\s+)?bene|nessun\s+problema)\b",
             r"\bse\s+[^.!?]{0,40}?(?:ha\s+soddisfatto|soddisfa|ha\s+superato|supera)\s+le\s+sue\s+aspettative\b",
             r"\b(?:è|e['’]|era)\s+(?:\w+\s+)?(?:soddisfatt|content)\w*[^.!?]{0,40}?\?",
             r"\b(?:le|ti)\s+(?:è\s+)?piaciut[oa]\b[^.!?]{0,40}?\?|\b(?:le|ti)\s+piace\b[^.!?]{0,30}?\?",

@@ -330,3 +330,19 @@ def test_amazons_removal_wording_in_japanese_is_allowed_after_resolution():
     body = "今回の対応にご満足いただけましたら、評価を更新または削除することも可能でございます。"
     findings = check(body, language="ja", kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}")
     assert not is_blocked(findings), findings
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "clean"),
+    [
+        ("en", "If the delivery went smoothly, a rating on Amazon would mean a lot.", False),
+        ("de", "Falls alles gut angekommen ist, freuen wir uns über eine Bewertung.", False),
+        ("it", "Se è andato tutto bene, una recensione ci aiuterebbe.", False),
+        ("en", "If you have questions about your review, we are happy to help.", True),
+        ("fr", "Si vous avez une question sur votre avis, nous serons ravis de vous aider.", True),
+        ("en", "If you were not happy with it, your feedback tells us what to fix.", True),
+    ],
+)
+def test_satisfaction_as_the_condition_of_the_ask(language, body, clean):
+    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert (not excerpts(findings, "positive_only")) == clean, findings
