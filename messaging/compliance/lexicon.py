@@ -41,7 +41,7 @@ INCENTIVE_WORDS = _table(
             r"\b(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty)\s+(?:percent|per\s+cent)\s+off\b",
             r"(?<![\w.,])[-−]\s?\d+(?:[.,]\d+)?\s?%",
             r"\b(?:use|with|enter|apply)\s+(?:the\s+|our\s+)?code\s+(?-i:[A-Z0-9]{4,})\b",
-            r"\b(?:giveaways?|sweepstakes|raffles?|prize\s+draws?)\b",
+            r"\b(?:giveaways?|sweepstakes|raffles?|(?:prize|monthly|weekly|lucky)\s+draws?)\b",
         ],
         "de": [
             r"\b\w*gutschein\w*",
@@ -155,7 +155,7 @@ INCENTIVE_CONDITION = _table(
             r"\bonce\s+(?:your|the|this)\s+(?:\w+\s+)?(?:feedback|review|rating)\s+(?:has\s+been|is|was|gets?)\b",
             r"\b(?:earns?|earned|earning|unlocks?|qualif(?:y|ies))\b",
             r"\b(?:for|by|when|after)\s+(?:leaving|writing|posting|sharing|giving|updating|removing|changing)\b",
-            r"\bfor\s+(?:each|every|any|your)\s+(?:\w+\s+)?(?:feedback|review|rating)\b",
+            r"\bfor\s+(?:each|every|any|your)\s+(?:\w+\s+)?(?:feedback|review|rating)\b|\bfor\s+your\s+(?:trouble|effort)\b",
             r"\bto\s+(?:thank\s+you|say\s+thanks?)\s+for\b",
             r"\b(?:leave|leaving|write|writing|post|posting|give|giving|remove|removing|change|changing|update|updating)"
             r"\b[^.!?]{0,120}?\band\s+(?:(?:we|you)(?:'ll|\s+will|\s+would|\s+can|\s+get)\b|"
@@ -168,10 +168,10 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:entfernen|löschen|ändern|anpassen|hinterlassen|schreiben)\b[^.!?]{0,80}?\b(?:dann|im\s+Gegenzug|dafür)\b",
             r"\bim\s+Gegenzug\b",
             r"\bals\s+(?:kleines\s+)?Dankeschön\b",
-            r"\b(?:die|der|wer)\s+(?:uns\s+)?[^.!?,]{0,40}?\b(?:hinterlassen|hinterlässt|schreiben|schreibt|abgeben|abgibt|"
+            r"\b(?:die|der|wer)\s+(?:uns\s+)?[^.!?,]{0,40}?\b(?:teilen|teilt|hinterlassen|hinterlässt|schreiben|schreibt|abgeben|abgibt|"
             r"geben|gibt|bewerten|bewertet|aktualisieren|entfernen)\b",
             r"\bsobald\s+(?:Ihre|die)\s+(?:\w+\s+)?\w*(?:Bewertung|Rezension|Feedback)\w*",
-            r"\bfür\s+(?:Ihre|eine|jede)\s+\w*(?:Bewertung|Rezension|Feedback)\w*",
+            r"\bfür\s+(?:Ihre|eine|jede)\s+\w*(?:Bewertung|Rezension|Feedback)\w*|\bfür\s+Ihre\s+Mühe\b",
             r"\bAnspruch\s+auf\b|\bberechtigt\b|\bals\s+Bewerter\w*",
             r"\bnach\s+(?:der\s+)?(?:Entfernung|Löschung|Änderung|Anpassung|Aktualisierung)\b",
         ],
@@ -179,6 +179,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:si|une\s+fois\s+que|dès\s+que|lorsque|quand)\s+vous\s+(?:\w+\s+){0,2}?"
             r"(?:supprim|retir|modifi|chang|laiss|publi|écri|donn|mett)\w*",
             r"\ben\s+(?:échange|contrepartie|remerciement)\b",
+            r"\bqui\s+(?:nous\s+)?partag\w+\b",
             r"\bqui\s+(?:nous\s+)?(?:laisse|laissent|écrit|écrivent|publie|publient|donne|donnent|met|mettent|"
             r"modifie|modifient|retire|retirent|supprime|suppriment)\b",
             r"\b(?:dès\s+que|lorsque|quand|une\s+fois\s+que)\s+(?:votre|l['’]|cette)\s*(?:évaluation|avis|commentaire|note)\b",
@@ -195,6 +196,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:si|una\s+vez\s+que|en\s+cuanto|cuando)\s+(?:usted\s+)?(?:nos\s+)?"
             r"(?:elimin|borr|retir|modific|cambi|actualiz|dej|escrib|publi)\w*",
             r"\ba\s+cambio\s+de\b",
+            r"\bque\s+(?:nos\s+)?compart\w+\b|\bquien(?:es)?\s+(?:nos\s+)?(?:deje|dejen|escriba|comparta|publique)\w*",
             r"\bque\s+(?:nos\s+)?(?:deje|dejen|deja|dejan|escriba|escriban|escribe|escriben|publique|publiquen|publica|"
             r"publican|actualice|actualicen|actualiza|actualizan|elimine|eliminen|elimina|eliminan)\b",
             r"\b(?:en\s+cuanto|cuando|una\s+vez\s+que)\s+(?:su|la)\s+(?:valoraci[oó]n|reseña|opini[oó]n)\b",
@@ -213,7 +215,8 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:se|una\s+volta\s+che|non\s+appena|quando)\s+(?:lei\s+)?(?:ci\s+)?"
             r"(?:rimuov|elimin|modific|cambi|aggiorn|lasc|scriv|pubblic|ritir)\w*",
             r"\bin\s+cambio\b",
-            r"\bche\s+(?:ci\s+)?(?:lascia|lasciano|scrive|scrivono|pubblica|pubblicano|aggiorna|aggiornano|rimuove)\b",
+            r"\b(?:che|chi)\s+(?:ci\s+)?(?:lascia|lasciano|scrive|scrivono|pubblica|pubblicano|aggiorna|aggiornano|rimuove|"
+            r"condivid\w+)\b",
             r"\buna\s+volta\s+(?:aggiornat|rimoss|modificat|eliminat|pubblicat)\w*",
             r"\bper\s+(?:ogni|ciascun[ao]?)\s+(?:feedback|recensione|valutazione)\b",
             r"\b(?:ha|avrà|dà|darà)\s+diritto\b",
@@ -293,6 +296,7 @@ INCENTIVE_REWARD = _table(
             r"\bwe(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:also\s+|happily\s+|gladly\s+)?(?:send|give|ship|mail|post|pop|"
             r"throw\s+in|include|offer|refund)\b",
             r"\bon\s+the\s+house\b",
+            r"\bdraw\b|\bsamples?\b|\b(?:a\s+)?spot\s+in\b",
             r"\b(?:on|off|for|with)\s+your\s+next\s+(?:order|purchase|visit)\b",
         ],
         "de": [
@@ -310,7 +314,7 @@ INCENTIVE_REWARD = _table(
             r"\bPrämie\w*|\bPunkte\b|\bTreuepunkte\b",
             r"\bÜberraschung\w*|\bGeschenk\w*|\bDankeschön\b",
             r"\bGarantie\w*\s+(?:um|auf)\b|\bGarantieverlängerung\b|\bverlänger\w*\s+(?:\w+\s+){0,3}?Garantie\b",
-            r"\bGutschrift\w*|\bBonus\b",
+            r"\bGutschrift\w*|\bBonus\b|\bProbe\w*|\bMuster\b",
             r"\bEntschädigung\w*|\bWiedergutmachung\b|\bTeilerstattung\w*|\bNachlass\w*|\bKulanz\w*",
             r"\bversandkostenfrei\w*",
             r"\d+\s?(?:€|Euro)\b|€\s?\d+",
@@ -328,7 +332,7 @@ INCENTIVE_REWARD = _table(
             r"\bpoints?\s+(?:de\s+)?fidélité\b|\bpoints\b",
             r"\bsurprise\b",
             r"\bgeste\s+commercial\b|\bcompensation\b|\bavoir\s+de\b",
-            r"\b(?:petite|une)\s+attention\b|\breçoiv\w+|\brecevr\w+|\bprochain\s+colis\b",
+            r"\b(?:petite|une)\s+attention\b|\breçoiv\w+|\brecevr\w+|\bprochain\s+colis\b|\béchantillons?\b|\btirage\s+au\s+sort\b",
             r"\bgarantie\s+(?:prolongée|étendue)\b|\bprolong\w*\s+(?:la\s+|votre\s+)?garantie\b",
             r"\d+\s?(?:€|euros?)\b",
             r"\b(?:sur|pour)\s+votre\s+(?:prochaine\s+commande|prochain\s+achat)\b",
@@ -343,7 +347,7 @@ INCENTIVE_REWARD = _table(
             r"\bgratuit\w*",
             r"\bcompensa\w*",
             r"\bdevol\w+\s+(?:el|su)\s+(?:dinero|importe)\b",
-            r"\bpuntos\b|\bcanje\w*",
+            r"\bpuntos\b|\bcanje\w*|\bmuestras?\b|\bsorteo\b",
             r"\bventaja\w*|\bVIP\b|\bprioritari\w*",
             r"\bsorpresa\b|\bobsequi\w*",
             r"\bgesto\s+comercial\b|\breembolso\s+parcial\b|\bdetalle\b",
@@ -364,7 +368,7 @@ INCENTIVE_REWARD = _table(
             r"\bVIP\b|\bprivilegi\w*|\bprioritari\w*",
             r"\btrattamento\s+(?:da\s+cliente\s+)?(?:VIP|speciale|privilegiato|riservato)\b",
             r"\bpunti\b|\bfedeltà\b",
-            r"\bsorpresa\b|\bomaggio\b",
+            r"\bsorpresa\b|\bomaggio\b|\bcampion\w+|\bestrazione\b|\bricev[eo]\b",
             r"\brimborso\s+parziale\b|\brisarcimento\b|\bindennizzo\b|\bgesto\s+commerciale\b",
             r"\bsenza\s+(?:alcun\s+)?(?:costo|costi|spesa)\b",
             r"\bgaranzia\s+(?:estesa|prolungata)\b|\bestend\w*\s+(?:la\s+)?garanzia\b",
@@ -392,7 +396,8 @@ FEEDBACK_TERMS = _table(
     {
         "en": [
             r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b",
-            r"\b(?:share|rate|tell\s+(?:others|other\s+(?:buyers|shoppers))\s+about)\s+(?:your|the)\s+(?:\w+\s+)?experience\b",
+            r"\b(?:shar\w*|rate|tell\s+(?:others|other\s+(?:buyers|shoppers))\s+about)\s+(?:your|the|their)\s+(?:\w+\s+)?experience\b",
+            r"\bshar\w*\s+(?:your|their|his|her)\s+(?:honest\s+)?(?:thoughts|opinions?|views|impressions)\b|\b(?:customer\s+)?opinions\b",
             r"\ba\s+(?:few|couple\s+of)\s+(?:kind\s+)?(?:words|lines)\b|\b(?:a\s+)?(?:quick\s+)?(?:word|note|line)\s+on\s+Amazon\b",
         ],
         "de": [
@@ -406,17 +411,17 @@ FEEDBACK_TERMS = _table(
         "fr": [
             r"\b(?:évaluations?|avis|commentaires?|notes?|étoiles?)\b",
             r"\b(?:évaluer|noter)\b",
-            r"\bpartager\s+votre\s+expérience\b",
+            r"\bpartag\w+\s+(?:votre|leur|son)\s+(?:expérience|opinion|ressenti)\b",
             r"\bun\s+petit\s+mot\b|\bquelques\s+mots\b",
         ],
         "es": [
             r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrell(?:it)?as?)\b",
-            r"\bcompartir\s+(?:su|tu)\s+experiencia\b",
+            r"\bcompart\w+\s+(?:su|tu)\s+experiencia\b",
             r"\bunas\s+(?:pocas\s+)?(?:palabras|l[ií]neas)\b|\bdos\s+l[ií]neas\b",
         ],
         "it": [
             r"\b(?:feedback|valutazion[ei]|recension[ei]|stell[ae]|stellin[ae]|giudizi[oi]|comment[oi]\s+(?:che|lasciat))\b",
-            r"\bcondividere\s+(?:la\s+sua|la\s+tua)\s+esperienza\b",
+            r"\bcondivid\w+\s+(?:la\s+sua|la\s+tua|la\s+loro)\s+(?:esperienza|opinione)\b",
             r"\bdue\s+(?:righe|parole)\b|\bqualche\s+parola\b",
         ],
         "ja": [r"評価|レビュー|フィードバック|星|コメント|ご感想|ひとこと|一言"],
@@ -492,7 +497,8 @@ POSITIVE_CONDITION = _table(
             r"(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+you\s+(?:love|loved|like|liked|enjoy|enjoyed)\b",
             r"\bif\b[^.!?,;]{0,60}?\b(?:(?:happy|satisfied|pleased|delighted|thrilled)(?!\s+to\b)|enjoying|loving|"
-            r"went\s+(?:well|smoothly|fine)|worked\s+(?:well|perfectly)|no\s+(?:problems|issues|complaints))\b",
+            r"went\s+(?:well|smoothly|fine)|worked\s+(?:well|perfectly)|no\s+(?:problems|issues|complaints)|loved|liked|enjoyed|"
+            r"loves|likes|enjoys|(?:notice|see|feel)s?\s+(?:a|the)\s+difference)\b",
             r"\bif\b[^.!?]{0,80}?\band\s+you(?:['’]re|\s+are|\s+were)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+(?:everything|it|your\s+order|the\s+parcel)\s+arrived\s+(?:\w+\s+)?(?:in\s+perfect\s+condition|"
             r"safe\s+and\s+sound|as\s+expected|perfectly)\b",
@@ -517,7 +523,7 @@ POSITIVE_CONDITION = _table(
             r"reibungslos|bestens|prima|wunschgemäß|zu\s+Ihrer\s+(?:vollsten\s+)?Zufriedenheit)\b",
             r"\b(?:da|weil|nachdem)\s+Sie\s+(?:\w+\s+){0,4}?(?:Freude|zufrieden|begeistert|genießen)\b",
             r"\b(?:wenn|falls|sofern)\b[^.!?,;]{0,60}?\b(?:zufrieden|glücklich|begeistert|gefällt|gut\s+(?:gelaufen|angekommen|"
-            r"geklappt)|keine\s+(?:Probleme|Beanstandungen))\b",
+            r"geklappt)|keine\s+(?:Probleme|Beanstandungen)|(?:einen|den)\s+Unterschied\s+(?:merken|bemerken|spüren|sehen))\b",
             r"\b(?:wenn|falls|sofern)\s+(?:Ihnen\s+)?(?:\w+\s+){0,4}?(?:gefällt|gefallen\s+hat|gefallen)\b",
             r"\b(?:wenn|falls|sofern)\s+[^.!?]{0,40}?Ihre\s+Erwartungen\s+(?:\w+\s+)?(?:erfüllt|übertroffen)\b",
             r"\b(?:Sind|Waren)\s+Sie\s+(?:\w+\s+){0,4}?(?:zufrieden|glücklich|begeistert)\b[^.!?]{0,40}?\?",
@@ -531,7 +537,8 @@ POSITIVE_CONDITION = _table(
             r"appréciez|profitez|aimez)",
             r"\bsi\s+vous\s+(?:appréciez|aimez|profitez|avez\s+aimé|avez\s+apprécié)\b",
             r"\bsi\b[^.!?,;]{0,60}?\b(?:(?:satisfaite?s?|contente?s?|ravie?s?|heureu(?:x|se)s?)(?!\s+de\b)|plu|plaît|"
-            r"bien\s+passée?s?|aucun\s+(?:problème|souci))\b",
+            r"bien\s+passée?s?|aucun\s+(?:problème|souci)|(?:a|avez|ont)\s+(?:bien\s+)?(?:aimé|apprécié|adoré)|"
+            r"(?:voyez|sentez|remarquez|constatez)\s+(?:déjà\s+)?(?:la|une)\s+différence)\b",
             r"\bsi\s+[^.!?]{0,40}?(?:répond|a\s+répondu|correspond|a\s+dépassé|dépasse)\s+à?\s*vos\s+attentes\b",
             r"\bsi\s+[^.!?]{0,30}?vous\s+(?:plaît|a\s+plu|convient|a\s+convenu)\b",
             r"\b(?:vous\s+êtes|êtes-vous|étiez-vous)\s+(?:\w+\s+)?(?:satisfait|content|ravi|conquis)\w*[^.!?]{0,40}?\?",
@@ -547,7 +554,8 @@ POSITIVE_CONDITION = _table(
             r"content\w*|encantad\w*)",
             r"\bsi\s+(?:usted\s+)?(?:est[aá]\s+)?disfruta\w*",
             r"\bsi\b[^.!?,;]{0,60}?\b(?:(?:satisfech|content|encantad)[oa]s?(?!\s+de\b)|gustado|disfrutando|"
-            r"(?:ido|salido|fue|va|lleg[oó])\s+(?:todo\s+)?bien|ning[uú]n\s+problema)\b",
+            r"(?:ido|salido|fue|va|lleg[oó])\s+(?:todo\s+)?bien|ning[uú]n\s+problema|"
+            r"(?:notas?|nota|ves|ve|siente|sientes)\s+(?:ya\s+)?(?:la|una)\s+diferencia)\b",
             r"\bsi\s+[^.!?]{0,40}?(?:cumpli[oó]|ha\s+cumplido|cumple|super[oó]|ha\s+superado)\s+(?:con\s+)?sus\s+expectativas\b",
             r"¿\s*(?:est[aá]|ha\s+quedado|qued[oó])\s+(?:usted\s+)?(?:\w+\s+)?(?:satisfech|content|encantad)\w*[^?]{0,40}\?",
             r"¿\s*le\s+(?:ha\s+gustado|gust[oó]|gusta|encant[oó]|ha\s+encantado)\b[^?]{0,40}\?",
@@ -563,7 +571,8 @@ POSITIVE_CONDITION = _table(
             r"soddisfatt\w*|content\w*|godendo)",
             r"\bse\s+(?:lei\s+)?(?:sta\s+)?(?:apprezzando|apprezza|ha\s+apprezzato)\b",
             r"\bse\b[^.!?,;]{0,60}?\b(?:(?:soddisfatt|content)[oaie](?!\s+di\b)|felic[ei](?!\s+di\b)|piaciut[oa]|piacendo|"
-            r"andat[oa]\s+(?:tutto\s+)?bene|nessun\s+problema)\b",
+            r"andat[oa]\s+(?:tutto\s+)?bene|nessun\s+problema|(?:le|ti|vi)\s+piace|con\s+soddisfazione|"
+            r"(?:nota|noti|vede|vedi)\s+(?:già\s+)?(?:la|una)\s+differenza)\b",
             r"\bse\s+[^.!?]{0,40}?(?:ha\s+soddisfatto|soddisfa|ha\s+superato|supera)\s+le\s+sue\s+aspettative\b",
             r"\b(?:è|e['’]|era)\s+(?:\w+\s+)?(?:soddisfatt|content)\w*[^.!?]{0,40}?\?",
             r"\b(?:le|ti)\s+(?:è\s+)?piaciut[oa]\b[^.!?]{0,40}?\?|\b(?:le|ti)\s+piace\b[^.!?]{0,30}?\?",
@@ -658,14 +667,16 @@ REMOVAL_ASK = _table(
             r"\b(?:feedback|review|rating)\s+(?:[\w'-]+\s+){0,6}?(?:be|been|get|got|is|was|are|were)\s+(?:changed|updated|edited|amended|"
             r"revised|modified|removed|deleted|withdrawn|taken\s+down)\b",
             r"\b(?:feedback|review)\s+removal\b|\bremoval\s+of\s+(?:your|the|this)\s+(?:\w+\s+)?(?:feedback|review)\b",
+            r"\btak(?:e|ing)\s+(?:the|your|this|that)\s+(?:\w+\s+)?(?:feedback|review|rating|comments?)\s+(?:down|off)\b",
             r"\b(?:feedback|review|rating|comments?)\b[^.!?]{0,50}?\b(?:no\s+longer|not|stops?)\s+(?:be\s+)?"
             r"(?:showing|shown|visible|displayed|appearing|listed|counting|there|on\s+(?:our|the)\s+(?:profile|page|account))\b",
         ],
         "de": [
-            r"\b(?:entfernen|löschen|ändern|anpassen|zurückziehen|aktualisieren|überarbeiten|überdenken)\s+Sie\s+"
+            r"\b(?:entfernen|löschen|ändern|anpassen|zurückziehen|zurücknehmen|aktualisieren|überarbeiten|überdenken)\s+Sie\s+"
             r"[^.!?]{0,40}?\b\w*(?:Bewertung|Rezension|Feedback)\w*",
             r"\b\w*(?:Bewertung|Rezension|Feedback)\w*[^.!?]{0,60}?\b(?:zu\s+)?(?:entfernen|löschen|ändern|anpassen|"
-            r"zurückzuziehen|zurückziehen|aktualisieren|überarbeiten|überdenken)\b",
+            r"zurückzuziehen|zurückziehen|zurücknehmen|zurückzunehmen|anzupassen|abzuändern|revidieren|aktualisieren|"
+            r"überarbeiten|überdenken)\b",
             r"\b\w*(?:Bewertung|Rezension|Feedback)\w*[^.!?]{0,50}?\b(?:entfernt|gelöscht|geändert|zurückgezogen|angepasst)\s+"
             r"(?:wurde|ist|wird|worden|wäre)\b|\b\w*(?:Bewertung|Rezension|Feedback)\w*[^.!?]{0,50}?\bnicht\s+mehr\s+"
             r"(?:sichtbar|angezeigt|zu\s+sehen|online)\b",
@@ -768,6 +779,8 @@ REVIEW_BY_REFERENCE = _table(
         ],
         "de": [
             r"\b(?:passen|ändern|aktualisieren|löschen|entfernen)\s+Sie\s+(?:diese|sie|die|es)\s+(?:\w+\s+)?(?:an|auch|ebenfalls)\b",
+            r"\b(?:wenn|dass|ob)\s+Sie\s+(?:diese|sie|die|es|das)\s+(?:\w+\s+){0,2}?(?:aktualisieren|ändern|anpassen|löschen|"
+            r"entfernen|überarbeiten|bearbeiten|zurücknehmen)\b",
             r"\b(?:könnten|würden|möchten|wollen)\s+Sie\s+(?:\w+\s+){0,2}?(?:die|diese|sie|es|das)\s+(?:\w+\s+){0,2}?"
             r"(?:aktualisieren|ändern|anpassen|löschen|entfernen|überarbeiten|bearbeiten)\b",
         ],
@@ -805,6 +818,8 @@ BUSINESS_HARM = _table(
             r"\b(?:one|two|three|four|\d)[\s-]+(?:person|people|man|woman)\s+(?:business|company|shop|store|team|operation)\b",
             r"\bthreshold\b|\bcome\s+back\s+from\b|\b(?:from|at)\s+(?:our|my)\s+(?:garage|kitchen|home|living\s+room|spare\s+room)\b",
             r"\bevery\s+(?:single\s+)?(?:star|rating|review|feedback)\s+(?:\w+\s+)?(?:counts|matters)\b",
+            r"\bsmall\s+brand\b|\bwe\s+are\s+(?:just\s+|only\s+)?(?:two|three|four)\s+people\b|\b(?:take|taking)\s+(?:this|that|it)\s+into\s+account\b|"
+            r"\b(?:bear|keep)\s+(?:this|that|it)\s+in\s+mind\b|\bbreak\s+our\s+hearts?\b",
         ],
         "de": [
             r"\b(?:schadet|schaden|trifft|treffen|belastet|schmerzt|bedroht|gefährdet|ruiniert|verletzt)\s+(?:\w+\s+)?"
@@ -813,6 +828,7 @@ BUSINESS_HARM = _table(
             r"\b(?:kleine[ns]?\s+)?Familien(?:unternehmen|betrieb|geschäft)\b|\bkleine[ns]?\s+(?:Unternehmen|Betrieb|Händler|Shop)\b",
             r"\bExistenz\w*|\bSperrung\b|\bgesperrt\b|\bSichtbarkeit\b|\bRanking\b|\bwir\s+riskieren\b",
             r"\bjede[rs]?\s+(?:einzelne[rs]?\s+)?(?:Stern|Bewertung)\s+(?:\w+\s+)?zählt\b|\bverschwinden\b|\bSchwelle\b",
+            r"\bkleine\s+Marke\b|\bwir\s+sind\s+(?:nur\s+)?(?:zu\s+)?(?:zweit|dritt|viert)\b|\bberücksichtigen\b",
         ],
         "fr": [
             r"\b(?:nous|me)\s+(?:\w+\s+)?(?:nuit|nuisent|fait\s+(?:\w+\s+)?mal|blesse|pénalise|menace|coûte)\b",
@@ -820,6 +836,7 @@ BUSINESS_HARM = _table(
             r"\b(?:petite\s+)?entreprise\s+familiale\b|\bpetite\s+(?:entreprise|boutique)\b",
             r"\bsurvie\b|\bsuspen(?:du|sion)\b|\bvisibilité\b|\bnous\s+risquons\b",
             r"\bchaque\s+(?:étoile|note|avis|évaluation)\s+(?:\w+\s+)?compte\b|\bdispara[iî]\w*|\bpetit\s+atelier\b|\bseuil\b",
+            r"\bpetite\s+(?:marque|librairie)\b|\bnous\s+sommes\s+(?:seulement\s+)?(?:deux|trois|quatre)\b|\ben\s+tenir\s+compte\b|\btiendrez\s+compte\b",
         ],
         "es": [
             r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hace\s+(?:\w+\s+)?daño|perjudica|duele|afecta|hunde|arruina|amenaza)\b",
@@ -827,6 +844,9 @@ BUSINESS_HARM = _table(
             r"\b(?:pequeñ[oa]\s+)?(?:negocio|empresa)\s+familiar\b|\bpequeñ[oa]\s+(?:negocio|empresa|tienda)\b",
             r"\bsupervivencia\b|\bsuspend\w+|\bvisibilidad\b|\barriesgamos\b",
             r"\bcada\s+(?:estrella|valoraci[oó]n|opini[oó]n|reseña)\s+(?:\w+\s+)?cuenta\b|\bdesaparec\w+|\bumbral\b",
+            r"\bafecta\w*\s+(?:\w+\s+){0,2}?a\s+(?:una|nuestra)\b|\b(?:marca|tienda)\s+pequeña\b|\bpequeña\s+marca\b|"
+            r"\bsomos\s+(?:solo\s+)?(?:dos|tres|cuatro)\s+personas\b|\bpartir[ií]a\s+el\s+coraz[oó]n\b|\bhundier\w+|"
+            r"\b(?:tengas?|tenerlo|tengan)\s+en\s+cuenta\b",
         ],
         "it": [
             r"\b(?:ci|mi)\s+(?:\w+\s+)?(?:danneggia|fa\s+(?:\w+\s+)?male|penalizza|rovina|minaccia|affonda|pesa)\b",
@@ -835,6 +855,8 @@ BUSINESS_HARM = _table(
             r"\bsopravvivenza\b|\bsospe(?:so|sa|nsione)\b",
             r"\battività\s+di\s+famiglia\b|\bpesa\s+(?:\w+\s+)?su\s+di\s+noi\b|\brischiamo\b|\bperdere\s+visibilità\b",
             r"\bogni\s+(?:singola\s+)?(?:stella|valutazione|recensione|feedback)\s+(?:\w+\s+)?conta\b|\bscompar\w+|\bsoglia\b|\bvisibilità\b",
+            r"\bpenalizz\w+|\bpesa\s+(?:molto|moltissimo|tanto)\b|\bpiccol[ao]\s+(?:\w+\s+)?(?:bottega|laboratorio|marchio)\b|"
+            r"\b(?:a|mettiamo\s+a)\s+rischio\b|\bsiamo\s+(?:solo\s+)?in\s+(?:due|tre|quattro)\b|\btener\w*\s+conto\b|\bterrà\s+conto\b",
         ],
         "ja": [
             r"影響|打撃|痛手|存続|死活|致命的|苦しい|辛い|つらい|悲しい|ダメージ|アカウント停止|小さな(?:店|お店|会社|家族経営)|家族経営|"
@@ -857,26 +879,27 @@ RECONSIDER_HINT = _table(
             r"\bmore\s+(?:kindly|favou?rabl[ey]|leniently|generously|positively)\b",
             r"\b(?:reflects?|reflected|represents?)\s+(?:your|the)\s+(?:current|new|updated|actual|final|whole|full)\b",
             r"\bstill\s+(?:stands?|feel\s+the\s+same)\b|\bin\s+(?:view|light)\s+of\s+(?:this|the\s+(?:fix|replacement|refund))\b",
+            r"\binto\s+account\b",
         ],
         "de": [
             r"\bmilder\b|\bnachsichtiger\b|\bwohlwollender\b|\bin\s+einem\s+(?:neuen|anderen)\s+Licht\b|\banders\s+sehen\b",
             r"\bnoch\s+(?:einmal|mal)\s+(?:\w+\s+)?(?:ansehen|anschauen|betrachten|überdenken|prüfen|draufschauen)\b",
-            r"\bnicht\s+mehr\s+(?:zutreffend|zutrifft|entspricht|aktuell|stimmt)\b|\bim\s+Hinblick\s+auf\s+Ihre\b",
+            r"\bnicht\s+mehr\s+(?:zutreffend|zutrifft|entspricht|aktuell|stimmt)\b|\bim\s+Hinblick\s+auf\s+Ihre\b|\bberücksichtigen\b",
         ],
         "fr": [
             r"\bà\s+nouveau\b|\bde\s+nouveau\b|\bun\s+(?:autre|nouveau)\s+regard\b|\bd['’]un\s+autre\s+œil\b",
-            r"\bsous\s+un\s+(?:autre|nouveau|meilleur)\s+jour\b|\bplus\s+(?:indulgent|clément|favorable)\w*",
+            r"\bsous\s+un\s+(?:autre|nouveau|meilleur)\s+jour\b|\bplus\s+(?:indulgent|clément|favorable)\w*|\btenir\s+compte\b",
             r"\bne\s+(?:reflète|correspond|refléterait|correspondrait)\s+plus\b",
         ],
         "es": [
             r"\botro\s+vistazo\b|\bde\s+nuevo\b|\bnuevamente\b|\bvolver\s+a\s+(?:mirar|revisar|ver|valorar|evaluar)\b",
-            r"\breplante\w+|\bcon\s+otros\s+ojos\b|\bm[aá]s\s+(?:favorable|benévol\w+|indulgente)\b",
+            r"\breplante\w+|\bcon\s+otros\s+ojos\b|\bm[aá]s\s+(?:favorable|benévol\w+|indulgente)\b|\ben\s+cuenta\b",
             r"\bya\s+no\s+(?:refleja|corresponde|reflejar[aá]|responde)\b",
         ],
         "it": [
             r"\bdi\s+nuovo\b|\bnuovamente\b|\bun\s+altro\s+sguardo\b|\bun['’]altra\s+occhiata\b|\bcon\s+occhi\s+diversi\b",
             r"\bpiù\s+(?:benevol\w+|indulgente|favorevole|clemente)\b|\bnon\s+(?:rispecchia|riflette|corrisponde)\s+più\b",
-            r"\brivedere\b|\briguardare\b",
+            r"\brivedere\b|\briguardare\b|\btener\w*\s+conto\b|\bterrà\s+conto\b",
         ],
         "ja": [r"改めて|再度|もう一度|今一度|お考え直し|ご一考|反映され(?:なく|ない)"],
     }
@@ -1046,6 +1069,7 @@ FRENCH_PAIR = (
 )
 SPELLED_PHONE_RE = re.compile(
     rf"\b(?:(?:{DIGIT_WORDS}|\d)[\s,.\-–/]+){{6,}}(?:{DIGIT_WORDS}|\d)\b|[〇零一二三四五六七八九]{{7,}}"
+    r"|[〇零一二三四五六七八九]{2,4}(?:[・\-ー－‐\s][〇零一二三四五六七八九]{2,4}){2,}"
     rf"|\bzéro\s+(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)(?:[\s,.]+{FRENCH_PAIR}){{4}}",
     re.IGNORECASE,
 )
@@ -1116,12 +1140,12 @@ IMAGE_PATTERNS = _table(
             r"\blogo\s+(?:qui\s+sotto|sotto|allegato|in\s+allegato)\b",
             r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|banner|immagine)\b[^\]】\n]{0,30}[\]】]",
             r"\b(?:catalogo|brochure|volantino|depliant)\s+(?:\w+\s+){0,3}?(?:in\s+allegato|allegat\w+)\b",
-            r"\b(?:in\s+)?allegat\w*\b[^.!?\n]{0,80}?\b(?:logo|catalogo|brochure|volantino)\b",
+            r"\b(?:in\s+)?alleg(?:at\w*|o|hiamo)\b[^.!?\n]{0,80}?\b(?:logo|catalogo|brochure|volantino)\b",
         ],
         "ja": [
             r"ロゴ(?:画像)?(?:を|は)?(?:下記|以下|添付)",
             r"【[^】\n]{0,40}?ロゴ[^】\n]{0,10}】|\[[^\]\n]{0,40}?ロゴ[^\]\n]{0,10}\]",
-            r"(?:カタログ|チラシ|パンフレット|画像|写真)[^。\n]{0,10}?を?添付(?:いた)?し(?:ました|ております|ます)",
+            r"(?:カタログ|チラシ|パンフレット|画像|写真|ご案内)[^。\n]{0,10}?を?添付(?:いた)?し(?:ました|ております|ます)",
         ],
     }
 )
@@ -1245,8 +1269,9 @@ OPT_OUT_PATTERNS = _table(
             r"\bnon\s+ricevere\s+più\b",
             r"\bnon\s+(?:desidera|vuole)\s+più\s+ricevere\b",
             r"\b(?:preferisce|preferisci)\s+non\s+ricevere\b|\bper\s+non\s+ricevere\s+(?:più|altre|ulteriori)\b",
-            r"\bnon\s+(?:desidera|vuole|desideri|vuoi)\s+ricevere\s+(?:altre|ulteriori|più)\b",
+            r"\bnon\s+(?:desidera|vuole|desideri|vuoi)\s+ricevere\s+(?:altr[ei]|ulteriori|più)\b",
             r"\brispond\w*\s+(?:con\s+)?[\"«“]?(?-i:STOP|NO|CANCELLA)\b",
+            r"\brispond\w*\s+(?:\w+\s+){0,2}?(?:con\s+)?[\"«“]\s*(?:no|stop|cancella|basta)\s*[\"»”]",
             r"\b(?-i:CANCELLAMI)\b",
         ],
         "ja": [
@@ -1296,6 +1321,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\b",
             r"\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:sale|promotion|special\s+offer)|discounted)\b|\bour\s+(?:entire|whole|full)\s+(?:line|range)\b",
             r"\bour\s+new\s+(?:[\w-]+\s+){0,3}?(?:collection|range|line|arrivals?|designs?)\b|\bhas\s+just\s+(?:landed|dropped|launched)\b",
+            r"\bon\s+our\s+(?:web)?site\s+you(?:['’]ll|\s+will|\s+can)?\s+find\b|"
             r"\bour\s+(?:[\w-]+\s+){0,2}?(?:catalog(?:ue)?|brochure|lookbook)s?\b|\beverything\s+else\s+we\s+(?:make|sell|offer|stock)\b|"
             r"\bfull\s+range\b",
         ],
@@ -1316,6 +1342,9 @@ MARKETING_PATTERNS = _table(
             r"\bwerfen\s+Sie\s+(?:doch\s+)?(?:mal\s+)?einen\s+Blick\s+(?:in|auf)\s+unser\w*|\bhaben\s+(?:gerade|soeben)\s+\w+\s+neu\b",
             r"\bim\s+Angebot\b|\bunser(?:e|em)?\s+(?:gesamte[ns]?|ganze[ns]?)\s+(?:Sortiment|Produktlinie|Linie)\b",
             r"\bunser\w*\s+(?:\w+\s+){0,2}?\w*(?:katalog|prospekt|broschüre)\w*",
+            r"\bin\s+unserem\s+(?:\w+\s+)?(?:Shop|Onlineshop|Store)\b|\bschauen\s+Sie\s+(?:gern\s+|gerne\s+)?vorbei\b|"
+            r"\bunser\w*\s+neue\w*\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:Serie|Kollektion|Linie|Produkte|Modelle)\b|"
+            r"\bauf\s+unserer\s+(?:Web)?(?:seite|site)\b",
         ],
         "fr": [
             r"\bnouveaux\s+produits\b",
@@ -1332,7 +1361,7 @@ MARKETING_PATTERNS = _table(
             r"\bjetez\s+un\s+(?:œil|oeil|coup\s+d['’]œil)\s+(?:à|sur)\s+(?:notre|nos)\b|\bnous\s+venons\s+d['’](?:ajouter|lancer)\b",
             r"\bsur\s+toute\s+notre\s+boutique\b",
             r"\ben\s+promo(?:tion)?\b|\btoute\s+(?:notre|la)\s+gamme\b",
-            r"\bnotre\s+(?:\w+\s+){0,2}?(?:catalogue|brochure)\b",
+            r"\bnotre\s+(?:\w+\s+){0,2}?(?:catalogue|brochure)\b|\bsur\s+notre\s+site\b",
         ],
         "es": [
             r"\bnuevos\s+productos\b",
@@ -1347,7 +1376,7 @@ MARKETING_PATTERNS = _table(
             r"\bdescubra\s+(?:tambi[eé]n\s+)?nuestr[oa]s?\b",
             r"\ben\s+toda\s+(?:nuestra|la)\s+tienda\b",
             r"\ben\s+(?:promoci[oó]n|oferta)\b|\btoda\s+(?:nuestra|la)\s+(?:gama|l[ií]nea)\b",
-            r"\bnuestro\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto)\b",
+            r"\bnuestro\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto)\b|\ben\s+nuestra\s+(?:p[aá]gina\s+)?web\b",
         ],
         "it": [
             r"\bnuovi\s+prodotti\b",
@@ -1363,6 +1392,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:su|in)\s+tutto\s+il\s+(?:nostro\s+)?negozio\b",
             r"\bin\s+(?:promozione|offerta|saldo)\b|\btutta\s+la\s+(?:nostra\s+)?(?:linea|gamma)\b|\bapprofitti\w*\s+per\s+ricordar\w*",
             r"\b(?:il\s+)?nostro\s+(?:\w+\s+){0,2}?catalogo\b|\btutti\s+i\s+nostri\s+prodotti\b|\bla\s+(?:nostra\s+)?brochure\b",
+            r"\bsul\s+nostro\s+sito\b|\btutta\s+la\s+(?:nostra\s+)?collezione\b|\bnuove\s+(?:tinte|collezioni|linee|proposte)\b",
         ],
         "ja": [
             r"新商品|新製品|新作",

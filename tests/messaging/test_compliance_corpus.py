@@ -98,7 +98,8 @@ def test_corpus_recall_and_false_positives():
 # round 1 on the first blind corpus's "dev" half (its "holdout" half unread until the dev half
 # passed), round 2 on all of it, measured on blind2; round 3 on blind2, measured on blind3;
 # round 4 on blind3, measured on blind4; round 5 on blind4, measured on blind5 and blind6;
-# round 6 on blind5, measured on blind6 again; round 7 on blind6. BEFORE holds each corpus's
+# round 6 on blind5, measured on blind6 again; round 7 on blind6, measured on blind7; round 8 on
+# blind7, measured on blind8, which is never tuned on. BEFORE holds each corpus's
 # figure with the rules it was first measured on, before anything was learnt from it.
 # compliance_corpus_published.json: 63 messages sellers and seller tools have published, with sources.
 BLIND = CORPUS_PATH.with_name("compliance_corpus_blind.json")
@@ -107,6 +108,7 @@ BLIND3 = CORPUS_PATH.with_name("compliance_corpus_blind3.json")
 BLIND4 = CORPUS_PATH.with_name("compliance_corpus_blind4.json")
 BLIND5 = CORPUS_PATH.with_name("compliance_corpus_blind5.json")
 BLIND6 = CORPUS_PATH.with_name("compliance_corpus_blind6.json")
+BLIND7 = CORPUS_PATH.with_name("compliance_corpus_blind7.json")
 PUBLISHED = CORPUS_PATH.with_name("compliance_corpus_published.json")
 BEFORE = {  # (recall, false positives) on first reading, and with which rules
     "blind dev": (0.500, 0.125),  # the checker at 8660651, before the meaning-based rules
@@ -117,6 +119,7 @@ BEFORE = {  # (recall, false positives) on first reading, and with which rules
     "blind4": (0.798, 0.024),  # after round 4 (at 8660651: 62.9 %, 2.4 %)
     "blind5": (0.859, 0.081),  # after round 5
     "blind6": (0.849, 0.090),  # after round 5 (after round 6, still unread: 87.1 %, 1.1 %)
+    "blind7": (0.802, 0.0),  # after round 7
     "published": (0.705, 0.0),  # 8660651
 }
 BLIND_KEYS = {"id", "language", "kind", "subject", "body", "first_contact_after_negative", "proactive", "violations"}
@@ -135,9 +138,10 @@ def load(path):
         (BLIND4, set(), 160),
         (BLIND5, set(), 170),
         (BLIND6, set(), 170),
+        (BLIND7, set(), 170),
         (PUBLISHED, {"split", "source"}, 60),
     ],
-    ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "published"],
+    ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "published"],
 )
 def test_independent_corpora_are_well_formed(path, extra_keys, minimum):
     items = load(path)
@@ -152,7 +156,7 @@ def test_independent_corpora_are_well_formed(path, extra_keys, minimum):
         assert {rule for item in items for rule in item["violations"]} == RULE_IDS
 
 
-@pytest.mark.parametrize("name", ["blind", "blind2", "blind3", "blind4", "blind5", "blind6"])
+@pytest.mark.parametrize("name", ["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"])
 def test_blind_corpora_tuned_on_after_measuring_meet_the_targets(name):
     items = load(CORPUS_PATH.with_name(f"compliance_corpus_{name}.json"))
     if name == "blind":

@@ -346,3 +346,31 @@ def test_amazons_removal_wording_in_japanese_is_allowed_after_resolution():
 def test_satisfaction_as_the_condition_of_the_ask(language, body, clean):
     findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert (not excerpts(findings, "positive_only")) == clean, findings
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "We saw your feedback. Could you take the feedback down once it arrives?"),
+        ("de", "Wir haben Ihre Bewertung gesehen. Wäre es möglich, die Bewertung zurückzunehmen?"),
+        ("es", "Una valoración así afecta muchísimo a una marca pequeña: esperamos que lo tengas en cuenta."),
+        ("it", "Un feedback negativo pesa moltissimo: confidiamo che vorrà tenerne conto nella sua valutazione."),
+    ],
+)
+def test_removal_pressed_in_a_first_contact_round_8(language, body):
+    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert excerpts(findings, "removal_in_first_contact"), findings
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "Everyone who shares their thoughts on Amazon gets early access to our next restock."),
+        ("en", "Every review posted this month earns you a spot in our monthly draw."),
+        ("es", "Las clientas que comparten su opinión en Amazon reciben una muestra de tamaño viaje."),
+        ("it", "Chi lascia una recensione riceve l'incisione gratuita delle iniziali."),
+    ],
+)
+def test_benefit_for_sharing_an_opinion(language, body):
+    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert excerpts(findings, "incentive"), findings
