@@ -40,13 +40,13 @@ INCENTIVE_WORDS = _table(
             r"\d+(?:[.,]\d+)?\s*%\s*off\b",
             r"\b(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty)\s+(?:percent|per\s+cent)\s+off\b",
             r"(?<![\w.,])[-−]\s?\d+(?:[.,]\d+)?\s?%",
-            r"\b(?:use|with|enter|apply)\s+(?:the\s+|our\s+)?code\s+(?-i:[A-Z0-9]{4,})\b",
+            r"\b(?:use|with|enter|apply)\s+(?:the\s+|our\s+)?code\s+(?-i:(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})\b",
             r"\b(?:giveaways?|sweepstakes|raffles?|(?:prize|monthly|weekly|lucky)\s+draws?)\b",
         ],
         "de": [
             r"\b\w*gutschein\w*",
             r"\b\w*rabatt\w*",
-            r"\bmit\s+(?:dem\s+)?Code\s+(?-i:[A-Z0-9]{4,})\b",
+            r"\bmit\s+(?:dem\s+)?Code\s+(?-i:(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})\b",
             r"\bPreisnachlass\w*",
             r"\b(?:Promo|Aktions|Gutschein)[\s-]?codes?\b",
             r"\bgratis[\s-]*(?:Produkte?|Artikel|Geschenke?|Proben?|Muster)\b",
@@ -60,7 +60,7 @@ INCENTIVE_WORDS = _table(
         "fr": [
             r"\bréductions?\b",
             r"\bremises?\s+de\s+\d",
-            r"\bavec\s+le\s+code\s+(?-i:[A-Z0-9]{4,})\b",
+            r"\bavec\s+le\s+code\s+(?-i:(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})\b",
             r"\d+\s*%\s*de\s+(?:réduction|remise)",
             r"\bcodes?\s+(?:promo(?:tionnel)?s?|de\s+réduction|réduction)\b",
             r"\bbons?\s+(?:d['’]achat|de\s+réduction)",
@@ -73,7 +73,7 @@ INCENTIVE_WORDS = _table(
         ],
         "es": [
             r"\bdescuentos?\b",
-            r"\bcon\s+el\s+c[oó]digo\s+(?-i:[A-Z0-9]{4,})\b",
+            r"\bcon\s+el\s+c[oó]digo\s+(?-i:(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})\b",
             r"\bcup[oó]n(?:es)?\b",
             r"\bc[oó]digos?\s+(?:promocional(?:es)?|de\s+descuento|promo)\b",
             r"\bvales?\s+(?:de\s+(?:descuento|compra|regalo)|regalo)\b",
@@ -86,7 +86,7 @@ INCENTIVE_WORDS = _table(
         ],
         "it": [
             r"\bscont[oi]\b",
-            r"\bcon\s+il\s+codice\s+(?-i:[A-Z0-9]{4,})\b",
+            r"\bcon\s+il\s+codice\s+(?-i:(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})\b",
             r"\bcoupon\b",
             r"\bcodice\s+(?:sconto|promozionale|promo)\b",
             r"\bbuon[oi]\s+(?:sconto|regalo|acquisto)\b",
@@ -179,7 +179,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:si|une\s+fois\s+que|dès\s+que|lorsque|quand)\s+vous\s+(?:\w+\s+){0,2}?"
             r"(?:supprim|retir|modifi|chang|laiss|publi|écri|donn|mett)\w*",
             r"\ben\s+(?:échange|contrepartie|remerciement)\b",
-            r"\bqui\s+(?:nous\s+)?partag\w+\b",
+            r"\bqui\s+(?:nous\s+)?partag\w+\b|\bqui\s+(?:nous\s+)?(?:\w+\s+){1,4}?(?:laisser|écrire|publier|partager|donner)\b",
             r"\bqui\s+(?:nous\s+)?(?:laisse|laissent|écrit|écrivent|publie|publient|donne|donnent|met|mettent|"
             r"modifie|modifient|retire|retirent|supprime|suppriment)\b",
             r"\b(?:dès\s+que|lorsque|quand|une\s+fois\s+que)\s+(?:votre|l['’]|cette)\s*(?:évaluation|avis|commentaire|note)\b",
@@ -295,14 +295,14 @@ INCENTIVE_REWARD = _table(
             r"[$€£]\s?\d+|\b\d+\s?[$€£]",
             r"\bwe(?:['’]ll|\s+will|\s+would|['’]d)\s+(?:also\s+|happily\s+|gladly\s+)?(?:send|give|ship|mail|post|pop|"
             r"throw\s+in|include|offer|refund)\b",
-            r"\bon\s+the\s+house\b",
+            r"\bon\s+the\s+house\b|\bnext\s+(?:parcel|package|shipment|box)\b",
             r"\bdraw\b|\bsamples?\b|\b(?:a\s+)?spot\s+in\b",
             r"\b(?:on|off|for|with)\s+your\s+next\s+(?:order|purchase|visit)\b",
         ],
         "de": [
             r"erstatt\w*",
             r"\bErstattung\b",
-            r"\bErsatz\w*",
+            r"(?<!\bdas\s)(?<!\bden\s)(?<!\bdem\s)(?<!\bIhr\s)(?<!\bder\s)\bErsatz\w*",
             r"\bGeld\s+zurück\b",
             r"\bgratis\b",
             r"\bkostenlos\w*",
@@ -335,7 +335,7 @@ INCENTIVE_REWARD = _table(
             r"\b(?:petite|une)\s+attention\b|\breçoiv\w+|\brecevr\w+|\bprochain\s+colis\b|\béchantillons?\b|\btirage\s+au\s+sort\b",
             r"\bgarantie\s+(?:prolongée|étendue)\b|\bprolong\w*\s+(?:la\s+|votre\s+)?garantie\b",
             r"\d+\s?(?:€|euros?)\b",
-            r"\b(?:sur|pour)\s+votre\s+(?:prochaine\s+commande|prochain\s+achat)\b",
+            r"\b(?:sur|pour|dans)\s+(?:votre|leur|sa)\s+(?:prochaine\s+commande|prochain\s+(?:achat|colis))\b|\bglisser\w*|\bglisserons\b",
             r"\bnous\s+vous\s+(?:enverrons|offrirons|offrons|ferons\s+parvenir|adresserons|rembourserons)\b",
         ],
         "es": [
@@ -368,7 +368,8 @@ INCENTIVE_REWARD = _table(
             r"\bVIP\b|\bprivilegi\w*|\bprioritari\w*",
             r"\btrattamento\s+(?:da\s+cliente\s+)?(?:VIP|speciale|privilegiato|riservato)\b",
             r"\bpunti\b|\bfedeltà\b",
-            r"\bsorpresa\b|\bomaggio\b|\bcampion\w+|\bestrazione\b|\bricev[eo]\b",
+            r"\bsorpresa\b|\bomaggio\b|\bcampion\w+|\bestrazione\b|\bricev[eo]\b|\bpiccolo\s+pensiero\b|\bpensierino\b|"
+            r"\bprossim[oa]\s+(?:pacco|spedizione)\b|\briserv\w+",
             r"\brimborso\s+parziale\b|\brisarcimento\b|\bindennizzo\b|\bgesto\s+commerciale\b",
             r"\bsenza\s+(?:alcun\s+)?(?:costo|costi|spesa)\b",
             r"\bgaranzia\s+(?:estesa|prolungata)\b|\bestend\w*\s+(?:la\s+)?garanzia\b",
@@ -442,6 +443,7 @@ POSITIVE_WORDS = _table(
             r"\b(?:happy|satisfied|delighted)\s+(?:customers|buyers|shoppers)\b",
             r"\bbefore\s+(?:leaving|posting|giving|writing|submitting)\s+(?:\w+\s+){0,2}?(?:feedback|reviews?|ratings?)\b",
             r"\b(?:contact|message|email)\s+us\s+first\b",
+            r"\b(?:rather\s+than|instead\s+of)\s+(?:leaving|posting|writing|giving)\b",
         ],
         "de": [
             r"\b(?:5|fünf)[\s-]*Stern\w*(?:-(?:Bewertung|Rezension|Feedback)\w*)?",
@@ -452,6 +454,7 @@ POSITIVE_WORDS = _table(
             r"\bbevor\s+Sie\s+(?:\w+\s+){0,3}?(?:Bewertung|Rezension|Feedback)\w*",
             r"\bbevor\s+Sie\s+(?:\w+\s+){0,3}?bewerten\b",
             r"\b(?:melden|wenden)\s+Sie\s+sich\s+(?:bitte\s+)?(?:zuerst|zunächst|vorher)\b",
+            r"\b(?:statt|anstatt)\s+(?:\w+\s+){0,3}?(?:\w*Bewertung|\w*Rezension|Feedback)\w*|\b(?:statt|anstatt)\s+(?:\w+\s+){0,3}?zu\s+bewerten\b",
         ],
         "fr": [
             r"\b(?:5|cinq)\s+étoiles\b",
@@ -461,6 +464,7 @@ POSITIVE_WORDS = _table(
             r"\bavant\s+de\s+(?:laisser|publier|donner)\s+(?:\w+\s+){0,2}?(?:évaluation|avis|commentaire)\b",
             r"\bavant\s+que\s+vous\s+(?:ne\s+)?(?:laissiez|publiiez|donniez)\b",
             r"\b(?:contactez|écrivez)[\s-]nous\s+(?:d['’]abord|en\s+premier|avant)\b",
+            r"\bplutôt\s+que\s+(?:de\s+)?(?:laisser|publier|donner)\b|\bau\s+lieu\s+de\s+(?:laisser|publier)\b",
         ],
         "es": [
             r"\b(?:5|cinco)\s+estrell(?:it)?as\b",
@@ -470,6 +474,7 @@ POSITIVE_WORDS = _table(
             r"\b(?:s[oó]lo|[uú]nicamente)\s+si\b",
             r"\bantes\s+de\s+(?:dejar|publicar|escribir)\s+(?:\w+\s+){0,2}?(?:valoraci[oó]n|reseña|opini[oó]n)\b",
             r"\b(?:cont[aá]ctenos|escr[ií]banos|p[oó]ngase\s+en\s+contacto\s+con\s+nosotros)\s+(?:primero|antes)\b",
+            r"\ben\s+(?:lugar|vez)\s+de\s+(?:dejar|publicar|escribir)\b",
         ],
         "it": [
             r"\b(?:5|cinque)\s+stelle\b",
@@ -478,6 +483,7 @@ POSITIVE_WORDS = _table(
             r"\b(?:solo|soltanto|unicamente)\s+se\b",
             r"\bprima\s+di\s+lasciare\s+(?:\w+\s+){0,2}?(?:feedback|recensione|valutazione)\b",
             r"\b(?:ci\s+contatti|contattateci|contattaci|ci\s+scriva)\s+(?:prima|per\s+prim[oi])\b",
+            r"\b(?:invece\s+di|anziché)\s+(?:lasciare|pubblicare|scrivere)\b",
         ],
         "ja": [
             r"(?:星|★|☆)\s*(?:5|５|五)(?:つ)?",
@@ -779,7 +785,7 @@ REVIEW_BY_REFERENCE = _table(
         ],
         "de": [
             r"\b(?:passen|ändern|aktualisieren|löschen|entfernen)\s+Sie\s+(?:diese|sie|die|es)\s+(?:\w+\s+)?(?:an|auch|ebenfalls)\b",
-            r"\b(?:wenn|dass|ob)\s+Sie\s+(?:diese|sie|die|es|das)\s+(?:\w+\s+){0,2}?(?:aktualisieren|ändern|anpassen|löschen|"
+            r"\b(?:wenn|dass|ob)\s+Sie\s+(?:diese|sie|die|es|das)\s+(?:\w+\s+){0,4}?(?:aktualisieren|ändern|anpassen|löschen|"
             r"entfernen|überarbeiten|bearbeiten|zurücknehmen)\b",
             r"\b(?:könnten|würden|möchten|wollen)\s+Sie\s+(?:\w+\s+){0,2}?(?:die|diese|sie|es|das)\s+(?:\w+\s+){0,2}?"
             r"(?:aktualisieren|ändern|anpassen|löschen|entfernen|überarbeiten|bearbeiten)\b",
@@ -818,7 +824,7 @@ BUSINESS_HARM = _table(
             r"\b(?:one|two|three|four|\d)[\s-]+(?:person|people|man|woman)\s+(?:business|company|shop|store|team|operation)\b",
             r"\bthreshold\b|\bcome\s+back\s+from\b|\b(?:from|at)\s+(?:our|my)\s+(?:garage|kitchen|home|living\s+room|spare\s+room)\b",
             r"\bevery\s+(?:single\s+)?(?:star|rating|review|feedback)\s+(?:\w+\s+)?(?:counts|matters)\b",
-            r"\bsmall\s+brand\b|\bwe\s+are\s+(?:just\s+|only\s+)?(?:two|three|four)\s+people\b|\b(?:take|taking)\s+(?:this|that|it)\s+into\s+account\b|"
+            r"\bchange\s+of\s+heart\b|\bsecond\s+thoughts\b|\bjeopardi[sz]\w*|\bsmall\s+brand\b|\bwe\s+are\s+(?:just\s+|only\s+)?(?:two|three|four)\s+people\b|\b(?:take|taking)\s+(?:this|that|it)\s+into\s+account\b|"
             r"\b(?:bear|keep)\s+(?:this|that|it)\s+in\s+mind\b|\bbreak\s+our\s+hearts?\b",
         ],
         "de": [
@@ -828,7 +834,7 @@ BUSINESS_HARM = _table(
             r"\b(?:kleine[ns]?\s+)?Familien(?:unternehmen|betrieb|geschäft)\b|\bkleine[ns]?\s+(?:Unternehmen|Betrieb|Händler|Shop)\b",
             r"\bExistenz\w*|\bSperrung\b|\bgesperrt\b|\bSichtbarkeit\b|\bRanking\b|\bwir\s+riskieren\b",
             r"\bjede[rs]?\s+(?:einzelne[rs]?\s+)?(?:Stern|Bewertung)\s+(?:\w+\s+)?zählt\b|\bverschwinden\b|\bSchwelle\b",
-            r"\bkleine\s+Marke\b|\bwir\s+sind\s+(?:nur\s+)?(?:zu\s+)?(?:zweit|dritt|viert)\b|\bberücksichtigen\b",
+            r"\bgefährde\w*|\bUmdenken\b|\banders\s+überlegen\b|\bkleine\s+Marke\b|\bwir\s+sind\s+(?:nur\s+)?(?:zu\s+)?(?:zweit|dritt|viert)\b|\bberücksichtigen\b",
         ],
         "fr": [
             r"\b(?:nous|me)\s+(?:\w+\s+)?(?:nuit|nuisent|fait\s+(?:\w+\s+)?mal|blesse|pénalise|menace|coûte)\b",
@@ -836,7 +842,7 @@ BUSINESS_HARM = _table(
             r"\b(?:petite\s+)?entreprise\s+familiale\b|\bpetite\s+(?:entreprise|boutique)\b",
             r"\bsurvie\b|\bsuspen(?:du|sion)\b|\bvisibilité\b|\bnous\s+risquons\b",
             r"\bchaque\s+(?:étoile|note|avis|évaluation)\s+(?:\w+\s+)?compte\b|\bdispara[iî]\w*|\bpetit\s+atelier\b|\bseuil\b",
-            r"\bpetite\s+(?:marque|librairie)\b|\bnous\s+sommes\s+(?:seulement\s+)?(?:deux|trois|quatre)\b|\ben\s+tenir\s+compte\b|\btiendrez\s+compte\b",
+            r"\bcompromet\w+|\brevirement\b|\bpetite\s+(?:marque|librairie)\b|\bnous\s+sommes\s+(?:seulement\s+)?(?:deux|trois|quatre)\b|\ben\s+tenir\s+compte\b|\btiendrez\s+compte\b",
         ],
         "es": [
             r"\b(?:nos|me)\s+(?:\w+\s+)?(?:hace\s+(?:\w+\s+)?daño|perjudica|duele|afecta|hunde|arruina|amenaza)\b",
@@ -844,7 +850,7 @@ BUSINESS_HARM = _table(
             r"\b(?:pequeñ[oa]\s+)?(?:negocio|empresa)\s+familiar\b|\bpequeñ[oa]\s+(?:negocio|empresa|tienda)\b",
             r"\bsupervivencia\b|\bsuspend\w+|\bvisibilidad\b|\barriesgamos\b",
             r"\bcada\s+(?:estrella|valoraci[oó]n|opini[oó]n|reseña)\s+(?:\w+\s+)?cuenta\b|\bdesaparec\w+|\bumbral\b",
-            r"\bafecta\w*\s+(?:\w+\s+){0,2}?a\s+(?:una|nuestra)\b|\b(?:marca|tienda)\s+pequeña\b|\bpequeña\s+marca\b|"
+            r"\bcomprometer\w*|\bcambio\s+de\s+opini[oó]n\b|\bafecta\w*\s+(?:\w+\s+){0,2}?a\s+(?:una|nuestra)\b|\b(?:marca|tienda)\s+pequeña\b|\bpequeña\s+marca\b|"
             r"\bsomos\s+(?:solo\s+)?(?:dos|tres|cuatro)\s+personas\b|\bpartir[ií]a\s+el\s+coraz[oó]n\b|\bhundier\w+|"
             r"\b(?:tengas?|tenerlo|tengan)\s+en\s+cuenta\b",
         ],
@@ -855,7 +861,8 @@ BUSINESS_HARM = _table(
             r"\bsopravvivenza\b|\bsospe(?:so|sa|nsione)\b",
             r"\battività\s+di\s+famiglia\b|\bpesa\s+(?:\w+\s+)?su\s+di\s+noi\b|\brischiamo\b|\bperdere\s+visibilità\b",
             r"\bogni\s+(?:singola\s+)?(?:stella|valutazione|recensione|feedback)\s+(?:\w+\s+)?conta\b|\bscompar\w+|\bsoglia\b|\bvisibilità\b",
-            r"\bpenalizz\w+|\bpesa\s+(?:molto|moltissimo|tanto)\b|\bpiccol[ao]\s+(?:\w+\s+)?(?:bottega|laboratorio|marchio)\b|"
+            r"\bcompromett\w+|\ba\s+conduzione\s+familiare\b|\bripensament\w+|\bripensarci\b|"
+            r"\bpenalizz\w+|\bpesa\s+(?:molto|moltissimo|tanto)\b|\bpiccol[ao]\s+(?:\w+\s+)?(?:bottega|laboratorio|marchio|sartoria)\b|"
             r"\b(?:a|mettiamo\s+a)\s+rischio\b|\bsiamo\s+(?:solo\s+)?in\s+(?:due|tre|quattro)\b|\btener\w*\s+conto\b|\bterrà\s+conto\b",
         ],
         "ja": [
@@ -1074,7 +1081,8 @@ SPELLED_PHONE_RE = re.compile(
     re.IGNORECASE,
 )
 PHONE_KEYWORD_RE = re.compile(
-    r"(?:\b(?:tel|phone|call|fax|hotline|telefon|téléphone|appelez|teléfono|llámenos|llame|telefono|chiami|chiamare)\b"
+    r"(?:\b(?:tel|phone|call|fax|hotline|telefon|téléphone|appelez|teléfono|llámenos|llame|telefono|chiami|chiamare|"
+    r"text\s+(?:me|us)|ring\s+(?:me|us)|whatsapp|sms|mobile|cell|handy|anrufen|portable|móvil|cellulare)\b"
     r"|電話|TEL)[^\n]{0,25}$",
     re.IGNORECASE,
 )
@@ -1127,7 +1135,7 @@ IMAGE_PATTERNS = _table(
             r"\blogo\s+(?:ci-dessous|ci-dessus|ci-joint)\b",
             r"[\[【]\s*[^\]】\n]{0,40}?\b(?:logo|bannière|image)\b[^\]】\n]{0,30}[\]】]",
             r"\b(?:catalogue|brochure|dépliant|flyer)\w*\s+(?:\w+\s+){0,3}?(?:ci-joint|en\s+pièce\s+jointe)\b",
-            r"\b(?:ci-dessous|ci-joint|en\s+pièce\s+jointe)\b[^.!?\n]{0,80}?\b(?:logo|catalogue|brochure|dépliant)\b",
+            r"\b(?:ci-dessous|ci-joint|en\s+pièce\s+jointe|vous\s+joins|vous\s+joignons)\b[^.!?\n]{0,80}?\b(?:logo|catalogue|brochure|dépliant)\b",
             r"\b(?:logo|catalogue|brochure|dépliant)\b[^.!?\n]{0,80}?\b(?:ci-joint|en\s+pièce\s+jointe)\b",
         ],
         "es": [
@@ -1322,6 +1330,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:sale|promotion|special\s+offer)|discounted)\b|\bour\s+(?:entire|whole|full)\s+(?:line|range)\b",
             r"\bour\s+new\s+(?:[\w-]+\s+){0,3}?(?:collection|range|line|arrivals?|designs?)\b|\bhas\s+just\s+(?:landed|dropped|launched)\b",
             r"\bon\s+our\s+(?:web)?site\s+you(?:['’]ll|\s+will|\s+can)?\s+find\b|"
+            r"\b(?:learn|find\s+out|read)\s+more\s+about\s+(?:us|our)\b|"
             r"\bour\s+(?:[\w-]+\s+){0,2}?(?:catalog(?:ue)?|brochure|lookbook)s?\b|\beverything\s+else\s+we\s+(?:make|sell|offer|stock)\b|"
             r"\bfull\s+range\b",
         ],
@@ -1345,6 +1354,7 @@ MARKETING_PATTERNS = _table(
             r"\bin\s+unserem\s+(?:\w+\s+)?(?:Shop|Onlineshop|Store)\b|\bschauen\s+Sie\s+(?:gern\s+|gerne\s+)?vorbei\b|"
             r"\bunser\w*\s+neue\w*\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:Serie|Kollektion|Linie|Produkte|Modelle)\b|"
             r"\bauf\s+unserer\s+(?:Web)?(?:seite|site)\b",
+            r"\bmehr\s+(?:über|zu)\s+unser\w*\b[^.!?]{0,60}?\berfahren\s+Sie\b|\berfahren\s+Sie\s+(?:mehr\s+)?(?:unter|auf)\b",
         ],
         "fr": [
             r"\bnouveaux\s+produits\b",
@@ -1361,7 +1371,7 @@ MARKETING_PATTERNS = _table(
             r"\bjetez\s+un\s+(?:œil|oeil|coup\s+d['’]œil)\s+(?:à|sur)\s+(?:notre|nos)\b|\bnous\s+venons\s+d['’](?:ajouter|lancer)\b",
             r"\bsur\s+toute\s+notre\s+boutique\b",
             r"\ben\s+promo(?:tion)?\b|\btoute\s+(?:notre|la)\s+gamme\b",
-            r"\bnotre\s+(?:\w+\s+){0,2}?(?:catalogue|brochure)\b|\bsur\s+notre\s+site\b",
+            r"\bnotre\s+(?:\w+\s+){0,2}?(?:catalogue|brochure)\b|\bsur\s+notre\s+site\b|\ben\s+savoir\s+plus\s+sur\s+(?:nous|notre|nos)\b",
         ],
         "es": [
             r"\bnuevos\s+productos\b",
@@ -1376,7 +1386,7 @@ MARKETING_PATTERNS = _table(
             r"\bdescubra\s+(?:tambi[eé]n\s+)?nuestr[oa]s?\b",
             r"\ben\s+toda\s+(?:nuestra|la)\s+tienda\b",
             r"\ben\s+(?:promoci[oó]n|oferta)\b|\btoda\s+(?:nuestra|la)\s+(?:gama|l[ií]nea)\b",
-            r"\bnuestro\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto)\b|\ben\s+nuestra\s+(?:p[aá]gina\s+)?web\b",
+            r"\bnuestro\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto)\b|\ben\s+nuestra\s+(?:p[aá]gina\s+)?web\b|\bm[aá]s\s+(?:informaci[oó]n\s+)?sobre\s+nuestr\w+",
         ],
         "it": [
             r"\bnuovi\s+prodotti\b",
@@ -1393,6 +1403,7 @@ MARKETING_PATTERNS = _table(
             r"\bin\s+(?:promozione|offerta|saldo)\b|\btutta\s+la\s+(?:nostra\s+)?(?:linea|gamma)\b|\bapprofitti\w*\s+per\s+ricordar\w*",
             r"\b(?:il\s+)?nostro\s+(?:\w+\s+){0,2}?catalogo\b|\btutti\s+i\s+nostri\s+prodotti\b|\bla\s+(?:nostra\s+)?brochure\b",
             r"\bsul\s+nostro\s+sito\b|\btutta\s+la\s+(?:nostra\s+)?collezione\b|\bnuove\s+(?:tinte|collezioni|linee|proposte)\b",
+            r"\b(?:scopr\w+|maggiori\s+informazioni)\s+(?:di\s+più\s+)?su(?:l|lla|i|gli)?\s+nostr\w+",
         ],
         "ja": [
             r"新商品|新製品|新作",

@@ -82,6 +82,12 @@ CAPS_SHARE_MIN_WORDS = 3
 CAPS_SHARE = 0.4
 
 
+# Verbs of removal (not of change): what only a feedback, never a product or an order, is asked to undergo.
+STRONG_REMOVAL_RE = re.compile(
+    r"remov|delet|withdr|retract|take\s+\w+\s+down|entfern|lösch|zurückz|zurückn|supprim|retir|effac|elimin|borr|quit|"
+    r"rimuov|cancell|togli|ritir|削除|取り下げ|取り消|撤回",
+    re.IGNORECASE,
+)
 # "change my review" is the buyer's own question quoted back (a reply's "Re:" subject), not a request.
 BUYERS_OWN_WORDS_RE = re.compile(r"\b(?:my|meine[nm]?|mon|ma|mes|mi|mis|mia|mio|miei)\b", re.IGNORECASE)
 
@@ -129,13 +135,13 @@ class Field:
             return None
         return index - 1
 
-    def feedback_named_before(self, index: int) -> bool:
+    def feedback_named_before(self, index: int, *, anywhere: bool = False) -> bool:
         """Feedback or a review named in this sentence or in one of the few before it (blank
-        lines not counted): what "please remove it" refers to."""
+        lines not counted): what "please remove it" refers to. anywhere: in any sentence before."""
         if self.about_feedback[index]:
             return True
         earlier = [i for i in range(index) if self.masked[self.spans[i][0] : self.spans[i][1]].strip()]
-        return any(self.about_feedback[i] for i in earlier[-REFERENCE_SENTENCES_BACK:])
+        return any(self.about_feedback[i] for i in (earlier if anywhere else earlier[-REFERENCE_SENTENCES_BACK:]))
 
 
 REFERENCE_SENTENCES_BACK = 3  # how far back "it" may point: the feedback named up to three sentences before
@@ -221,7 +227,12 @@ def _removal_in_first_contact(field: Field, languages: tuple[str, ...]) -> Itera
         yield Hit("removal_in_first_contact", start, end)
     for table in (REMOVAL_BY_REFERENCE, BUSINESS_HARM):
         for start, end in search(table, languages, text):
-            if field.feedback_named_before(field.sentence_at(start)) and not _overlaps(start, end, named):
+            # Only the feedback is ever asked to be removed or deleted: "delete it" may point
+            # at feedback named anywhere before; "change it" only at feedback named just before.
+            anywhere = table is REMOVAL_BY_REFERENCE and bool(STRONG_REMOVAL_RE.search(text, start, end))
+            if field.feedback_named_before(field.sentence_at(start), anywhere=anywhere) and not _overlaps(
+                start, end, named
+            ):
                 yield Hit("removal_in_first_contact", start, end)
     # "... we trust the comments you left will no longer reflect your experience": the hope
     # and the feedback in one sentence.
@@ -292,6 +303,8 @@ def _looks_like_phone(text: str, start: int, end: int) -> bool:
         return False
     if "/" in candidate and not re.search(r"\d\s+/\s+\d", candidate):
         return False  # "3/4" style fractions and paths; phones write the slash with spaces: "0555 / 123 456"
+    if PHONE_KEYWORD_RE.search(before) and 9 <= len(digits) <= 13:
+        return True  # "text me on 07 7009 00 4 82": said to be a phone, however it is grouped
     groups = [group for group in re.split(r"[ \u00a0().\-–/]+", candidate.replace("(0)", " ").lstrip("+(")) if group]
     if len(groups) >= 5 and sum(len(group) == 1 for group in groups) * 2 >= len(groups):
         return True  # digits spaced out to dodge filters: "0 7 7 0 0 9 ..."

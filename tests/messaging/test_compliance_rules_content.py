@@ -455,3 +455,8 @@ def test_colons_in_times_and_links_are_not_emoticons(body):
 def test_a_catalogue_attached_is_an_image_and_marketing(language, body):
     findings = check(body, language=language)
     assert excerpts(findings, "image") and excerpts(findings, "marketing"), findings
+
+
+def test_a_number_said_to_be_a_phone_however_it_is_grouped():
+    body = "If it still won't connect, text me on 07 7009 00 4 82 and I'll walk you through it."
+    assert_flags(check(body), "phone_number", body, "07 7009 00 4 82")

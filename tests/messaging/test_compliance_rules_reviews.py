@@ -374,3 +374,28 @@ def test_removal_pressed_in_a_first_contact_round_8(language, body):
 def test_benefit_for_sharing_an_opinion(language, body):
     findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert excerpts(findings, "incentive"), findings
+
+
+def test_delete_it_points_at_feedback_named_further_back():
+    body = (
+        "Hemos visto su valoración sobre el pedido. Tiene toda la razón: la pantalla llegó rota. "
+        "Le pedimos disculpas. Hoy mismo le enviamos una pantalla nueva. "
+        "¿Sería tan amable de eliminarla cuando la reciba?"
+    )
+    findings = check(body, language="es", kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert excerpts(findings, "removal_in_first_contact") == ["eliminarla"], findings
+    changed = body.replace("eliminarla", "cambiarla")  # "change it" may be the lamp shade: only just after the feedback
+    findings = check(changed, language="es", kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert_clean(findings, "removal_in_first_contact")
+
+
+def test_steering_unhappy_buyers_away_from_feedback():
+    body = "A few words of feedback would help. If something isn't right, message us rather than leaving feedback."
+    findings = check(body, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert excerpts(findings, "positive_only") == ["rather than leaving"], findings
+
+
+def test_a_tracking_code_is_not_a_promo_code():
+    body = "Può controllare lo stato della spedizione sul sito di BRT con il codice 060123456789."
+    assert_clean(check(body, language="it"), "incentive")
+    assert excerpts(check("Con il codice GRAZIE10 ha il 10 % in meno.", language="it"), "incentive")
