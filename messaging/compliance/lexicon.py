@@ -13,11 +13,55 @@ from collections.abc import Iterable
 LANGUAGES = ("en", "de", "fr", "es", "it", "ja")
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The pattern's top-level alternatives ("a|b(c|d)" -> ["a", "b(c|d)"])."""
+    parts, depth, in_class, start, index = [], 0, False, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "^":
+                index += 1
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1  # a "]" first in a class is a literal
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _joined(patterns: Iterable[str]) -> str:
+    """The alternatives in their order, runs of those that start at a word boundary put under
+    one leading \\b: the engine then tests the boundary once per position instead of once per
+    alternative (the same matches, several times faster on long tables)."""
+    groups: list[tuple[bool, list[str]]] = []
+    for pattern in patterns:
+        for alternative in _alternatives(pattern):
+            bounded = alternative.startswith("\\b")
+            body = alternative[2:] if bounded else alternative
+            if groups and groups[-1][0] == bounded:
+                groups[-1][1].append(body)
+            else:
+                groups.append((bounded, [body]))
+    return "|".join(
+        ("\\b(?=\\w)" if bounded else "") + "(?:" + "|".join(f"(?:{body})" for body in bodies) + ")"
+        for bounded, bodies in groups
+    )
+
+
 def _table(entries: dict[str, Iterable[str]], flags: int = re.IGNORECASE) -> dict[str, re.Pattern]:
-    return {
-        lang: re.compile("|".join(f"(?:{pattern})" for pattern in patterns), flags)
-        for lang, patterns in entries.items()
-    }
+    return {lang: re.compile(_joined(patterns), flags) for lang, patterns in entries.items()}
 
 
 # --- incentive -------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ shouting).
 The checker is pure Python: none of these tests touch the database.
 """
 
+import re
+
 import pytest
 
 from messaging.compliance import MessageKind, Severity, is_blocked
@@ -460,3 +462,14 @@ def test_a_catalogue_attached_is_an_image_and_marketing(language, body):
 def test_a_number_said_to_be_a_phone_however_it_is_grouped():
     body = "If it still won't connect, text me on 07 7009 00 4 82 and I'll walk you through it."
     assert_flags(check(body), "phone_number", body, "07 7009 00 4 82")
+
+
+def test_word_tables_join_their_alternatives_in_order():
+    """The tables put runs of word-boundary alternatives under one leading boundary (speed);
+    the alternatives keep their order and nested alternations stay whole."""
+    from messaging.compliance.lexicon import _alternatives, _joined
+
+    assert _alternatives(r"\bfoo|bar(?:x|y)|[|]z|\[|q") == [r"\bfoo", "bar(?:x|y)", "[|]z", r"\[", "q"]
+    joined = _joined([r"\ba|\bb", "c", r"\bd"])
+    assert joined == r"\b(?=\w)(?:(?:a)|(?:b))|(?:(?:c))|\b(?=\w)(?:(?:d))"
+    assert re.findall(joined, "a c xd d") == ["a", "c", "d"]
