@@ -188,6 +188,8 @@ INCENTIVE_CONDITION = _table(
             r"take\s+down|took\s+down|withdr[ae]w|retract|improv|rais|reconsider|adjust|rethink|revisit|bump|upgrad)\w*\b",
             r"\b(?:once|as\s+soon\s+as|after)\s+(?:the|your|this)\s+(?:\w+\s+)?(?:feedback|review|rating|comment)\b",
             r"\bentitle[sd]?\b",
+            r"\bonce\s+(?:that['’]s|that\s+is|this\s+is|it['’]s|it\s+is|you['’]ve|you\s+have)\s+(?:been\s+)?done\b|"
+            r"^\W*(?:afterwards|after\s+that|then)\s*,|\bevery\s+(?:\w+\s+)?(?:review|rating)\s+(?:posted|left|written)\b",
             r"\bif\s+(?:the\s+)?(?:buyer|customer|they|he|she)\s+(?:[\w'’]+\s+){0,3}?(?:remov|delet|chang|updat|revis|edit|amend|"
             r"withdr|retract)\w*",
             r"\bin\s+(?:exchange|return)\b",
@@ -211,6 +213,8 @@ INCENTIVE_CONDITION = _table(
             r"bewerten|bewertet|rezensieren|rezensiert|geschrieben)\b",
             r"\b(?:entfernen|löschen|ändern|anpassen|hinterlassen|schreiben)\b[^.!?]{0,80}?\b(?:dann|im\s+Gegenzug|dafür)\b",
             r"\bim\s+Gegenzug\b",
+            r"\bsobald\s+(?:das|dies)\s+(?:erledigt|geschehen)\s+ist\b|^\W*(?:danach|anschließend)\s*,|"
+            r"\bjede\s+(?:veröffentlichte|abgegebene)\s+Bewertung\b|\bsammeln\s+Sie\b",
             r"\bals\s+(?:kleines\s+)?Dankeschön\b",
             r"\b(?:die|der|wer)\s+(?:uns\s+)?[^.!?,]{0,40}?\b(?:teilen|teilt|hinterlassen|hinterlässt|schreiben|schreibt|abgeben|abgibt|"
             r"geben|gibt|bewerten|bewertet|aktualisieren|entfernen)\b",
@@ -223,6 +227,8 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:si|une\s+fois\s+que|dès\s+que|lorsque|quand)\s+vous\s+(?:\w+\s+){0,2}?"
             r"(?:supprim|retir|modifi|chang|laiss|publi|écri|donn|mett)\w*",
             r"\ben\s+(?:échange|contrepartie|remerciement)\b",
+            r"\bdès\s+que\s+ce\s+sera\s+fait\b|\bune\s+fois\s+(?:cela|ce|que\s+ce\s+sera)\s+fait\b|^\W*(?:après|ensuite)\s*,|"
+            r"\bchaque\s+avis\s+(?:publié|laissé)\b|\b(?:rapporte|fait\s+gagner|gagnez)\b",
             r"\bqui\s+(?:nous\s+)?partag\w+\b|\bqui\s+(?:nous\s+)?(?:\w+\s+){1,4}?(?:laisser|écrire|publier|partager|donner)\b",
             r"\bqui\s+(?:nous\s+)?(?:laisse|laissent|écrit|écrivent|publie|publient|donne|donnent|met|mettent|"
             r"modifie|modifient|retire|retirent|supprime|suppriment)\b",
@@ -238,8 +244,10 @@ INCENTIVE_CONDITION = _table(
         ],
         "es": [
             r"\b(?:si|una\s+vez\s+que|en\s+cuanto|cuando)\s+(?:usted\s+)?(?:nos\s+)?"
-            r"(?:elimin|borr|retir|modific|cambi|actualiz|dej|escrib|publi)\w*",
+            r"(?:elimin|borr|retir|modifi(?:c|qu)|cambi|actuali[zc]|dej|escrib|publi)\w*",
             r"\ba\s+cambio\s+de\b",
+            r"\buna\s+vez\s+hecho\b|\bcuando\s+lo\s+haya\s+hecho\b|^\W*(?:después|luego)\s*,|"
+            r"\bcada\s+(?:reseña|valoraci[oó]n|opini[oó]n)\s+publicad\w+|\b(?:gana|ganar[aá]?|acumula\w*)\b",
             r"\bque\s+(?:nos\s+)?compart\w+\b|\bquien(?:es)?\s+(?:nos\s+)?(?:deje|dejen|escriba|comparta|publique)\w*",
             r"\bque\s+(?:nos\s+)?(?:deje|dejen|deja|dejan|escriba|escriban|escribe|escriben|publique|publiquen|publica|"
             r"publican|actualice|actualicen|actualiza|actualizan|elimine|eliminen|elimina|eliminan)\b",
@@ -251,7 +259,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:tras|después\s+de)\s+(?:la\s+)?(?:eliminar|modificar|actualizar|retirar|borrar|eliminaci[oó]n|modificaci[oó]n)\b",
             r"\bcomo\s+agradecimiento\s+por\b",
             r"\bsi\s+(?:usted\s+)?(?:quiere|quisiera|desea|puede|pudiera|quieres|puedes)\s+(?:\w+\s+)?"
-            r"(?:elimin|borr|retir|modific|cambi|actualiz|dej|escrib|publi)\w*",
+            r"(?:elimin|borr|retir|modifi(?:c|qu)|cambi|actuali[zc]|dej|escrib|publi)\w*",
             r"\bal\s+(?:dejar|escribir|publicar|actualizar|eliminar|retirar)\b",
             r"\bpara\s+agradecer\w*\s+(?:su|la|el)\b",
         ],
@@ -259,6 +267,8 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:se|una\s+volta\s+che|non\s+appena|quando)\s+(?:lei\s+)?(?:ci\s+)?"
             r"(?:rimuov|elimin|modific|cambi|aggiorn|lasc|scriv|pubblic|ritir)\w*",
             r"\bin\s+cambio\b",
+            r"\buna\s+volta\s+fatto\b|\bfatto\s+questo\b|\bnon\s+appena\s+fatto\b|^\W*(?:dopo|poi)\s*,|"
+            r"\bogni\s+(?:recensione|valutazione|feedback)\s+(?:pubblicat|lasciat|scritt)\w*|\bguadagn\w+",
             r"\b(?:che|chi)\s+(?:ci\s+)?(?:lascia|lasciano|scrive|scrivono|pubblica|pubblicano|aggiorna|aggiornano|rimuove|"
             r"condivid\w+)\b",
             r"\buna\s+volta\s+(?:aggiornat|rimoss|modificat|eliminat|pubblicat)\w*",
@@ -358,7 +368,7 @@ INCENTIVE_REWARD = _table(
             r"\bPrämie\w*|\bPunkte\b|\bTreuepunkte\b",
             r"\bÜberraschung\w*|\bGeschenk\w*|\bDankeschön\b",
             r"\bGarantie\w*\s+(?:um|auf)\b|\bGarantieverlängerung\b|\bverlänger\w*\s+(?:\w+\s+){0,3}?Garantie\b",
-            r"\bGutschrift\w*|\bBonus\b|\bProbe\w*|\bMuster\b",
+            r"\bGutschrift\w*|\bBonus\b|\bProbe\w*|\bMuster\b|\bkostenfrei\w*|\bnachsenden\b|\bkleine\s+Geste\b|\bAufmerksamkeit\b",
             r"\bEntschädigung\w*|\bWiedergutmachung\b|\bTeilerstattung\w*|\bNachlass\w*|\bKulanz\w*",
             r"\bversandkostenfrei\w*",
             r"\d+\s?(?:€|Euro)\b|€\s?\d+",
@@ -375,7 +385,7 @@ INCENTIVE_REWARD = _table(
             r"\bprivilégi\w*|\bavantage\w*|\bVIP\b|\bprioritaire\w*",
             r"\bpoints?\s+(?:de\s+)?fidélité\b|\bpoints\b",
             r"\bsurprise\b",
-            r"\bgeste\s+commercial\b|\bcompensation\b|\bavoir\s+de\b",
+            r"\bgeste\s+commercial\b|\bcompensation\b|\bavoir\s+de\b|\bpetit\s+geste\b",
             r"\b(?:petite|une)\s+attention\b|\breçoiv\w+|\brecevr\w+|\bprochain\s+colis\b|\béchantillons?\b|\btirage\s+au\s+sort\b",
             r"\bgarantie\s+(?:prolongée|étendue)\b|\bprolong\w*\s+(?:la\s+|votre\s+)?garantie\b",
             r"\d+\s?(?:€|euros?)\b",
@@ -443,6 +453,7 @@ FEEDBACK_TERMS = _table(
             r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b",
             r"\b(?:shar\w*|rate|tell\s+(?:others|other\s+(?:buyers|shoppers))\s+about)\s+(?:your|the|their)\s+(?:\w+\s+)?experience\b",
             r"\bshar\w*\s+(?:your|their|his|her)\s+(?:honest\s+)?(?:thoughts|opinions?|views|impressions)\b|\b(?:customer\s+)?opinions\b",
+            r"\b(?:tell|told|telling)\s+(?:other\s+)?(?:shoppers|buyers|customers|people)\s+(?:about|how|what)\b|"
             r"\ba\s+(?:few|couple\s+of)\s+(?:kind\s+)?(?:words|lines)\b|\b(?:a\s+)?(?:quick\s+)?(?:word|note|line)\s+on\s+Amazon\b",
         ],
         "de": [
@@ -549,6 +560,8 @@ POSITIVE_CONDITION = _table(
             r"\bif\b[^.!?,;]{0,60}?\b(?:(?:happy|satisfied|pleased|delighted|thrilled)(?!\s+to\b)|enjoying|loving|"
             r"went\s+(?:well|smoothly|fine)|worked\s+(?:well|perfectly)|no\s+(?:problems|issues|complaints)|loved|liked|enjoyed|"
             r"loves|likes|enjoys|(?:notice|see|feel)s?\s+(?:a|the)\s+difference)\b",
+            r"\bif\s+(?:it|the\s+\w+|they|your\s+\w+)\s+(?:has\s+|have\s+)?(?:made|helped|improved|solved|did\s+the\s+trick|"
+            r"changed\s+your|brightened|lived\s+up|met\s+your)\b",
             r"\bif\b[^.!?]{0,80}?\band\s+you(?:['’]re|\s+are|\s+were)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+(?:everything|it|your\s+order|the\s+parcel)\s+arrived\s+(?:\w+\s+)?(?:in\s+perfect\s+condition|"
             r"safe\s+and\s+sound|as\s+expected|perfectly)\b",
@@ -573,7 +586,8 @@ POSITIVE_CONDITION = _table(
             r"reibungslos|bestens|prima|wunschgemäß|zu\s+Ihrer\s+(?:vollsten\s+)?Zufriedenheit)\b",
             r"\b(?:da|weil|nachdem)\s+Sie\s+(?:\w+\s+){0,4}?(?:Freude|zufrieden|begeistert|genießen)\b",
             r"\b(?:wenn|falls|sofern)\b[^.!?,;]{0,60}?\b(?:zufrieden|glücklich|begeistert|gefällt|gut\s+(?:gelaufen|angekommen|"
-            r"geklappt)|keine\s+(?:Probleme|Beanstandungen)|(?:einen|den)\s+Unterschied\s+(?:merken|bemerken|spüren|sehen))\b",
+            r"geklappt)|keine\s+(?:Probleme|Beanstandungen)|(?:einen|den)\s+Unterschied\s+(?:merken|bemerken|spüren|sehen)|"
+            r"(?:Ihnen\s+)?(?:geholfen|überzeugt|erleichtert)|Ihre\s+Erwartungen\s+(?:\w+\s+)?erfüllt)\b",
             r"\b(?:wenn|falls|sofern)\s+(?:Ihnen\s+)?(?:\w+\s+){0,4}?(?:gefällt|gefallen\s+hat|gefallen)\b",
             r"\b(?:wenn|falls|sofern)\s+[^.!?]{0,40}?Ihre\s+Erwartungen\s+(?:\w+\s+)?(?:erfüllt|übertroffen)\b",
             r"\b(?:Sind|Waren)\s+Sie\s+(?:\w+\s+){0,4}?(?:zufrieden|glücklich|begeistert)\b[^.!?]{0,40}?\?",
@@ -588,11 +602,11 @@ POSITIVE_CONDITION = _table(
             r"\bsi\s+vous\s+(?:appréciez|aimez|profitez|avez\s+aimé|avez\s+apprécié)\b",
             r"\bsi\b[^.!?,;]{0,60}?\b(?:(?:satisfaite?s?|contente?s?|ravie?s?|heureu(?:x|se)s?)(?!\s+de\b)|plu|plaît|"
             r"bien\s+passée?s?|aucun\s+(?:problème|souci)|(?:a|avez|ont)\s+(?:bien\s+)?(?:aimé|apprécié|adoré)|"
-            r"(?:voyez|sentez|remarquez|constatez)\s+(?:déjà\s+)?(?:la|une)\s+différence)\b",
+            r"(?:voyez|sentez|remarquez|constatez)\s+(?:déjà\s+)?(?:la|une)\s+différence|vous\s+a\s+(?:aidée?|convaincue?|facilité))\b",
             r"\bsi\s+[^.!?]{0,40}?(?:répond|a\s+répondu|correspond|a\s+dépassé|dépasse)\s+à?\s*vos\s+attentes\b",
             r"\bsi\s+[^.!?]{0,30}?vous\s+(?:plaît|a\s+plu|convient|a\s+convenu)\b",
             r"\b(?:vous\s+êtes|êtes-vous|étiez-vous)\s+(?:\w+\s+)?(?:satisfait|content|ravi|conquis)\w*[^.!?]{0,40}?\?",
-            r"\bvous\s+(?:a\s+plu|plaît)\s*\?|\bvous\s+(?:aimez|appréciez)\b[^.!?]{0,30}?\?",
+            r"(?<!\bs['’]il\s)\bvous\s+(?:a\s+plu|plaît)\s*\?|\bvous\s+(?:aimez|appréciez)\b[^.!?]{0,30}?\?",
         ],
         "es": [
             r"\bsi\s+(?:usted\s+)?(?:est[aá]|estuvo|ha\s+quedado|qued[oó])\s+(?:\w+\s+){0,2}?"
@@ -605,7 +619,7 @@ POSITIVE_CONDITION = _table(
             r"\bsi\s+(?:usted\s+)?(?:est[aá]\s+)?disfruta\w*",
             r"\bsi\b[^.!?,;]{0,60}?\b(?:(?:satisfech|content|encantad)[oa]s?(?!\s+de\b)|gustado|disfrutando|"
             r"(?:ido|salido|fue|va|lleg[oó])\s+(?:todo\s+)?bien|ning[uú]n\s+problema|"
-            r"(?:notas?|nota|ves|ve|siente|sientes)\s+(?:ya\s+)?(?:la|una)\s+diferencia)\b",
+            r"(?:notas?|nota|ves|ve|siente|sientes)\s+(?:ya\s+)?(?:la|una)\s+diferencia|(?:le|te)\s+ha\s+(?:ayudado|convencido|facilitado))\b",
             r"\bsi\s+[^.!?]{0,40}?(?:cumpli[oó]|ha\s+cumplido|cumple|super[oó]|ha\s+superado)\s+(?:con\s+)?sus\s+expectativas\b",
             r"¿\s*(?:est[aá]|ha\s+quedado|qued[oó])\s+(?:usted\s+)?(?:\w+\s+)?(?:satisfech|content|encantad)\w*[^?]{0,40}\?",
             r"¿\s*le\s+(?:ha\s+gustado|gust[oó]|gusta|encant[oó]|ha\s+encantado)\b[^?]{0,40}\?",
@@ -621,7 +635,8 @@ POSITIVE_CONDITION = _table(
             r"soddisfatt\w*|content\w*|godendo)",
             r"\bse\s+(?:lei\s+)?(?:sta\s+)?(?:apprezzando|apprezza|ha\s+apprezzato)\b",
             r"\bse\b[^.!?,;]{0,60}?\b(?:(?:soddisfatt|content)[oaie](?!\s+di\b)|felic[ei](?!\s+di\b)|piaciut[oa]|piacendo|"
-            r"andat[oa]\s+(?:tutto\s+)?bene|nessun\s+problema|(?:le|ti|vi)\s+piace|con\s+soddisfazione|"
+            r"andat[oa]\s+(?:tutto\s+)?bene|nessun\s+problema|(?:le|ti|vi)\s+piace|con\s+soddisfazione|all['’]altezza|"
+            r"(?:rispettat|soddisfatt|superat|raggiunt)[oa]\s+le\s+(?:sue|tue)\s+aspettative|(?:le|ti)\s+ha\s+(?:aiutat|convint)[oa]|"
             r"(?:nota|noti|vede|vedi)\s+(?:già\s+)?(?:la|una)\s+differenza)\b",
             r"\bse\s+[^.!?]{0,40}?(?:ha\s+soddisfatto|soddisfa|ha\s+superato|supera)\s+le\s+sue\s+aspettative\b",
             r"\b(?:è|e['’]|era)\s+(?:\w+\s+)?(?:soddisfatt|content)\w*[^.!?]{0,40}?\?",
@@ -636,6 +651,7 @@ POSITIVE_CONDITION = _table(
             r"(?:ご期待|ご満足)に(?:お応え|沿え|添え)(?:でき|出来)(?:ましたら|たら|た場合)",
             r"(?:ご満足|お気に召し|気に入って)(?:いただけ|頂け)?(?:まし)?たでしょうか|ご満足(?:いただけ|頂け)ましたか",
             r"(?:無事に|問題なく)[^。！？\n]{0,20}?(?:ましたら|たら|た場合)",
+            r"お役に立て(?:ましたら|たなら|ているようでしたら|ておりましたら)",
         ],
     }
 )
@@ -643,12 +659,15 @@ POSITIVE_CONDITION = _table(
 # concerns") is Amazon's own removal-request wording: allowed in a removal request.
 RESOLUTION_TERMS = _table(
     {
-        "en": [r"\b(?:resolv|solv|sort|fix|address|settl)(?:ed|e|ing)\b|\bresolution\b"],
-        "de": [r"\b(?:gelöst|behoben|erledigt|geklärt|Lösung)\b"],
-        "fr": [r"\b(?:résolu|réglé|résolution|solution)\w*"],
-        "es": [r"\b(?:resuel\w+|solucion\w+|resolv\w+)"],
-        "it": [r"\b(?:risolt\w*|risoluzione|soluzione|sistemat\w*)"],
-        "ja": [r"解決|対応"],
+        "en": [
+            r"\b(?:resolv|solv|sort|fix|address|settl|handl)(?:ed|e|ing)\b|\bresolution\b|\bdealt\s+with\b|\btook\s+care\b",
+            r"\bpossible\s+(?:for\s+you\s+)?to\s+(?:update|change|remove|revise)\b",
+        ],
+        "de": [r"\b(?:gelöst|behoben|erledigt|geklärt|Lösung)\b|\b(?:ist\s+es|es\s+ist)\s+möglich\b"],
+        "fr": [r"\b(?:résolu|réglé|résolution|solution)\w*|\bil\s+est\s+possible\s+de\b"],
+        "es": [r"\b(?:resuel\w+|solucion\w+|resolv\w+)|\bes\s+posible\b"],
+        "it": [r"\b(?:risolt\w*|risoluzione|soluzione|sistemat\w*)|\bè\s+possibile\b"],
+        "ja": [r"解決|対応|可能"],
     }
 )
 NEGATION_RE = re.compile(r"\b(?:not|nicht|pas|no|non)\b|n['’]", re.IGNORECASE)
@@ -692,8 +711,8 @@ REVIEW_CHANGE = _table(
             r"[^.!?]{0,45}?(?:page|fiche)\s+(?:du\s+)?produit",
         ],
         "es": [
-            r"\b(?:modific|cambi|actualiz|elimin|borr|retir|edit|corregi|reconsider)\w*\s+(?:\w+\s+){0,3}?reseñas?\b",
-            r"\b(?:modific|cambi|actualiz|elimin|borr|retir|edit|corregi|reconsider)\w*\s+(?:\w+\s+){0,3}?"
+            r"\b(?:modifi(?:c|qu)|cambi|actuali[zc]|elimin|borr|retir|edit|corregi|reconsider)\w*\s+(?:\w+\s+){0,3}?reseñas?\b",
+            r"\b(?:modifi(?:c|qu)|cambi|actuali[zc]|elimin|borr|retir|edit|corregi|reconsider)\w*\s+(?:\w+\s+){0,3}?"
             r"(?:opini[oó]n|valoraci[oó]n|comentario)\s+(?:del|sobre\s+el)\s+producto\b",
         ],
         "it": [
@@ -740,7 +759,7 @@ REMOVAL_ASK = _table(
             r"\bn['’](?:est|apparaît|apparaîtra|sera)\s+plus\s+(?:visible|affiché|en\s+ligne)\w*",
         ],
         "es": [
-            r"\b(?:elimin|borr|retir|modific|cambi|actualiz|reconsider|quit)\w*\s+(?:\w+\s+){0,3}?"
+            r"\b(?:elimin|borr|retir|modifi(?:c|qu)|cambi|actuali[zc]|reconsider|quit)\w*\s+(?:\w+\s+){0,3}?"
             r"(?:valoraci[oó]n|opini[oó]n|reseña|comentario|calificaci[oó]n)(?:es|s)?\b",
             r"\b(?:valoraci[oó]n|opini[oó]n|reseña|comentario|calificaci[oó]n)\b[^.!?]{0,50}?\b(?:sea|est[eé]|haya\s+sido|"
             r"ha\s+sido|ser[aá]|fuera)\s+(?:eliminad|retirad|modificad|borrad|actualizad|cambiad)\w*|"
@@ -911,7 +930,7 @@ BUSINESS_HARM = _table(
         ],
         "ja": [
             r"影響|打撃|痛手|存続|死活|致命的|苦しい|辛い|つらい|悲しい|ダメージ|アカウント停止|小さな(?:店|お店|会社|家族経営)|家族経営|"
-            r"表示順位|検索結果|死活問題|大きな痛手|心苦しい|胸が痛"
+            r"表示順位|検索結果|死活問題|大きな痛手|心苦しい|胸が痛|小さな(?:ショップ|店舗)|販売継続|大変厳し|お汲み取り|ご賢察"
         ],
     }
 )
@@ -1093,12 +1112,12 @@ URL_TRAILING = ".,;:!?)'\""
 # "a.a.a.a..." costs quadratic time.
 # Written to dodge filters too: "name (at) shop [dot] com", "sav ( a t ) shop . fr",
 # "assistenza [chiocciola] shop [punto] it", "name at shop dot com", "name＠shop.jp".
-_AT_WORDS = r"at|a\s?t|chiocciola|arobase|arroba|klammeraffe|アット"
+_AT_WORDS = r"at|a\s?t|chiocciola|arobase|arroba|klammeraffe|アットマーク|アット|あっと"
 _DOT_WORDS = r"dot|d\s?o\s?t|punto|point|punkt|ドット"
 EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+"
     r"(?:\s?[@＠]\s?[A-Za-z0-9\-]+(?:[.．][A-Za-z0-9\-]+)*[.．][A-Za-z]{2,}"
-    rf"|\s*[\[(（]\s*(?:{_AT_WORDS}|@)\s*[\])）]\s*[A-Za-z0-9\-]+"
+    rf"|\s*[\[(（【]\s*(?:{_AT_WORDS}|@)\s*[\])）】]\s*[A-Za-z0-9\-]+"
     rf"(?:\s*(?:[\[(（]\s*(?:{_DOT_WORDS})\s*[\])）]|\.|\s\.\s)\s*[A-Za-z0-9\-]{{2,}})+"
     rf"|\s+(?:{_AT_WORDS})\s+[A-Za-z0-9\-]+(?:\s+(?:{_DOT_WORDS})\s+[A-Za-z0-9\-]{{2,}})+)",
     re.IGNORECASE,
@@ -1121,6 +1140,7 @@ FRENCH_PAIR = (
 SPELLED_PHONE_RE = re.compile(
     rf"\b(?:(?:{DIGIT_WORDS}|\d)[\s,.\-–/]+){{6,}}(?:{DIGIT_WORDS}|\d)\b|[〇零一二三四五六七八九]{{7,}}"
     r"|[〇零一二三四五六七八九]{2,4}(?:[・\-ー－‐\s][〇零一二三四五六七八九]{2,4}){2,}"
+    r"|(?:(?:ゼロ|レイ|マル|イチ|ニ|サン|ヨン|ゴー?|ロク|ナナ|ハチ|キュー?|キュウ)[・\-－‐\s]?){8,}"
     rf"|\bzéro\s+(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)(?:[\s,.]+{FRENCH_PAIR}){{4}}",
     re.IGNORECASE,
 )
@@ -1372,7 +1392,8 @@ MARKETING_PATTERNS = _table(
             r"\bdon['’]t\s+miss\s+(?:out\s+on\s+)?(?:our|the)\b",
             r"\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\b",
             r"\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:sale|promotion|special\s+offer)|discounted)\b|\bour\s+(?:entire|whole|full)\s+(?:line|range)\b",
-            r"\bour\s+new\s+(?:[\w-]+\s+){0,3}?(?:collection|range|line|arrivals?|designs?)\b|\bhas\s+just\s+(?:landed|dropped|launched)\b",
+            r"\bour\s+new\s+(?:[\w-]+\s+){0,3}?(?:collection|range|line|arrivals?|designs?|models?|versions?)\b|"
+            r"\b(?:in|on|at)\s+our\s+(?:Amazon\s+)?(?:store|shop|storefront)\b|\b(?:rest|remainder)\s+of\s+our\s+(?:\w+\s+)?(?:range|products|line|collection)\b|\bhas\s+just\s+(?:landed|dropped|launched)\b",
             r"\bon\s+our\s+(?:web)?site\s+you(?:['’]ll|\s+will|\s+can)?\s+find\b|"
             r"\b(?:learn|find\s+out|read)\s+more\s+about\s+(?:us|our)\b|"
             r"\bour\s+(?:[\w-]+\s+){0,2}?(?:catalog(?:ue)?|brochure|lookbook)s?\b|\beverything\s+else\s+we\s+(?:make|sell|offer|stock)\b|"
@@ -1430,6 +1451,7 @@ MARKETING_PATTERNS = _table(
             r"\bdescubra\s+(?:tambi[eé]n\s+)?nuestr[oa]s?\b",
             r"\ben\s+toda\s+(?:nuestra|la)\s+tienda\b",
             r"\ben\s+(?:promoci[oó]n|oferta)\b|\btoda\s+(?:nuestra|la)\s+(?:gama|l[ií]nea)\b",
+            r"\bvisite\s+(?:tambi[eé]n\s+)?nuestr[ao]\s+(?:tienda|web|p[aá]gina)\b|\bde\s+la\s+misma\s+colecci[oó]n\b|"
             r"\bnuestro\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto)\b|\ben\s+nuestra\s+(?:p[aá]gina\s+)?web\b|\bm[aá]s\s+(?:informaci[oó]n\s+)?sobre\s+nuestr\w+",
         ],
         "it": [
@@ -1446,7 +1468,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:su|in)\s+tutto\s+il\s+(?:nostro\s+)?negozio\b",
             r"\bin\s+(?:promozione|offerta|saldo)\b|\btutta\s+la\s+(?:nostra\s+)?(?:linea|gamma)\b|\bapprofitti\w*\s+per\s+ricordar\w*",
             r"\b(?:il\s+)?nostro\s+(?:\w+\s+){0,2}?catalogo\b|\btutti\s+i\s+nostri\s+prodotti\b|\bla\s+(?:nostra\s+)?brochure\b",
-            r"\bsul\s+nostro\s+sito\b|\btutta\s+la\s+(?:nostra\s+)?collezione\b|\bnuove\s+(?:tinte|collezioni|linee|proposte)\b",
+            r"\bvisit\w*\s+(?:anche\s+)?(?:il\s+)?nostro\s+(?:negozio|sito|shop)\b|\bsul\s+nostro\s+sito\b|\btutta\s+la\s+(?:nostra\s+)?collezione\b|\bnuove\s+(?:tinte|collezioni|linee|proposte)\b",
             r"\b(?:scopr\w+|maggiori\s+informazioni)\s+(?:di\s+più\s+)?su(?:l|lla|i|gli)?\s+nostr\w+",
         ],
         "ja": [
@@ -1561,5 +1583,11 @@ EMOJI_MODIFIERS = {VARIATION_SELECTOR_EMOJI, ZERO_WIDTH_JOINER, KEYCAP}
 
 # Emoticons typed as text (":)", ";-)", ":D", "<3", "^^"): emoji by another name.
 EMOTICON_RE = re.compile(r"(?<![\w:/(\[])(?:[:;=][\-']?[)(DPp]|<3|\^_?\^|(?-i:xD|XD))(?![\w)(])")
+# Emphasis words written in capitals: one is enough to shout ("remove it TODAY").
+SHOUTED_WORDS_RE = re.compile(
+    r"(?<![\w'’])(?:TODAY|NOW|REALLY|VERY|PLEASE|ASAP|URGENT(?:LY)?|NEVER|ALWAYS|MUST|IMMEDIATELY|"
+    r"HEUTE|SOFORT|BITTE|WIRKLICH|DRINGEND|UNBEDINGT|VRAIMENT|IMMÉDIATEMENT|AUJOURD['’]HUI|"
+    r"HOY|AHORA|URGENTE|REALMENTE|INMEDIATAMENTE|OGGI|SUBITO|DAVVERO|IMMEDIATAMENTE)(?![\w'’])"
+)
 EXCLAMATION_ROW_RE = re.compile(r"[!！](?:[ \u00a0]?[!！])+|¡(?:[ \u00a0]?¡)+")
 LATIN_WORD_RE = re.compile(r"\b[^\W\d_]+\b")

@@ -58,6 +58,7 @@ from .lexicon import (
     RESOLUTION_TERMS,
     REVIEW_BY_REFERENCE,
     REVIEW_CHANGE,
+    SHOUTED_WORDS_RE,
     SPELLED_PHONE_RE,
     THOUSANDS_RE,
     URL_RE,
@@ -428,6 +429,9 @@ def _shouting(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     runs = _caps_runs(text, words)
     for start, end in runs:
         yield Hit("shouting", start, end)
+    for match in SHOUTED_WORDS_RE.finditer(text):
+        if not _overlaps(*match.span(), runs):
+            yield Hit("shouting", *match.span())
     long_words = [word for word in words if len(word.group()) >= 4]
     loud = [word for word in long_words if word.group().isupper()]
     if len(loud) >= CAPS_SHARE_MIN_WORDS and len(loud) >= CAPS_SHARE * len(long_words):

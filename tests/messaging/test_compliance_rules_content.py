@@ -473,3 +473,28 @@ def test_word_tables_join_their_alternatives_in_order():
     joined = _joined([r"\ba|\bb", "c", r"\bd"])
     assert joined == r"\b(?=\w)(?:(?:a)|(?:b))|(?:(?:c))|\b(?=\w)(?:(?:d))"
     assert re.findall(joined, "a c xd d") == ["a", "c", "d"]
+
+
+def test_one_emphasis_word_in_capitals_is_shouting():
+    body = "Would you remove the negative feedback TODAY? It is hurting our store."
+    assert_flags(check(body), "shouting", body, "TODAY")
+    assert_clean(check("Your UPS parcel arrives today."), "shouting")
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        (
+            "ja",
+            "お写真を support（アットマーク）kirameki-jewelry.jp までお送りください。",
+            "support（アットマーク）kirameki-jewelry.jp",
+        ),
+    ],
+)
+def test_disguised_email_in_japanese(language, body, expected):
+    assert_flags(check(body, language=language), "email_address", body, expected)
+
+
+def test_phone_in_katakana_digits():
+    body = "お電話（ゼロサン・ヨンゴーロク・ナナハチキューゼロ）までご連絡ください。"
+    assert excerpts(check(body, language="ja"), "phone_number"), check(body, language="ja")

@@ -399,3 +399,27 @@ def test_a_tracking_code_is_not_a_promo_code():
     body = "Può controllare lo stato della spedizione sul sito di BRT con il codice 060123456789."
     assert_clean(check(body, language="it"), "incentive")
     assert excerpts(check("Con il codice GRAZIE10 ha il 10 % in meno.", language="it"), "incentive")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        (
+            "fr",
+            "Vous pouvez supprimer votre évaluation. Dès que ce sera fait, un petit geste vous attendra.",
+        ),
+        ("es", "Como agradecimiento, le reembolsaremos los gastos de envío en cuanto actualice su valoración."),
+        ("it", "Ogni recensione pubblicata fa guadagnare 50 punti fedeltà, utilizzabili al prossimo acquisto."),
+        ("de", "Falls Sie Ihre Bewertung anpassen möchten, würden wir Ihnen das Zubehörset kostenfrei nachsenden."),
+    ],
+)
+def test_reward_once_the_feedback_is_done(language, body):
+    findings = check(body, language=language, kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}")
+    assert excerpts(findings, "incentive"), findings
+
+
+def test_amazons_wording_with_handled_passes_in_a_removal_request():
+    body = "If you are satisfied with how we handled your concerns, it is possible to update or remove your feedback."
+    assert not is_blocked(check(body, kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}"))
+    first = check(body, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert excerpts(first, "positive_only"), first
