@@ -17,8 +17,8 @@ def test_findings_update_as_you_type_and_a_va_cannot_edit(page: Page, live_serve
     body.press("End")
     body.press_sequentially(" Leave 5 stars for a 10% discount!")
     findings = page.get_by_test_id("findings")
-    expect(findings).to_contain_text("positive_only")
-    expect(findings).to_contain_text("incentive")
+    expect(findings).to_contain_text("Positive feedback only")
+    expect(findings).to_contain_text("Incentive")
     expect(page.get_by_test_id("template-preview").locator("mark").first).to_be_visible()
     page.get_by_role("button", name="Save").click()
     # The demo's live German campaign sends this template: the save says what it now holds back,

@@ -167,4 +167,4 @@ def test_preview_copes_with_two_findings_on_the_same_text(account, client_for):
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "emoji" in body and "positive_only" in body and body.count("<mark") == 1
+    assert "Emoji" in body and "Positive feedback only" in body and body.count("<mark") == 1
