@@ -184,11 +184,11 @@ INCENTIVE_CONDITION = _table(
     {
         "en": [
             r"\b(?:if|once|after|when|as\s+soon\s+as|provided(?:\s+that)?|on\s+condition\s+that)\s+you(?:['’](?:ve|d|ll|re))?\s+"
-            r"(?:[\w'’]+\s+){0,3}?(?:remov|delet|chang|updat|revis|edit|amend|leav|left|writ|wrote|post|giv|gave|shar|"
+            r"(?:[\w'’]+\s+){0,3}?(?:remov|delet|chang|updat|revis|edit|amend|leav|left|writ|wrote|post|giv|gave|shar|pop|drop|stick|jot|"
             r"take\s+down|took\s+down|withdr[ae]w|retract|improv|rais|reconsider|adjust|rethink|revisit|bump|upgrad)\w*\b",
             r"\b(?:once|as\s+soon\s+as|after)\s+(?:the|your|this)\s+(?:\w+\s+)?(?:feedback|review|rating|comment)\b",
             r"\bentitle[sd]?\b",
-            r"\bonce\s+(?:that['’]s|that\s+is|this\s+is|it['’]s|it\s+is|you['’]ve|you\s+have)\s+(?:been\s+)?done\b|"
+            r"\b(?:once|as\s+soon\s+as|when)\s+(?:that['’]s|that\s+is|this\s+is|it['’]s|it\s+is|you['’]ve|you\s+have)\s+(?:been\s+)?done\b|"
             r"^\W*(?:afterwards|after\s+that|then)\s*,|\bevery\s+(?:\w+\s+)?(?:review|rating)\s+(?:posted|left|written)\b",
             r"\bif\s+(?:the\s+)?(?:buyer|customer|they|he|she)\s+(?:[\w'’]+\s+){0,3}?(?:remov|delet|chang|updat|revis|edit|amend|"
             r"withdr|retract)\w*",
@@ -248,7 +248,7 @@ INCENTIVE_CONDITION = _table(
             r"\ba\s+cambio\s+de\b",
             r"\buna\s+vez\s+hecho\b|\bcuando\s+lo\s+haya\s+hecho\b|^\W*(?:después|luego)\s*,|"
             r"\bcada\s+(?:reseña|valoraci[oó]n|opini[oó]n)\s+publicad\w+|\b(?:gana|ganar[aá]?|acumula\w*)\b",
-            r"\bque\s+(?:nos\s+)?compart\w+\b|\bquien(?:es)?\s+(?:nos\s+)?(?:deje|dejen|escriba|comparta|publique)\w*",
+            r"\bque\s+(?:nos\s+)?compart\w+\b|\bquien(?:es)?\s+(?:se\s+animan?\s+a\s+)?(?:nos\s+)?(?:dej|escrib|compart|publi|cont)\w*",
             r"\bque\s+(?:nos\s+)?(?:deje|dejen|deja|dejan|escriba|escriban|escribe|escriben|publique|publiquen|publica|"
             r"publican|actualice|actualicen|actualiza|actualizan|elimine|eliminen|elimina|eliminan)\b",
             r"\b(?:en\s+cuanto|cuando|una\s+vez\s+que)\s+(?:su|la)\s+(?:valoraci[oó]n|reseña|opini[oó]n)\b",
@@ -258,7 +258,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:tiene|tendr[aá]|da|dar[aá])\s+derecho\b",
             r"\b(?:tras|después\s+de)\s+(?:la\s+)?(?:eliminar|modificar|actualizar|retirar|borrar|eliminaci[oó]n|modificaci[oó]n)\b",
             r"\bcomo\s+agradecimiento\s+por\b",
-            r"\bsi\s+(?:usted\s+)?(?:quiere|quisiera|desea|puede|pudiera|quieres|puedes)\s+(?:\w+\s+)?"
+            r"\bsi\s+(?:usted\s+)?(?:quiere|quisiera|desea|puede|pudiera|quieres|puedes|tiene\s+a\s+bien)\s+(?:\w+\s+)?"
             r"(?:elimin|borr|retir|modifi(?:c|qu)|cambi|actuali[zc]|dej|escrib|publi)\w*",
             r"\bal\s+(?:dejar|escribir|publicar|actualizar|eliminar|retirar)\b",
             r"\bpara\s+agradecer\w*\s+(?:su|la|el)\b",
@@ -341,7 +341,8 @@ INCENTIVE_REWARD = _table(
             r"\bcomplimentary\b",
             r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost)\b",
             r"\b(?:loyalty\s+)?points\b",
-            r"\b(?:extended|extra|longer|lifetime)\s+warranty\b|\bwarranty\s+extension\b",
+            r"\b(?:extended|extra|longer|lifetime)\s+warranty\b|\bwarranty\s+extension\b|\bwarranty\s+(?:\w+\s+)?extended\b|"
+            r"\bextend\w*\s+(?:your\s+|the\s+)?warranty\b|\b(?:the|your)\s+money\b",
             r"\b(?:early|exclusive)\s+access\b|\bfirst\s+pick\b",
             r"\b(?:special|preferred|exclusive)\s+(?:treatment|offer|price|pricing|status)\b",
             r"\blittle\s+something\b|\bsomething\s+special\b|\b(?:small|little)\s+(?:token|treat|extra)\b",
@@ -410,6 +411,7 @@ INCENTIVE_REWARD = _table(
             r"\d+\s?(?:€|euros?)\b",
             r"\b(?:en|para)\s+su\s+(?:próxim[ao]|siguiente)\s+(?:compra|pedido)\b",
             r"\b(?:le|te)\s+(?:enviaremos|regalaremos|mandaremos|daremos|reembolsaremos)\b|\breciben\b|\brecibir[aá]n?\b",
+            r"\b(?:le|les|te)\s+(?:enviamos|regalamos|mandamos|devolver\w+)\b|\bdevolveremos\b",
         ],
         "it": [
             r"\brimbors\w*",
@@ -452,7 +454,8 @@ FEEDBACK_TERMS = _table(
         "en": [
             r"\b(?:feedback|reviews?|ratings?|rate\s+us|stars?|comments?\s+(?:you\s+left|about|on\s+Amazon))\b",
             r"\b(?:shar\w*|rate|tell\s+(?:others|other\s+(?:buyers|shoppers))\s+about)\s+(?:your|the|their)\s+(?:\w+\s+)?experience\b",
-            r"\bshar\w*\s+(?:your|their|his|her)\s+(?:honest\s+)?(?:thoughts|opinions?|views|impressions)\b|\b(?:customer\s+)?opinions\b",
+            r"\b(?:shar|post|leav|writ|giv)\w*\s+(?:your|their|his|her)\s+(?:honest\s+)?(?:thoughts|opinions?|views|impressions)\b|"
+            r"\bhear\s+what\s+you\s+think\b|\bwhat\s+you\s+think\s+on\s+Amazon\b|\b(?:customer\s+)?opinions\b",
             r"\b(?:tell|told|telling)\s+(?:other\s+)?(?:shoppers|buyers|customers|people)\s+(?:about|how|what)\b|"
             r"\ba\s+(?:few|couple\s+of)\s+(?:kind\s+)?(?:words|lines)\b|\b(?:a\s+)?(?:quick\s+)?(?:word|note|line)\s+on\s+Amazon\b",
         ],
@@ -472,7 +475,7 @@ FEEDBACK_TERMS = _table(
         ],
         "es": [
             r"\b(?:valoraci[oó]n(?:es)?|reseñas?|opini[oó]n(?:es)?|comentarios?|calificaci[oó]n(?:es)?|estrell(?:it)?as?)\b",
-            r"\bcompart\w+\s+(?:su|tu)\s+experiencia\b",
+            r"\b(?:compart\w+|contar|cuent\w+)\s+(?:su|tu)\s+experiencia\b",
             r"\bunas\s+(?:pocas\s+)?(?:palabras|l[ií]neas)\b|\bdos\s+l[ií]neas\b",
         ],
         "it": [
@@ -497,6 +500,7 @@ POSITIVE_WORDS = _table(
             r"\bonly\s+if\s+you\b(?!\s+(?:feel\s+(?:it|that)\b|want|wish|like|choose|agree|have\s+time))",
             r"\b(?:happy|satisfied|delighted)\s+(?:customers|buyers|shoppers)\b",
             r"\bbefore\s+(?:leaving|posting|giving|writing|submitting)\s+(?:\w+\s+){0,2}?(?:feedback|reviews?|ratings?)\b",
+            r"\bbefore\s+you\s+(?:post|leave|write|rate)\s+(?:anything|a\s+review|feedback|a\s+rating)\b",
             r"\b(?:contact|message|email)\s+us\s+first\b",
             r"\b(?:rather\s+than|instead\s+of)\s+(?:leaving|posting|writing|giving)\b",
         ],
@@ -560,7 +564,7 @@ POSITIVE_CONDITION = _table(
             r"\bif\b[^.!?,;]{0,60}?\b(?:(?:happy|satisfied|pleased|delighted|thrilled)(?!\s+to\b)|enjoying|loving|"
             r"went\s+(?:well|smoothly|fine)|worked\s+(?:well|perfectly)|no\s+(?:problems|issues|complaints)|loved|liked|enjoyed|"
             r"loves|likes|enjoys|(?:notice|see|feel)s?\s+(?:a|the)\s+difference)\b",
-            r"\bif\s+(?:it|the\s+\w+|they|your\s+\w+)\s+(?:has\s+|have\s+)?(?:made|helped|improved|solved|did\s+the\s+trick|"
+            r"\bif\s+(?:it|the\s+\w+|they|your\s+\w+)(?:['’](?:ve|s)\s+|\s+(?:has|have)\s+|\s+)(?:made|helped|improved|solved|did\s+the\s+trick|"
             r"changed\s+your|brightened|lived\s+up|met\s+your)\b",
             r"\bif\b[^.!?]{0,80}?\band\s+you(?:['’]re|\s+are|\s+were)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted|content)\b",
             r"\bif\s+(?:everything|it|your\s+order|the\s+parcel)\s+arrived\s+(?:\w+\s+)?(?:in\s+perfect\s+condition|"
@@ -575,7 +579,8 @@ POSITIVE_CONDITION = _table(
             r"\bif\s+you(?:\s+are|['’]re)\s+(?:using|enjoying|loving)\b",
             r"\bif\b[^.!?]{0,60}?\bmakes?\s+you\s+(?:satisf\w*|happy|pleased)\b",
             r"\bif\s+you\s+(?:had|have\s+had)\s+a\s+(?:good|great|positive|pleasant|nice)\s+experience\b",
-            r"\b(?:happy|satisfied|pleased|delighted)\s+with\s+(?:your|the|our)\s+[^.!?]{0,30}?\?",
+            r"\b(?:happy|satisfied|pleased|delighted)\s+with\s+(?:your|the|our|it|them)\b[^.!?]{0,30}?\?",
+            r"\b(?:loving|enjoying|liking)\s+(?:it|them|the\s+\w+|your\s+\w+)\s*\?",
             r"\b(?:are\s+you|were\s+you)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted)\b[^.!?]{0,40}?\?",
             r"\b(?:do|did)\s+you\s+(?:love|like|enjoy)\b[^.!?]{0,40}?\?",
         ],
@@ -707,7 +712,7 @@ REVIEW_CHANGE = _table(
             r"\b(?:modifi|supprim|retir|chang|actualis|corrig|revoir|revoyez|mett\w*\s+à\s+jour)\w*\s+(?:\w+\s+){0,3}?"
             r"(?:avis|commentaire|évaluation|note)s?\s+(?:sur|de|concernant|du)\s+(?:l['’]article|le\s+produit|ce\s+produit|"
             r"l['’]objet|cet\s+article|produit|la\s+(?:fiche|page)\s+(?:du\s+)?produit)",
-            r"\b(?:modifi|supprim|retir|chang|actualis|corrig|revoir|revoyez)\w*\s+[^.!?]{0,40}?(?:avis|commentaire|évaluation)s?\s+"
+            r"\b(?:modifi|supprim|retir|chang|actualis|corrig|revoir|revoyez|mett\w*\s+à\s+jour)\w*\s+[^.!?]{0,40}?(?:avis|commentaire|évaluation)s?\s+"
             r"[^.!?]{0,45}?(?:page|fiche)\s+(?:du\s+)?produit",
         ],
         "es": [
@@ -1079,6 +1084,15 @@ CARRIER_DOMAINS = (
     "colissimo.fr",
     "chronopost.fr",
     "correos.es",
+    "correosexpress.com",
+    "mondialrelay.fr",
+    "mondialrelay.es",
+    "relaiscolis.com",
+    "tnt.com",
+    "ctt.pt",
+    "inpost.it",
+    "inpost.es",
+    "fukutsu.co.jp",
     "seur.com",
     "mrw.es",
     "nacex.es",
@@ -1123,7 +1137,9 @@ EMAIL_RE = re.compile(
     re.IGNORECASE,
 )
 
-PHONE_CANDIDATE_RE = re.compile(r"(?<![A-Za-z0-9_.,/+\-])(?:\+|\(\+?)?\d[\d \u00a0().\-–/]{4,40}\d(?![A-Za-z0-9_/%\-])")
+PHONE_CANDIDATE_RE = re.compile(
+    r"(?<![A-Za-z0-9_.,/+\-])(?:\+|\(\+?)?\d[\d \u00a0().\-–/－‐（）]{4,40}\d(?![A-Za-z0-9_/%\-])"
+)
 # A number spelled out digit by digit to dodge filters: "five one two, eight eight four ...".
 DIGIT_WORDS = (
     r"zero|oh|one|two|three|four|five|six|seven|eight|nine|double[\s-]+\w+|triple[\s-]+\w+|"
@@ -1451,7 +1467,8 @@ MARKETING_PATTERNS = _table(
             r"\bdescubra\s+(?:tambi[eé]n\s+)?nuestr[oa]s?\b",
             r"\ben\s+toda\s+(?:nuestra|la)\s+tienda\b",
             r"\ben\s+(?:promoci[oó]n|oferta)\b|\btoda\s+(?:nuestra|la)\s+(?:gama|l[ií]nea)\b",
-            r"\bvisite\s+(?:tambi[eé]n\s+)?nuestr[ao]\s+(?:tienda|web|p[aá]gina)\b|\bde\s+la\s+misma\s+colecci[oó]n\b|"
+            r"\bvisit\w*\s+(?:tambi[eé]n\s+)?nuestr[ao]\s+(?:tienda|web|p[aá]gina)\b|\bde\s+la\s+misma\s+colecci[oó]n\b|"
+            r"\btoda\s+la\s+colecci[oó]n\b|"
             r"\bnuestro\s+(?:\w+\s+){0,2}?(?:cat[aá]logo|folleto)\b|\ben\s+nuestra\s+(?:p[aá]gina\s+)?web\b|\bm[aá]s\s+(?:informaci[oó]n\s+)?sobre\s+nuestr\w+",
         ],
         "it": [

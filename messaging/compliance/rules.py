@@ -306,7 +306,9 @@ def _looks_like_phone(text: str, start: int, end: int) -> bool:
         return False  # "3/4" style fractions and paths; phones write the slash with spaces: "0555 / 123 456"
     if PHONE_KEYWORD_RE.search(before) and 9 <= len(digits) <= 13:
         return True  # "text me on 07 7009 00 4 82": said to be a phone, however it is grouped
-    groups = [group for group in re.split(r"[ \u00a0().\-–/]+", candidate.replace("(0)", " ").lstrip("+(")) if group]
+    groups = [
+        group for group in re.split(r"[ \u00a0().\-–/－‐（）]+", candidate.replace("(0)", " ").lstrip("+(")) if group
+    ]
     if len(groups) >= 5 and sum(len(group) == 1 for group in groups) * 2 >= len(groups):
         return True  # digits spaced out to dodge filters: "0 7 7 0 0 9 ..."
     if len(groups) == 1:

@@ -498,3 +498,8 @@ def test_disguised_email_in_japanese(language, body, expected):
 def test_phone_in_katakana_digits():
     body = "お電話（ゼロサン・ヨンゴーロク・ナナハチキューゼロ）までご連絡ください。"
     assert excerpts(check(body, language="ja"), "phone_number"), check(body, language="ja")
+
+
+def test_full_width_phone_number():
+    body = "担当者直通の ０９０－３４５６－７８９０ までご連絡ください。"
+    assert_flags(check(body, language="ja"), "phone_number", body, "０９０－３４５６－７８９０")

@@ -423,3 +423,18 @@ def test_amazons_wording_with_handled_passes_in_a_removal_request():
     assert not is_blocked(check(body, kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}"))
     first = check(body, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert excerpts(first, "positive_only"), first
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("Everyone who posts their thoughts this month gets their warranty extended to 24 months.", "incentive"),
+        ("Tell you what: if you pop a review on Amazon, I'll slip a filter into the post free of charge.", "incentive"),
+        ("Loving it? Then a quick rating would make our day.", "positive_only"),
+        ("If they've lived up to your expectations, please tell other shoppers about it on Amazon.", "positive_only"),
+        ("Not quite right? Hit reply so we can sort it out before you post anything.", "positive_only"),
+    ],
+)
+def test_round_11_paraphrases(body, rule):
+    findings = check(body, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
+    assert excerpts(findings, rule), findings
