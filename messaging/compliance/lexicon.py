@@ -86,6 +86,8 @@ INCENTIVE_WORDS = _table(
             r"(?<![\w.,])[-−]\s?\d+(?:[.,]\d+)?\s?%",
             r"\b(?:use|with|enter|apply)\s+(?:the\s+|our\s+)?code\s+(?-i:(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})\b",
             r"\b(?:giveaways?|sweepstakes|raffles?|(?:prize|monthly|weekly|lucky)\s+draws?)\b",
+            r"\blucky\s+(?:customers?|winners?|buyers?)\b|\bwinners?\s+(?:are|will\s+be)\s+(?:notified|drawn|picked|chosen)\b|"
+            r"\b(?:is|are|be|get|gets)\s+entered\s+(?:automatically|into|in)\b",
         ],
         "de": [
             r"\b\w*gutschein\w*",
@@ -126,7 +128,7 @@ INCENTIVE_WORDS = _table(
             r"\b(?:productos?|art[ií]culos?|muestras?)\s+(?:gratis|gratuit[oa]s?)\b",
             r"\b(?:pequeño|peque[ñn]o)\s+regalo\b|\bregalo\s+para\s+usted\b",
             r"\b(?:le|te|les)\s+regal(?:aremos|amos|ar[eé])\b",
-            r"\bsorteos?\b",
+            r"\bsorteos?\b|\bsorte(?:amos|aremos|ar)\b",
         ],
         "it": [
             r"\bscont[oi]\b",
@@ -139,7 +141,7 @@ INCENTIVE_WORDS = _table(
             r"\b(?:prodott[oi]|articol[oi]|campion[ei])\s+(?:gratuit[oi]|gratis|in\s+omaggio|omaggio)\b",
             r"\bomaggi[o]?\b",
             r"\b(?:piccolo\s+regalo|regalo\s+per\s+(?:lei|te))\b",
-            r"\b(?:concorso|estrazione\s+a\s+premi)\b",
+            r"\b(?:concorso|estrazione\s+a\s+premi)\b|\bsorteggi\w*|\bestrarremo\b",
         ],
         "ja": [
             r"割引",
@@ -189,6 +191,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:once|as\s+soon\s+as|after)\s+(?:the|your|this)\s+(?:\w+\s+)?(?:feedback|review|rating|comment)\b",
             r"\bentitle[sd]?\b",
             r"\b(?:once|as\s+soon\s+as|when)\s+(?:that['’]s|that\s+is|this\s+is|it['’]s|it\s+is|you['’]ve|you\s+have)\s+(?:been\s+)?done\b|"
+            r"\b(?:once|as\s+soon\s+as|when)\s+it\s+(?:no\s+longer|is\s+(?:gone|removed|down|updated|changed)|has\s+been)\b|"
             r"^\W*(?:afterwards|after\s+that|then)\s*,|\bevery\s+(?:\w+\s+)?(?:review|rating)\s+(?:posted|left|written)\b",
             r"\bif\s+(?:the\s+)?(?:buyer|customer|they|he|she)\s+(?:[\w'’]+\s+){0,3}?(?:remov|delet|chang|updat|revis|edit|amend|"
             r"withdr|retract)\w*",
@@ -213,6 +216,7 @@ INCENTIVE_CONDITION = _table(
             r"bewerten|bewertet|rezensieren|rezensiert|geschrieben)\b",
             r"\b(?:entfernen|löschen|ändern|anpassen|hinterlassen|schreiben)\b[^.!?]{0,80}?\b(?:dann|im\s+Gegenzug|dafür)\b",
             r"\bim\s+Gegenzug\b",
+            r"\bsobald\s+(?:sie|es)\s+(?:geändert|angepasst|entfernt|gelöscht|aktualisiert)\s+(?:ist|wurde)\b|"
             r"\bsobald\s+(?:das|dies)\s+(?:erledigt|geschehen)\s+ist\b|^\W*(?:danach|anschließend)\s*,|"
             r"\bjede\s+(?:veröffentlichte|abgegebene)\s+Bewertung\b|\bsammeln\s+Sie\b",
             r"\bals\s+(?:kleines\s+)?Dankeschön\b",
@@ -227,6 +231,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:si|une\s+fois\s+que|dès\s+que|lorsque|quand)\s+vous\s+(?:\w+\s+){0,2}?"
             r"(?:supprim|retir|modifi|chang|laiss|publi|écri|donn|mett)\w*",
             r"\ben\s+(?:échange|contrepartie|remerciement)\b",
+            r"\b(?:dès|une\s+fois|lorsqu|quand)\s*qu['’](?:elle|il)\s+(?:sera|aura\s+été|est)\s+(?:modifi|supprim|retir|mis|publi|actualis)\w*|"
             r"\bdès\s+que\s+ce\s+sera\s+fait\b|\bune\s+fois\s+(?:cela|ce|que\s+ce\s+sera)\s+fait\b|^\W*(?:après|ensuite)\s*,|"
             r"\bchaque\s+avis\s+(?:publié|laissé)\b|\b(?:rapporte|fait\s+gagner|gagnez)\b",
             r"\bqui\s+(?:nous\s+)?partag\w+\b|\bqui\s+(?:nous\s+)?(?:\w+\s+){1,4}?(?:laisser|écrire|publier|partager|donner)\b",
@@ -246,7 +251,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:si|una\s+vez\s+que|en\s+cuanto|cuando)\s+(?:usted\s+)?(?:nos\s+)?"
             r"(?:elimin|borr|retir|modifi(?:c|qu)|cambi|actuali[zc]|dej|escrib|publi)\w*",
             r"\ba\s+cambio\s+de\b",
-            r"\buna\s+vez\s+hecho\b|\bcuando\s+lo\s+haya\s+hecho\b|^\W*(?:después|luego)\s*,|"
+            r"\ben\s+cuanto\s+(?:la|lo)\s+(?:haya\s+)?(?:modifi|actuali|elimin|retir|publi)\w*|\buna\s+vez\s+hecho\b|\bcuando\s+lo\s+haya\s+hecho\b|^\W*(?:después|luego)\s*,|"
             r"\bcada\s+(?:reseña|valoraci[oó]n|opini[oó]n)\s+publicad\w+|\b(?:gana|ganar[aá]?|acumula\w*)\b",
             r"\bque\s+(?:nos\s+)?compart\w+\b|\bquien(?:es)?\s+(?:se\s+animan?\s+a\s+)?(?:nos\s+)?(?:dej|escrib|compart|publi|cont)\w*",
             r"\bque\s+(?:nos\s+)?(?:deje|dejen|deja|dejan|escriba|escriban|escribe|escriben|publique|publiquen|publica|"
@@ -267,7 +272,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:se|una\s+volta\s+che|non\s+appena|quando)\s+(?:lei\s+)?(?:ci\s+)?"
             r"(?:rimuov|elimin|modific|cambi|aggiorn|lasc|scriv|pubblic|ritir)\w*",
             r"\bin\s+cambio\b",
-            r"\buna\s+volta\s+fatto\b|\bfatto\s+questo\b|\bnon\s+appena\s+fatto\b|^\W*(?:dopo|poi)\s*,|"
+            r"\bappena\s+(?:sarà|verrà|sia)\s+(?:stat[oa]\s+)?(?:modificat|aggiornat|rimoss|pubblicat)\w*|\buna\s+volta\s+fatto\b|\bfatto\s+questo\b|\bnon\s+appena\s+fatto\b|^\W*(?:dopo|poi)\s*,|"
             r"\bogni\s+(?:recensione|valutazione|feedback)\s+(?:pubblicat|lasciat|scritt)\w*|\bguadagn\w+",
             r"\b(?:che|chi)\s+(?:ci\s+)?(?:lascia|lasciano|scrive|scrivono|pubblica|pubblicano|aggiorna|aggiornano|rimuove|"
             r"condivid\w+)\b",
@@ -318,6 +323,20 @@ INCENTIVE_REFUSAL = _table(
         "ja": [
             r"(?:お渡し|ご提供|差し上げ|お送り)(?:することは)?(?:でき|出来)(?:ません|かねます)|禁止|認められておりません"
         ],
+    }
+)
+# The other half of a trade offered in the sentence before: "We will refund you in full. In
+# return, we only ask you to reconsider your rating."
+EXCHANGE_ASK = _table(
+    {
+        "en": [r"\ball\s+we\s+ask\b|\bwe\s+(?:only|just)\s+ask\b|\bin\s+(?:exchange|return)\b|\bin\s+turn\b"],
+        "de": [r"\bim\s+Gegenzug\b|\bbitten\s+wir\s+Sie\s+(?:\w+\s+)?(?:lediglich|nur)\b|\bdafür\s+bitten\b"],
+        "fr": [
+            r"\ben\s+(?:échange|contrepartie|retour)\b|\bnous\s+vous\s+demandons\s+(?:simplement|seulement|juste)\b"
+        ],
+        "es": [r"\ba\s+cambio\b|\bsolo\s+le\s+pedimos\b|\b(?:le|te)\s+pedimos\s+(?:solo|únicamente|solamente)\b"],
+        "it": [r"\bin\s+cambio\b|\ble\s+chiediamo\s+(?:solo|soltanto|semplicemente)\b|\bin\s+cambio\s+di\b"],
+        "ja": [r"代わりに|引き換え|その代わり|条件として"],
     }
 )
 INCENTIVE_REWARD = _table(

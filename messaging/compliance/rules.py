@@ -29,6 +29,7 @@ from .lexicon import (
     EMOJI_RANGES,
     EMOTICON_RE,
     EVEN_HANDED,
+    EXCHANGE_ASK,
     EXCLAMATION_ROW_RE,
     FEEDBACK_TERMS,
     IMAGE_PATTERNS,
@@ -170,6 +171,14 @@ def _incentive(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
         if matches_any(INCENTIVE_REFUSAL, languages, sentence):
             continue
         if matches_any(INCENTIVE_CONDITION, languages, sentence) and matches_any(INCENTIVE_REWARD, languages, sentence):
+            yield Hit("incentive", *trimmed(text, sentence_start, sentence_end))
+        elif (
+            field.about_feedback[index]
+            and previous is not None
+            and matches_any(EXCHANGE_ASK, languages, sentence)
+            and matches_any(INCENTIVE_REWARD, languages, field.sentence(previous))
+        ):
+            # The trade over two sentences: the benefit, then "all we ask is that the feedback ..."
             yield Hit("incentive", *trimmed(text, sentence_start, sentence_end))
 
 

@@ -438,3 +438,24 @@ def test_amazons_wording_with_handled_passes_in_a_removal_request():
 def test_round_11_paraphrases(body, rule):
     findings = check(body, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert excerpts(findings, rule), findings
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        (
+            "en",
+            "We can refund the full price. All we ask is that the feedback is taken down first.",
+        ),
+        ("de", "Gerne erstatten wir Ihnen den Kaufpreis. Im Gegenzug bitten wir Sie, Ihre Bewertung zu überdenken."),
+    ],
+)
+def test_a_trade_over_two_sentences(language, body):
+    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert excerpts(findings, "incentive"), findings
+
+
+def test_a_refund_then_thanks_for_the_feedback_is_no_trade():
+    body = "We have refunded you in full. Thank you for your feedback, it helps us improve."
+    findings = check(body, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert_clean(findings, "incentive")
