@@ -234,7 +234,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:dès|une\s+fois|lorsqu|quand)\s*qu['’](?:elle|il)\s+(?:sera|aura\s+été|est)\s+(?:modifi|supprim|retir|mis|publi|actualis)\w*|"
             r"\bdès\s+que\s+ce\s+sera\s+fait\b|\bune\s+fois\s+(?:cela|ce|que\s+ce\s+sera)\s+fait\b|^\W*(?:après|ensuite)\s*,|"
             r"\bchaque\s+avis\s+(?:publié|laissé)\b|\b(?:rapporte|fait\s+gagner|gagnez)\b",
-            r"\bqui\s+(?:nous\s+)?partag\w+\b|\bqui\s+(?:nous\s+)?(?:\w+\s+){1,4}?(?:laisser|écrire|publier|partager|donner)\b",
+            r"\bqui\s+(?:nous\s+)?partag\w+\b|\bqui\s+(?:nous\s+)?(?:\w+\s+){1,4}?(?:laisser|écrire|rédiger|publier|partager|donner)\b",
             r"\bqui\s+(?:nous\s+)?(?:laisse|laissent|écrit|écrivent|publie|publient|donne|donnent|met|mettent|"
             r"modifie|modifient|retire|retirent|supprime|suppriment)\b",
             r"\b(?:dès\s+que|lorsque|quand|une\s+fois\s+que)\s+(?:votre|l['’]|cette)\s*(?:évaluation|avis|commentaire|note)\b",
@@ -263,7 +263,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:tiene|tendr[aá]|da|dar[aá])\s+derecho\b",
             r"\b(?:tras|después\s+de)\s+(?:la\s+)?(?:eliminar|modificar|actualizar|retirar|borrar|eliminaci[oó]n|modificaci[oó]n)\b",
             r"\bcomo\s+agradecimiento\s+por\b",
-            r"\bsi\s+(?:usted\s+)?(?:quiere|quisiera|desea|puede|pudiera|quieres|puedes|tiene\s+a\s+bien)\s+(?:\w+\s+)?"
+            r"\bsi\s+(?:usted\s+)?(?:quiere|quisiera|desea|puede|pudiera|quieres|puedes|tiene\s+a\s+bien|decide|decidiera|decides)\s+(?:\w+\s+)?"
             r"(?:elimin|borr|retir|modifi(?:c|qu)|cambi|actuali[zc]|dej|escrib|publi)\w*",
             r"\bal\s+(?:dejar|escribir|publicar|actualizar|eliminar|retirar)\b",
             r"\bpara\s+agradecer\w*\s+(?:su|la|el)\b",
@@ -272,6 +272,7 @@ INCENTIVE_CONDITION = _table(
             r"\b(?:se|una\s+volta\s+che|non\s+appena|quando)\s+(?:lei\s+)?(?:ci\s+)?"
             r"(?:rimuov|elimin|modific|cambi|aggiorn|lasc|scriv|pubblic|ritir)\w*",
             r"\bin\s+cambio\b",
+            r"\b(?:non\s+appena|una\s+volta\s+che|quando)\s+(?:il|la|suo|sua)\s+(?:\w+\s+)?(?:feedback|valutazione|recensione)\b|"
             r"\bappena\s+(?:sarà|verrà|sia)\s+(?:stat[oa]\s+)?(?:modificat|aggiornat|rimoss|pubblicat)\w*|\buna\s+volta\s+fatto\b|\bfatto\s+questo\b|\bnon\s+appena\s+fatto\b|^\W*(?:dopo|poi)\s*,|"
             r"\bogni\s+(?:recensione|valutazione|feedback)\s+(?:pubblicat|lasciat|scritt)\w*|\bguadagn\w+",
             r"\b(?:che|chi)\s+(?:ci\s+)?(?:lascia|lasciano|scrive|scrivono|pubblica|pubblicano|aggiorna|aggiornano|rimuove|"
@@ -356,7 +357,7 @@ INCENTIVE_REWARD = _table(
             r"\bupgrade[sd]?\b",
             r"\bperks?\b",
             r"\bVIP\b",
-            r"\bpriority\s+(?:shipping|support|service|access|handling|delivery)\b",
+            r"\bpriority\s+(?:shipping|support|service|access|handling|delivery|dispatch|processing|treatment)\b|\bbumped\s+up\b",
             r"\bcomplimentary\b",
             r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost)\b",
             r"\b(?:loyalty\s+)?points\b",
@@ -371,7 +372,7 @@ INCENTIVE_REWARD = _table(
             r"throw\s+in|include|offer|refund)\b",
             r"\bon\s+the\s+house\b|\bnext\s+(?:parcel|package|shipment|box)\b",
             r"\bdraw\b|\bsamples?\b|\b(?:a\s+)?spot\s+in\b",
-            r"\b(?:on|off|for|with)\s+your\s+next\s+(?:order|purchase|visit)\b",
+            r"\b(?:on|off|for|with)\s+(?:your|their)\s+next\s+(?:order|purchase|visit)\b",
         ],
         "de": [
             r"erstatt\w*",
@@ -643,6 +644,7 @@ POSITIVE_CONDITION = _table(
             r"\bsi\s+(?:usted\s+)?(?:est[aá]\s+)?disfruta\w*",
             r"\bsi\b[^.!?,;]{0,60}?\b(?:(?:satisfech|content|encantad)[oa]s?(?!\s+de\b)|gustado|disfrutando|"
             r"(?:ido|salido|fue|va|lleg[oó])\s+(?:todo\s+)?bien|ning[uú]n\s+problema|"
+            r"(?:ido|salido|fue|llegado)\s+como\s+(?:esperabas|esperaba|esperaban|esperado)|"
             r"(?:notas?|nota|ves|ve|siente|sientes)\s+(?:ya\s+)?(?:la|una)\s+diferencia|(?:le|te)\s+ha\s+(?:ayudado|convencido|facilitado))\b",
             r"\bsi\s+[^.!?]{0,40}?(?:cumpli[oó]|ha\s+cumplido|cumple|super[oó]|ha\s+superado)\s+(?:con\s+)?sus\s+expectativas\b",
             r"¿\s*(?:est[aá]|ha\s+quedado|qued[oó])\s+(?:usted\s+)?(?:\w+\s+)?(?:satisfech|content|encantad)\w*[^?]{0,40}\?",
@@ -810,6 +812,7 @@ REMOVAL_BY_REFERENCE = _table(
             r"\b(?:remove|delete|withdraw|retract|change|update|edit|revise|reconsider|amend|adjust)\s+(?:it|this|that|them)\b",
             r"\btak(?:e|ing)\s+(?:it|this|that|them)\s+down\b",
             r"\b(?:bump|raise|take)\s+(?:it|this|that)\s+up\b",
+            r"\b(?:remove|delete|withdraw|retract|take\s+down)\s+what\s+you\s+(?:wrote|posted|said)\b",
             r"\b(?:you(?:['’]ll|\s+will|\s+would|['’]d|\s+could|\s+might)|please|kindly)\s+(?:\w+\s+)?reconsider\b",
             r"\bchange\s+your\s+mind\b|\bthink\s+again\b|\bgive\s+us\s+(?:another|a\s+second)\s+chance\b",
         ],
@@ -819,6 +822,8 @@ REMOVAL_BY_REFERENCE = _table(
             r"\b(?:sie|diese|dies|es|das)\s+(?:\w+\s+){0,2}?(?:zu\s+)?(?:entfernen|löschen|ändern|zurückzuziehen|anzupassen|"
             r"zurückziehen|anpassen|überdenken|zu\s+überdenken|aktualisieren|zu\s+aktualisieren)\b",
             r"\bnehmen\s+Sie\s+(?:sie|diese|es)\s+(?:\w+\s+)?(?:zurück|raus|heraus)\b",
+            r"\b(?:Ihren|den)\s+Eintrag\b[^.!?]{0,30}?\b(?:zurückzunehmen|zurücknehmen|zu\s+löschen|löschen|zu\s+entfernen|entfernen)\b|"
+            r"\bwas\s+Sie\s+geschrieben\s+haben\b[^.!?]{0,20}?\b(?:zurück|löschen|entfernen)\w*",
             r"\b(?:noch\s+einmal|nochmals)\s+(?:zu\s+)?überdenken\b|\bIhre\s+Meinung\s+(?:zu\s+)?ändern\b|\bzweite\s+Chance\b",
         ],
         "fr": [
@@ -827,6 +832,7 @@ REMOVAL_BY_REFERENCE = _table(
             r"\b(?:la|le|les)\s+mettre\s+à\s+jour\b",
             r"\b(?:retirez|supprimez|modifiez|changez|enlevez|effacez)[-\s](?:la|le|les)\b",
             r"\bchanger\s+d['’]avis\b|\breconsidér\w+\b|\bseconde\s+chance\b",
+            r"\b(?:retirer|supprimer|effacer|enlever)\s+ce\s+que\s+vous\s+avez\s+(?:écrit|publié)\b",
         ],
         "es": [
             r"\b(?:eliminar|borrar|retirar|quitar|modificar|cambiar|actualizar|reconsiderar|editar)(?:la|lo|las|los)\b",
@@ -834,14 +840,16 @@ REMOVAL_BY_REFERENCE = _table(
             r"quitara|cambiara|eliminase|modificara)\b",
             r"\b(?:elimínela|bórrela|retírela|quítela|cámbiela|modifíquela|actualícela|elimínelo|bórrelo|retírelo)\b",
             r"\bcambiar\s+de\s+opini[oó]n\b|\breconsider\w+\b|\bsegunda\s+oportunidad\b",
+            r"\b(?:retirar|eliminar|borrar|quitar)\s+lo\s+que\s+(?:usted\s+)?(?:escribi[oó]|ha\s+escrito|public[oó]|ha\s+publicado)\b",
         ],
         "it": [
             r"\b(?:rimuover|eliminar|cancellar|modificar|cambiar|aggiornar|ritirar|toglier|rivederl)(?:lo|la|li|le)\b",
             r"\b(?:la|lo|li|le)\s+(?:rimuova|elimini|cancelli|modifichi|cambi|aggiorni|ritiri|tolga|riveda)\b",
             r"\bcambiare\s+idea\b|\briconsider\w+\b|\bseconda\s+possibilità\b",
+            r"\b(?:eliminare|rimuovere|cancellare|togliere|ritirare)\s+(?:quanto|ciò\s+che|quello\s+che)\s+(?:ha|hai)\s+(?:scritto|pubblicato)\b",
         ],
         "ja": [
-            r"(?:削除|取り消し|取消|取り下げ|変更|修正|撤回|見直し|書き換え)(?:して|を|いただ|頂|くだ|下さ|お願い|願え)|ご再考|再考"
+            r"(?:削除|取り消し|取消|取り下げ|変更|修正|撤回|見直し|書き換え)て?(?:して|を|いただ|頂|くだ|下さ|お願い|願え)|ご再考|再考"
         ],
     }
 )
@@ -948,6 +956,7 @@ BUSINESS_HARM = _table(
             r"\bsopravvivenza\b|\bsospe(?:so|sa|nsione)\b",
             r"\battività\s+di\s+famiglia\b|\bpesa\s+(?:\w+\s+)?su\s+di\s+noi\b|\brischiamo\b|\bperdere\s+visibilità\b",
             r"\bogni\s+(?:singola\s+)?(?:stella|valutazione|recensione|feedback)\s+(?:\w+\s+)?conta\b|\bscompar\w+|\bsoglia\b|\bvisibilità\b",
+            r"\bsparir\w*|\bsparisc\w+|\bdalle\s+ricerche\b|\bdi\s+famiglia\b|\bpensarci\s+con\s+calma\b|\bdavvero\s+giusto\b|"
             r"\bcompromett\w+|\ba\s+conduzione\s+familiare\b|\bripensament\w+|\bripensarci\b|"
             r"\bpenalizz\w+|\bpesa\s+(?:molto|moltissimo|tanto)\b|\bpiccol[ao]\s+(?:\w+\s+)?(?:bottega|laboratorio|marchio|sartoria)\b|"
             r"\b(?:a|mettiamo\s+a)\s+rischio\b|\bsiamo\s+(?:solo\s+)?in\s+(?:due|tre|quattro)\b|\btener\w*\s+conto\b|\bterrà\s+conto\b",
@@ -972,6 +981,7 @@ RECONSIDER_HINT = _table(
             r"in\s+a\s+(?:new|different|better)\s+light)\b",
             r"\bmore\s+(?:kindly|favou?rabl[ey]|leniently|generously|positively)\b",
             r"\b(?:reflects?|reflected|represents?)\s+(?:your|the)\s+(?:current|new|updated|actual|final|whole|full)\b",
+            r"\breflect\s+(?:how|what|the\s+way)\b|\bhope\s+(?:that\s+)?your\s+(?:rating|feedback|review)\s+(?:can|will|might|could)\b",
             r"\bstill\s+(?:stands?|feel\s+the\s+same)\b|\bin\s+(?:view|light)\s+of\s+(?:this|the\s+(?:fix|replacement|refund))\b",
             r"\binto\s+account\b",
         ],
@@ -1145,13 +1155,13 @@ URL_TRAILING = ".,;:!?)'\""
 # "a.a.a.a..." costs quadratic time.
 # Written to dodge filters too: "name (at) shop [dot] com", "sav ( a t ) shop . fr",
 # "assistenza [chiocciola] shop [punto] it", "name at shop dot com", "name＠shop.jp".
-_AT_WORDS = r"at|a\s?t|chiocciola|arobase|arroba|klammeraffe|アットマーク|アット|あっと"
+_AT_WORDS = r"at|ät|a\s?t|chiocciola|arobase|arroba|klammeraffe|アットマーク|アット|あっと"
 _DOT_WORDS = r"dot|d\s?o\s?t|punto|point|punkt|ドット"
 EMAIL_RE = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+"
     r"(?:\s?[@＠]\s?[A-Za-z0-9\-]+(?:[.．][A-Za-z0-9\-]+)*[.．][A-Za-z]{2,}"
     rf"|\s*[\[(（【]\s*(?:{_AT_WORDS}|@)\s*[\])）】]\s*[A-Za-z0-9\-]+"
-    rf"(?:\s*(?:[\[(（]\s*(?:{_DOT_WORDS})\s*[\])）]|\.|\s\.\s)\s*[A-Za-z0-9\-]{{2,}})+"
+    rf"(?:\s*(?:[\[(（]\s*(?:{_DOT_WORDS})\s*[\])）]|\.|\s\.\s|\s(?:{_DOT_WORDS})\s)\s*[A-Za-z0-9\-]{{2,}})+"
     rf"|\s+(?:{_AT_WORDS})\s+[A-Za-z0-9\-]+(?:\s+(?:{_DOT_WORDS})\s+[A-Za-z0-9\-]{{2,}})+)",
     re.IGNORECASE,
 )
@@ -1172,11 +1182,16 @@ FRENCH_PAIR = (
     r"(?:(?:dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|quatre|"
     r"un|deux|trois|cinq|six|sept|huit|neuf|et)(?:-|\s+et\s+|(?=[\s,.]))){1,4}"
 )
+TENS_WORDS = (
+    r"(?:diez|once|doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|"
+    r"noventa|dieci|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta)(?:\s+y\s+\w+|\w*)"
+)
 SPELLED_PHONE_RE = re.compile(
     rf"\b(?:(?:{DIGIT_WORDS}|\d)[\s,.\-–/]+){{6,}}(?:{DIGIT_WORDS}|\d)\b|[〇零一二三四五六七八九]{{7,}}"
     r"|[〇零一二三四五六七八九]{2,4}(?:[・\-ー－‐\s][〇零一二三四五六七八九]{2,4}){2,}"
     r"|(?:(?:ゼロ|レイ|マル|イチ|ニ|サン|ヨン|ゴー?|ロク|ナナ|ハチ|キュー?|キュウ)[・\-－‐\s]?){8,}"
-    rf"|\bzéro\s+(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)(?:[\s,.]+{FRENCH_PAIR}){{4}}",
+    rf"|\bzéro\s+(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)(?:[\s,.]+{FRENCH_PAIR}){{4}}"
+    rf"|\b(?:(?:{DIGIT_WORDS}|{TENS_WORDS})[\s,.\-–/]+){{3,}}(?:{TENS_WORDS}[\s,.\-–/]+){{1,}}{TENS_WORDS}\b",
     re.IGNORECASE,
 )
 PHONE_KEYWORD_RE = re.compile(
@@ -1251,7 +1266,7 @@ IMAGE_PATTERNS = _table(
         ],
         "ja": [
             r"ロゴ(?:画像)?(?:を|は)?(?:下記|以下|添付)",
-            r"【[^】\n]{0,40}?ロゴ[^】\n]{0,10}】|\[[^\]\n]{0,40}?ロゴ[^\]\n]{0,10}\]",
+            r"【[^】\n]{0,40}?ロゴ[^】\n]{0,10}】|\[[^\]\n]{0,40}?ロゴ[^\]\n]{0,10}\]|［[^］\n]{0,40}?ロゴ[^］\n]{0,10}］",
             r"(?:カタログ|チラシ|パンフレット|画像|写真|ご案内)[^。\n]{0,10}?を?添付(?:いた)?し(?:ました|ております|ます)",
         ],
     }
@@ -1449,7 +1464,7 @@ MARKETING_PATTERNS = _table(
             r"\b(?:im\s+ganzen\s+Shop|auf\s+das\s+gesamte\s+Sortiment)\b",
             r"\bentdecken\s+Sie\s+(?:auch\s+)?unser\w*",
             r"\bwerfen\s+Sie\s+(?:doch\s+)?(?:mal\s+)?einen\s+Blick\s+(?:in|auf)\s+unser\w*|\bhaben\s+(?:gerade|soeben)\s+\w+\s+neu\b",
-            r"\bim\s+Angebot\b|\bunser(?:e|em)?\s+(?:gesamte[ns]?|ganze[ns]?)\s+(?:Sortiment|Produktlinie|Linie)\b",
+            r"(?<!\bwie\s)\bim\s+Angebot\b(?!\s+(?:angegeben|beschrieben|genannt|aufgeführt))|\bunser(?:e|em)?\s+(?:gesamte[ns]?|ganze[ns]?)\s+(?:Sortiment|Produktlinie|Linie)\b",
             r"\bunser\w*\s+(?:\w+\s+){0,2}?\w*(?:katalog|prospekt|broschüre)\w*",
             r"\bin\s+unserem\s+(?:\w+\s+)?(?:Shop|Onlineshop|Store)\b|\bschauen\s+Sie\s+(?:gern\s+|gerne\s+)?vorbei\b|"
             r"\bunser\w*\s+neue\w*\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:Serie|Kollektion|Linie|Produkte|Modelle)\b|"

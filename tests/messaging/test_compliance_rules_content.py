@@ -503,3 +503,15 @@ def test_phone_in_katakana_digits():
 def test_full_width_phone_number():
     body = "担当者直通の ０９０－３４５６－７８９０ までご連絡ください。"
     assert_flags(check(body, language="ja"), "phone_number", body, "０９０－３４５６－７８９０")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("de", "Schreiben Sie uns kurz unter service (ät) textilhaus-lindner punkt de."),
+        ("es", "Mándanos una foto por WhatsApp al seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho."),
+    ],
+)
+def test_contact_details_spelled_out(language, body):
+    findings = check(body, language=language)
+    assert excerpts(findings, "email_address") or excerpts(findings, "phone_number"), findings

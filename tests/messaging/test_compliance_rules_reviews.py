@@ -459,3 +459,42 @@ def test_a_refund_then_thanks_for_the_feedback_is_no_trade():
     body = "We have refunded you in full. Thank you for your feedback, it helps us improve."
     findings = check(body, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
     assert_clean(findings, "incentive")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        (
+            "de",
+            "Wir haben Ihre Bewertung gesehen. Das Modell ist unterwegs. "
+            "Wären Sie so freundlich, Ihren Eintrag danach zurückzunehmen?",
+        ),
+        (
+            "es",
+            "Hemos visto su valoración. Lo sentimos. Ya le hemos enviado otra. "
+            "Cuando le llegue, ¿podría retirar lo que escribió?",
+        ),
+        (
+            "it",
+            "Abbiamo visto il suo feedback. Le abbiamo spedito un nuovo rossetto. "
+            "Potrebbe eliminare quanto ha scritto?",
+        ),
+        (
+            "ja",
+            "評価をいただき、誠にありがとうございます。大変恐縮ではございますが、こちらを取り下げていただくことは可能でしょうか。",
+        ),
+        (
+            "en",
+            "We've sent the bag today. Once it's with you, we hope your rating can reflect how the issue was handled.",
+        ),
+    ],
+)
+def test_removal_of_what_the_buyer_wrote(language, body):
+    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
+    assert excerpts(findings, "removal_in_first_contact"), findings
+
+
+def test_an_offer_named_in_a_factual_aside_is_not_marketing():
+    body = "Der Versand war, wie im Angebot angegeben, für Sie kostenfrei."
+    assert_clean(check(body, language="de"), "marketing")
+    assert excerpts(check("Diese Woche ist alles im Angebot.", language="de"), "marketing")
