@@ -101,7 +101,8 @@ def test_corpus_recall_and_false_positives():
 # round 6 on blind5, measured on blind6 again; round 7 on blind6, measured on blind7; round 8 on
 # blind7, measured on blind8; round 9 on blind8, measured on blind9 and blind10; round 10 on those
 # two, measured on blind12; round 11 on blind12, measured on blind11; round 12 on blind11, measured
-# on blind13 and blind14; round 13 on those two. BEFORE holds each corpus's
+# on blind13 and blind14; round 13 on those two, measured on blind15 and blind16, which are never
+# tuned on (NEVER_TUNED). BEFORE holds each corpus's
 # figure with the rules it was first measured on, before anything was learnt from it.
 # compliance_corpus_published.json: 63 messages sellers and seller tools have published, with sources.
 BLIND = CORPUS_PATH.with_name("compliance_corpus_blind.json")
@@ -118,6 +119,12 @@ BLIND11 = CORPUS_PATH.with_name("compliance_corpus_blind11.json")
 BLIND12 = CORPUS_PATH.with_name("compliance_corpus_blind12.json")
 BLIND13 = CORPUS_PATH.with_name("compliance_corpus_blind13.json")
 BLIND14 = CORPUS_PATH.with_name("compliance_corpus_blind14.json")
+BLIND15 = CORPUS_PATH.with_name("compliance_corpus_blind15.json")
+BLIND16 = CORPUS_PATH.with_name("compliance_corpus_blind16.json")
+# Never tuned on: their figures with the round-13 rules, as first read (blind15 91.4 % / 1.2 %,
+# blind16 90.1 % / 1.2 %; together 90.8 % / 1.2 %). The floor only catches a regression.
+NEVER_TUNED = {"blind15": BLIND15, "blind16": BLIND16}
+NEVER_TUNED_FLOOR = (0.90, 0.02)
 PUBLISHED = CORPUS_PATH.with_name("compliance_corpus_published.json")
 BEFORE = {  # (recall, false positives) on first reading, and with which rules
     "blind dev": (0.500, 0.125),  # the checker at 8660651, before the meaning-based rules
@@ -164,6 +171,8 @@ def load(path):
         (BLIND12, set(), 170),
         (BLIND13, set(), 170),
         (BLIND14, set(), 170),
+        (BLIND15, set(), 170),
+        (BLIND16, set(), 170),
         (PUBLISHED, {"split", "source"}, 60),
     ],
     ids=[
@@ -181,6 +190,8 @@ def load(path):
         "blind12",
         "blind13",
         "blind14",
+        "blind15",
+        "blind16",
         "published",
     ],
 )
@@ -206,6 +217,19 @@ def test_blind_corpora_tuned_on_after_measuring_meet_the_targets(name):
     recall, fpr, missed, false_positives = report(f"{name} (tuned on after measuring)", items, BEFORE[name])
     assert recall >= 0.97, missed
     assert fpr <= 0.03, false_positives
+
+
+def test_never_tuned_corpora_are_reported_with_a_floor():
+    """blind15 and blind16: the rules' figure on text they were never tuned on, reported for what
+    it is, each and together (the issue's target, 97 % / 3 %, is not met on them)."""
+    together = []
+    for name, path in NEVER_TUNED.items():
+        items = load(path)
+        together.extend(items)
+        report(f"{name} (never tuned on)", items)
+    recall, fpr, missed, false_positives = report("blind15 + blind16 (never tuned on)", together)
+    assert recall >= NEVER_TUNED_FLOOR[0], missed
+    assert fpr <= NEVER_TUNED_FLOOR[1], false_positives
 
 
 def test_published_messages_are_reported_with_a_floor():
