@@ -320,6 +320,29 @@ def _plan(*, account: SellerAccount, now: datetime | None, order_table: str | No
         )
         if order_table:
             cursor.execute("ANALYZE planned_request")  # a few rows: the upsert and removal then probe indexes
+        # Removal before the upsert: it touches only orders the plan left out and the upsert only
+        # orders it planned, so the result is the same either way, and removal then reads the
+        # rows as they were (none at an account's first plan), not a million just written.
+        if order_table:
+            # The orders no longer planned, then their rows by the unique index on order_id: a join
+            # would read the whole account's requests.
+            cursor.execute(
+                f"SELECT order_id FROM {order_table} t "
+                "WHERE NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = t.order_id)"
+            )
+            params["unplanned"] = [order_id for (order_id,) in cursor.fetchall()]
+            removal = """
+            DELETE FROM messaging_feedbackrequest fr
+             WHERE fr.order_id = ANY(%(unplanned)s) AND fr.account_id = %(account)s AND fr.status = 'scheduled'
+            """
+        else:
+            removal = """
+            DELETE FROM messaging_feedbackrequest fr
+             WHERE fr.account_id = %(account)s AND fr.status = 'scheduled'
+               AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = fr.order_id)
+            """
+        cursor.execute(removal, params)
+        removed = cursor.rowcount
         cursor.execute(
             """
             INSERT INTO messaging_feedbackrequest AS fr
@@ -348,26 +371,6 @@ def _plan(*, account: SellerAccount, now: datetime | None, order_table: str | No
             params,
         )
         scheduled = cursor.rowcount
-        if order_table:
-            # The orders no longer planned, then their rows by the unique index on order_id: a join
-            # would read the whole account's requests.
-            cursor.execute(
-                f"SELECT order_id FROM {order_table} t "
-                "WHERE NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = t.order_id)"
-            )
-            params["unplanned"] = [order_id for (order_id,) in cursor.fetchall()]
-            removal = """
-            DELETE FROM messaging_feedbackrequest fr
-             WHERE fr.order_id = ANY(%(unplanned)s) AND fr.account_id = %(account)s AND fr.status = 'scheduled'
-            """
-        else:
-            removal = """
-            DELETE FROM messaging_feedbackrequest fr
-             WHERE fr.account_id = %(account)s AND fr.status = 'scheduled'
-               AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = fr.order_id)
-            """
-        cursor.execute(removal, params)
-        removed = cursor.rowcount
         cursor.execute("DROP TABLE planned_request")
         if order_table:
             cursor.execute(f"DROP TABLE {order_table}")
