@@ -106,7 +106,9 @@ def eligibility_sql(
         order_filter = f"AND o.id IN (SELECT order_id FROM {order_table})"
     feedback = order_feedback_sql()
     return f"""
-WITH camp AS (
+-- MATERIALIZED here and below: once per statement, not once per order (an inlined CTE
+-- would recompute next_send_day and the variant windows for every pair).
+WITH camp AS MATERIALIZED (
     SELECT c.*, cm.marketplace_id,
            -- For each ISO weekday 1..7: days until the next allowed send day (1..7).
            ARRAY(SELECT (SELECT min(k) FROM generate_series(1, 7) k
@@ -130,7 +132,7 @@ unhappy_buyer AS (
       FROM {feedback} f3 JOIN orders_order o3 ON o3.id = f3.order_id
      WHERE f3.account_id = %(account)s AND {low_rating_sql("f3.rating")} AND o3.buyer_key <> '' AND %(blacklist)s
 ),
-variant AS (
+variant AS MATERIALIZED (
     SELECT id, campaign_id,
            sum(weight) OVER w - weight AS lo,
            sum(weight) OVER w AS hi,
@@ -166,35 +168,40 @@ pair AS (
       JOIN tenancy_marketplace m ON m.id = o.marketplace_id
       LEFT JOIN buyer_first bf ON bf.buyer_key = o.buyer_key AND o.buyer_key <> ''
      WHERE o.account_id = %(account)s AND o.purchase_date >= %(since)s {order_filter}
+    -- OFFSET 0: a fence against pulling the subquery up, so that each expression above is
+    -- evaluated once per pair (pulled up, the reason CASE and earliest_send were copied into
+    -- every expression that uses them: a dozen time-zone conversions per pair).
+    OFFSET 0
 ),
 -- The first moment at or after earliest_send inside the send days and hours,
 -- in closed form: today if its weekday is allowed and the hours have not
 -- ended, else the start hour of the next allowed weekday (next_send_day).
 slotted AS (
-    SELECT p.*,
-           (CASE WHEN extract(isodow FROM lt.day)::int = ANY(p.send_weekdays)
-                      AND lt.moment < lt.day + make_interval(hours => p.send_end_hour)
-                 THEN GREATEST(lt.day + make_interval(hours => p.send_start_hour), lt.moment)
-                 ELSE (lt.day + p.next_send_day[extract(isodow FROM lt.day)::int])
-                      + make_interval(hours => p.send_start_hour)
-            END) AT TIME ZONE p.time_zone AS slot
-      FROM pair p
-      CROSS JOIN LATERAL (
-           SELECT p.earliest_send AT TIME ZONE p.time_zone AS moment,
-                  (p.earliest_send AT TIME ZONE p.time_zone)::date AS day
-      ) lt
+    SELECT l.*,
+           (CASE WHEN extract(isodow FROM l.day)::int = ANY(l.send_weekdays)
+                      AND l.moment < l.day + make_interval(hours => l.send_end_hour)
+                 THEN GREATEST(l.day + make_interval(hours => l.send_start_hour), l.moment)
+                 ELSE (l.day + l.next_send_day[extract(isodow FROM l.day)::int])
+                      + make_interval(hours => l.send_start_hour)
+            END) AT TIME ZONE l.time_zone AS slot
+      FROM (SELECT p.*,
+                   p.earliest_send AT TIME ZONE p.time_zone AS moment,
+                   (p.earliest_send AT TIME ZONE p.time_zone)::date AS day
+              FROM pair p OFFSET 0) l
+    OFFSET 0
 )
 SELECT s.order_id, s.campaign_id, s.channel, s.priority,
        COALESCE(s.reason,
                 CASE WHEN s.slot IS NULL OR s.slot >= s.closes_at THEN 'window_closed' END) AS reason,
        CASE WHEN s.reason IS NULL AND s.slot < s.closes_at THEN s.slot END AS scheduled_for,
        s.estimated,
-       (SELECT v.id FROM variant v
-         WHERE v.campaign_id = s.campaign_id
-           AND (hashtextextended(s.amazon_order_id, s.campaign_id) & 9223372036854775807) %% v.total >= v.lo
-           AND (hashtextextended(s.amazon_order_id, s.campaign_id) & 9223372036854775807) %% v.total < v.hi
-       ) AS variant_id
+       v.id AS variant_id
   FROM slotted s
+  -- The variant whose weight range holds the pair's hash (the ranges are disjoint: one at most).
+  LEFT JOIN variant v
+    ON v.campaign_id = s.campaign_id
+   AND (hashtextextended(s.amazon_order_id, s.campaign_id) & 9223372036854775807) %% v.total >= v.lo
+   AND (hashtextextended(s.amazon_order_id, s.campaign_id) & 9223372036854775807) %% v.total < v.hi
 """
 
 
@@ -313,6 +320,29 @@ def _plan(*, account: SellerAccount, now: datetime | None, order_table: str | No
         )
         if order_table:
             cursor.execute("ANALYZE planned_request")  # a few rows: the upsert and removal then probe indexes
+        # Removal before the upsert: it touches only orders the plan left out and the upsert only
+        # orders it planned, so the result is the same either way, and removal then reads the
+        # rows as they were (none at an account's first plan), not a million just written.
+        if order_table:
+            # The orders no longer planned, then their rows by the unique index on order_id: a join
+            # would read the whole account's requests.
+            cursor.execute(
+                f"SELECT order_id FROM {order_table} t "
+                "WHERE NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = t.order_id)"
+            )
+            params["unplanned"] = [order_id for (order_id,) in cursor.fetchall()]
+            removal = """
+            DELETE FROM messaging_feedbackrequest fr
+             WHERE fr.order_id = ANY(%(unplanned)s) AND fr.account_id = %(account)s AND fr.status = 'scheduled'
+            """
+        else:
+            removal = """
+            DELETE FROM messaging_feedbackrequest fr
+             WHERE fr.account_id = %(account)s AND fr.status = 'scheduled'
+               AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = fr.order_id)
+            """
+        cursor.execute(removal, params)
+        removed = cursor.rowcount
         cursor.execute(
             """
             INSERT INTO messaging_feedbackrequest AS fr
@@ -341,26 +371,6 @@ def _plan(*, account: SellerAccount, now: datetime | None, order_table: str | No
             params,
         )
         scheduled = cursor.rowcount
-        if order_table:
-            # The orders no longer planned, then their rows by the unique index on order_id: a join
-            # would read the whole account's requests.
-            cursor.execute(
-                f"SELECT order_id FROM {order_table} t "
-                "WHERE NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = t.order_id)"
-            )
-            params["unplanned"] = [order_id for (order_id,) in cursor.fetchall()]
-            removal = """
-            DELETE FROM messaging_feedbackrequest fr
-             WHERE fr.order_id = ANY(%(unplanned)s) AND fr.account_id = %(account)s AND fr.status = 'scheduled'
-            """
-        else:
-            removal = """
-            DELETE FROM messaging_feedbackrequest fr
-             WHERE fr.account_id = %(account)s AND fr.status = 'scheduled'
-               AND NOT EXISTS (SELECT 1 FROM planned_request p WHERE p.order_id = fr.order_id)
-            """
-        cursor.execute(removal, params)
-        removed = cursor.rowcount
         cursor.execute("DROP TABLE planned_request")
         if order_table:
             cursor.execute(f"DROP TABLE {order_table}")

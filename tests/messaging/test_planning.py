@@ -7,7 +7,7 @@ import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from messaging.models import CampaignState, Channel, FeedbackRequest, RequestStatus
@@ -190,3 +190,63 @@ def test_next_allowed_weekday_matches_the_python_rule(account, weekdays, now_day
     requests_plan(account=account, now=now)
     expected = next_send_time(candidate=now, time_zone=zone, weekdays=set(weekdays), start_hour=9, end_hour=18)
     assert planned(order).scheduled_for == expected
+
+
+def test_each_campaign_gets_its_own_weekdays_and_variants_for_every_order(account):
+    """Two campaigns with their own send days and three variants each (one
+    weighted 1): every order gets exactly one row, its campaign's next
+    allowed slot, and the variant whose cumulative weight range, in (label,
+    id) order, holds the order's hash — the rule eligibility_sql() states,
+    recomputed here one order at a time."""
+    account.marketplaces.add(marketplace("UK"))
+    now = local(date(2026, 11, 11), 17, ZONES["US"], minute=45)  # a Wednesday
+    weekdays = {"US": [1], "UK": [6, 7]}
+    campaigns, variants = {}, {}
+    for code, weights in (("US", [("A", 60), ("B", 1), ("C", 39)]), ("UK", [("A", 10), ("B", 70), ("C", 20)])):
+        campaign = CampaignFactory(
+            account=account,
+            marketplaces=[code],
+            channel=Channel.EMAIL,
+            trigger_days=0,
+            send_start_hour=9,
+            send_end_hour=18,
+            send_weekdays=weekdays[code],
+        )
+        campaigns[code] = campaign
+        variants[campaign.pk] = [
+            CampaignVariantFactory(campaign=campaign, label=label, weight=weight) for label, weight in weights
+        ]
+    orders = [
+        delivered_order(account, code, delivered=now - timedelta(days=10)) for code in ("US", "UK") for _ in range(60)
+    ]
+
+    requests_plan(account=account, now=now)
+
+    rows = {row.order_id: row for row in FeedbackRequest.objects.filter(account=account)}
+    assert len(rows) == len(orders) == FeedbackRequest.objects.count()
+    with connection.cursor() as cursor:
+        for order in orders:
+            row = rows[order.pk]
+            campaign = campaigns[order.marketplace.code]
+            assert row.campaign_id == campaign.pk
+            expected_slot = next_send_time(
+                candidate=now,
+                time_zone=ZONES[order.marketplace.code],
+                weekdays=set(campaign.send_weekdays),
+                start_hour=9,
+                end_hour=18,
+            )
+            assert row.scheduled_for == expected_slot
+            ordered = sorted(variants[campaign.pk], key=lambda variant: (variant.label, variant.pk))
+            total = sum(variant.weight for variant in ordered)
+            cursor.execute(
+                "SELECT (hashtextextended(%s, %s) & 9223372036854775807) %% %s",
+                [order.amazon_order_id, campaign.pk, total],
+            )
+            (point,) = cursor.fetchone()
+            low = 0
+            for variant in ordered:
+                if low <= point < low + variant.weight:
+                    break
+                low += variant.weight
+            assert row.variant_id == variant.pk
