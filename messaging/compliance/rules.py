@@ -120,6 +120,15 @@ class Field:
         return [start for start, _ in self.spans]
 
     @cached_property
+    def emails(self) -> list[tuple[int, int]]:
+        """Spans of e-mail addresses (three rules ask)."""
+        return [match.span() for match in EMAIL_RE.finditer(self.masked)]
+
+    @cached_property
+    def urls(self) -> list[tuple[int, int]]:
+        return [match.span() for match in URL_RE.finditer(self.masked)]
+
+    @cached_property
     def about_feedback(self) -> list[bool]:
         """Per sentence: does it name feedback or a review?"""
         return [matches_any(FEEDBACK_TERMS, self.languages, self.masked[start:end]) for start, end in self.spans]
@@ -268,21 +277,15 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
-def _email_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in EMAIL_RE.finditer(text)]
-
-
 def _email_address(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
-    for start, end in _email_spans(field.masked):
+    for start, end in field.emails:
         yield Hit("email_address", start, end)
 
 
 def _external_link(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     text = field.masked
-    emails = _email_spans(text)
-    links: list[tuple[int, int]] = []
-    for match in URL_RE.finditer(text):
-        links.append(match.span())
+    emails = field.emails
+    links: list[tuple[int, int]] = list(field.urls)
     for match in BARE_DOMAIN_RE.finditer(text):
         tld = match.group("tld")
         # "product.It works": a missing space after a full stop, not an Italian domain.
@@ -328,8 +331,8 @@ def _looks_like_phone(text: str, start: int, end: int) -> bool:
 
 def _phone_number(field: Field, languages: tuple[str, ...]) -> Iterator[Hit]:
     text = field.masked
-    links_and_addresses = [match.span() for match in URL_RE.finditer(text)] + _email_spans(text)
-    sentence_starts = [start for start, _ in sentences(text)] or [0]
+    links_and_addresses = field.urls + field.emails
+    sentence_starts = field.starts or [0]
     candidates = [match.span() for match in PHONE_CANDIDATE_RE.finditer(text)]
     spelled = [match.span() for match in SPELLED_PHONE_RE.finditer(text)]
     for start, end in spelled:
