@@ -44,7 +44,7 @@ def test_va_resolves_the_most_urgent_case_and_the_owner_sees_it(page: Page, live
     body = page.get_by_test_id("message-form").locator("textarea[name=body]")
     original = body.input_value()
     body.fill(original + "\n\nPlease remove your negative feedback.")
-    expect(page.get_by_test_id("findings")).to_contain_text("removal_in_first_contact")
+    expect(page.get_by_test_id("findings")).to_contain_text("Removal asked too early")
     page.get_by_test_id("send").click()
     expect(page.get_by_role("alert").first).to_contain_text("breaks Amazon's rules")
     assert mail.outbox == []
