@@ -268,7 +268,7 @@ def campaign_test_send(*, campaign: Campaign, user: User) -> list[tuple[Campaign
         for order in sample:
             rendered = feedback_request_render(template=variant.template, order=order, account=campaign.account)
             if rendered.blocking_rules:
-                results.append((variant, order, "not sent: " + ", ".join(rendered.blocking_rules)))
+                results.append((variant, order, "not sent: " + rendered.blocking_titles))
                 continue
             feedback_request_email(
                 rendered,

@@ -56,7 +56,7 @@ def _checked(case, *, kind, subject, body, language):
     )
     if rendered.blocking_rules:
         raise CaseActionRefused(
-            f"Not sent: the message breaks Amazon's rules ({', '.join(rendered.blocking_rules)}). Fix the findings."
+            f"Not sent: the message breaks Amazon's rules ({rendered.blocking_titles}). Fix the findings."
         )
     return order, rendered
 

@@ -210,14 +210,14 @@ def test_contacting_the_buyer_sends_one_email_through_the_relay(account, va):
 
 def test_the_first_contact_may_not_ask_for_removal(account, va):
     case = negative_case(account)
-    with pytest.raises(CaseActionRefused, match="removal_in_first_contact"):
+    with pytest.raises(CaseActionRefused, match="Removal asked too early"):
         contact(case, va, body=FIRST_CONTACT + "\n\nPlease remove your negative feedback.")
     assert mail.outbox == [] and not CaseMessage.objects.exists()
 
 
 def test_a_message_the_checker_blocks_is_never_sent(account, va):
     case = negative_case(account)
-    with pytest.raises(CaseActionRefused, match="incentive"):
+    with pytest.raises(CaseActionRefused, match="Incentive"):
         contact(case, va, body=FIRST_CONTACT + "\n\nHere is a 20% discount coupon for your trouble.")
     assert mail.outbox == []
 
