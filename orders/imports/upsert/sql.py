@@ -45,6 +45,12 @@ def staging_copy_sql(copy_columns, encoding):
 
 # The import commits with the server's synchronous_commit: the user is told it is saved.
 SESSION_SQL = "SET LOCAL work_mem = '256MB'"
+# The staging tables are TEMP: they live in the session's local buffers (8 MB
+# by default), and a big file then goes through the kernel page by page in
+# every statement. PostgreSQL takes a new size only before the session's
+# first temporary table (orders.imports.upsert tries it in a savepoint). The
+# buffers are allocated as used, at most this much per session.
+TEMP_BUFFERS_SQL = "SET LOCAL temp_buffers = '256MB'"
 
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
 STATUS_MAP = {
