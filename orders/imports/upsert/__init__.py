@@ -6,11 +6,10 @@ The fast path of every order source (files and SP-API sync):
    marketplace, duplicates), keeps, per row, the first problem found and
    types the values once (dates, quantity, price) for the steps after;
 3. rejected rows go to ImportRejection with line, column and reason;
-4. item rows fold into orders, matched by amazon-order-id within the
-   account (the merge rule below): the stored ones are UPDATEd, the new
-   ones (an anti-join, under a per-account lock) and their items go in with
-   a plain INSERT, and the items of stored orders are upserted (INSERT …
-   ON CONFLICT);
+4. item rows fold into orders and INSERT … ON CONFLICT upserts orders,
+   matched by amazon-order-id within the account (the merge rule below);
+   the items of the orders it inserted go in with a plain INSERT, those of
+   stored orders with INSERT … ON CONFLICT;
 5. buyer data (ship-to, email, name) of orders still inside the 30-day
    retention is encrypted, with the email's keyed digest (buyer_key); older
    ones are never stored.
@@ -46,12 +45,10 @@ from ..rows import STAGING_COLUMNS
 from .copy import ChunkStream, copy_error_line, copy_from, order_row_line
 from .shipto import ship_to_encrypt
 from .sql import (
-    ACCOUNT_LOCK_SQL,
     COUNTS_SQL,
     DUPLICATES_SQL,
     FOLD_SQL,
     INSERT_NEW_ITEMS_SQL,
-    INSERT_ORDERS_SQL,
     LINE_SHIFT_SQL,
     LINK_CLAIMS_SQL,
     MARKETPLACES_SQL,
@@ -60,8 +57,8 @@ from .sql import (
     REJECTIONS_SQL,
     SESSION_SQL,
     TEMP_BUFFERS_SQL,
-    UPDATE_ORDERS_SQL,
     UPSERT_ITEMS_SQL,
+    UPSERT_ORDERS_SQL,
     VALUE_SEP,
     check_sql,
     order_total_check_sql,
@@ -144,9 +141,7 @@ def order_copy_upsert(
         if progress:
             progress(None, phase="saving")
         cursor.execute(MARKETPLACES_SQL, params)
-        cursor.execute(ACCOUNT_LOCK_SQL, params)
-        cursor.execute(UPDATE_ORDERS_SQL, params)
-        cursor.execute(INSERT_ORDERS_SQL, params)
+        cursor.execute(UPSERT_ORDERS_SQL, params)
         cursor.execute("ANALYZE import_touched")
         cursor.execute(INSERT_NEW_ITEMS_SQL)
         # Every order new (a first upload): no stored item to upsert.

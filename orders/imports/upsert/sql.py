@@ -360,59 +360,40 @@ FILL_IN_FIELDS = [
 # last-updated) never touches them on an existing order. FILL_IN_FIELDS take
 # the incoming value when it is known, from a supplementary report always,
 # from a dated source when it is not older.
-_NEWER = "(NOT %(fills_in)s AND o.last_updated <= io.last_updated)"
-_FILLS_IN = "(%(fills_in)s OR o.last_updated <= io.last_updated)"
+_NEWER = "(NOT %(fills_in)s AND orders_order.last_updated <= EXCLUDED.last_updated)"
+_FILLS_IN = "(%(fills_in)s OR orders_order.last_updated <= EXCLUDED.last_updated)"
 
 
 def _filled(name):
-    return f"COALESCE(io.{name}, o.{name})"
+    return f"COALESCE(EXCLUDED.{name}, orders_order.{name})"
 
 
 def _when(condition, value, name):
-    return f"CASE WHEN {condition} THEN {value} ELSE o.{name} END"
+    return f"CASE WHEN {condition} THEN {value} ELSE orders_order.{name} END"
 
 
-# Only order_copy_upsert writes orders, and it holds this lock (per account,
-# to the end of the transaction): between UPDATE_ORDERS_SQL and
-# INSERT_ORDERS_SQL no other import can add one of the file's orders, so the
-# new ones go in with a plain INSERT (no ON CONFLICT: cheaper per row).
-ACCOUNT_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('orders.imports.upsert'), %(account_id)s)"
-
-# The file's orders already stored, updated by the merge rule; then the new
-# ones (none of them stored: the anti-join) inserted. Both go to import_touched.
-UPDATE_ORDERS_SQL = f"""
+UPSERT_ORDERS_SQL = f"""
 CREATE TEMP TABLE import_touched ON COMMIT DROP AS
-WITH updated AS (
-  UPDATE orders_order o SET
-    {", ".join(f"{name} = {_when(_NEWER, f'io.{name}', name)}" for name in ORDER_FIELDS)},
-    {", ".join(f"{name} = {_when(_FILLS_IN, _filled(name), name)}" for name in FILL_IN_FIELDS)},
-    updated_at = now()
-  FROM import_orders io
-  WHERE o.account_id = %(account_id)s AND o.amazon_order_id = io.amazon_order_id
-    AND (({_NEWER}
-          AND (o.last_updated < io.last_updated
-               OR ({", ".join(f"o.{name}" for name in ORDER_FIELDS)})
-                  IS DISTINCT FROM ({", ".join(f"io.{name}" for name in ORDER_FIELDS)})))
-         OR ({_FILLS_IN}
-             AND ({", ".join(_filled(name) for name in FILL_IN_FIELDS)})
-                 IS DISTINCT FROM ({", ".join(f"o.{name}" for name in FILL_IN_FIELDS)})))
-  RETURNING o.id, o.amazon_order_id, false AS inserted, o.last_updated
-)
-SELECT * FROM updated
-"""
-
-INSERT_ORDERS_SQL = f"""
-WITH inserted AS (
+WITH upserted AS (
   INSERT INTO orders_order (account_id, amazon_order_id, {", ".join(ORDER_FIELDS + FILL_IN_FIELDS)},
                             buyer_name, buyer_email, ship_to, buyer_key, pii_purged_at, created_at, updated_at)
-  SELECT %(account_id)s, io.amazon_order_id, {", ".join(f"io.{name}" for name in ORDER_FIELDS + FILL_IN_FIELDS)},
-         '', '', '', '', CASE WHEN io.pii_expired THEN %(now)s END, now(), now()
-  FROM import_orders io
-  WHERE NOT EXISTS (SELECT 1 FROM orders_order o
-                    WHERE o.account_id = %(account_id)s AND o.amazon_order_id = io.amazon_order_id)
-  RETURNING id, amazon_order_id, true AS inserted, last_updated
+  SELECT %(account_id)s, amazon_order_id, {", ".join(ORDER_FIELDS + FILL_IN_FIELDS)}, '', '', '', '',
+         CASE WHEN pii_expired THEN %(now)s END, now(), now()
+  FROM import_orders
+  ON CONFLICT (account_id, amazon_order_id) DO UPDATE SET
+    {", ".join(f"{name} = {_when(_NEWER, f'EXCLUDED.{name}', name)}" for name in ORDER_FIELDS)},
+    {", ".join(f"{name} = {_when(_FILLS_IN, _filled(name), name)}" for name in FILL_IN_FIELDS)},
+    updated_at = now()
+  WHERE ({_NEWER}
+         AND (orders_order.last_updated < EXCLUDED.last_updated
+              OR ({", ".join(f"orders_order.{name}" for name in ORDER_FIELDS)})
+                 IS DISTINCT FROM ({", ".join(f"EXCLUDED.{name}" for name in ORDER_FIELDS)})))
+     OR ({_FILLS_IN}
+         AND ({", ".join(_filled(name) for name in FILL_IN_FIELDS)})
+             IS DISTINCT FROM ({", ".join(f"orders_order.{name}" for name in FILL_IN_FIELDS)}))
+  RETURNING id, amazon_order_id, (xmax = 0) AS inserted, last_updated
 )
-INSERT INTO import_touched SELECT * FROM inserted
+SELECT * FROM upserted
 """
 
 # The items of the orders just inserted (none stored yet: a plain INSERT),
