@@ -82,6 +82,65 @@ class TestAllOrders:
         order = Order.objects.get(account=account)
         assert (order.status, order.items.get().quantity) == ("Canceled", 3)
 
+    def test_a_file_of_stored_and_new_orders_updates_inserts_and_keeps_each_by_the_merge_rule(self, importer, account):
+        # Stored orders take the UPDATE path and new ones the plain INSERT (orders.imports.upsert):
+        # one file mixing both, with an item added to a stored order, stores exactly these values.
+        importer(
+            all_orders_file(
+                [
+                    all_orders_row(order_id="112-0000001-0000001", updated="2026-11-05T00:00:00+00:00"),
+                    all_orders_row(order_id="112-0000002-0000002", updated="2026-11-05T00:00:00+00:00"),
+                ]
+            )
+        )
+        job = importer(
+            all_orders_file(
+                [
+                    all_orders_row(
+                        order_id="112-0000001-0000001", updated="2026-11-07T08:30:00+01:00", status="Cancelled"
+                    ),
+                    all_orders_row(
+                        order_id="112-0000001-0000001",
+                        updated="2026-11-07T08:30:00+01:00",
+                        status="Cancelled",
+                        sku="MUG-STEEL",
+                        quantity="3",
+                        price="10.5",
+                    ),
+                    all_orders_row(
+                        order_id="112-0000002-0000002", updated="2026-11-04T00:00:00+00:00", status="Pending"
+                    ),
+                    all_orders_row(
+                        order_id="112-0000003-0000003",
+                        purchased="2026-11-03T23:15:00Z",
+                        updated="",
+                        quantity="2",
+                        price="7",
+                    ),
+                ]
+            )
+        )
+        assert counts(job) == (1, 1, 1, 0)
+        orders = {o.amazon_order_id: o for o in Order.objects.filter(account=account)}
+        updated, kept, new = orders["112-0000001-0000001"], orders["112-0000002-0000002"], orders["112-0000003-0000003"]
+        assert (updated.status, updated.order_total, updated.last_updated.isoformat()) == (
+            "Canceled",
+            Decimal("35.49"),
+            "2026-11-07T07:30:00+00:00",
+        )
+        assert sorted(updated.items.values_list("sku", "quantity", "item_price")) == [
+            ("BOTTLE-750", 1, Decimal("24.99")),
+            ("MUG-STEEL", 3, Decimal("10.50")),
+        ]
+        assert (kept.status, kept.last_updated.isoformat()) == ("Shipped", "2026-11-05T00:00:00+00:00")
+        assert (new.status, new.order_total, new.purchase_date.isoformat(), new.last_updated.isoformat()) == (
+            "Shipped",
+            Decimal("7.00"),
+            "2026-11-03T23:15:00+00:00",
+            "2026-11-03T23:15:00+00:00",
+        )
+        assert list(new.items.values_list("sku", "quantity", "item_price")) == [("BOTTLE-750", 2, Decimal("7.00"))]
+
     def test_unknown_extra_columns_are_ignored(self, importer):
         columns = ["surprise-column", *all_orders_file([]).split("\n")[0].split("\t"), "another-new-one"]
         rows = [dict(all_orders_row(), **{"surprise-column": "x", "another-new-one": "y"})]

@@ -45,6 +45,12 @@ def staging_copy_sql(copy_columns, encoding):
 
 # The import commits with the server's synchronous_commit: the user is told it is saved.
 SESSION_SQL = "SET LOCAL work_mem = '256MB'"
+# The staging tables are TEMP: they live in the session's local buffers (8 MB
+# by default), and a big file then goes through the kernel page by page in
+# every statement. PostgreSQL takes a new size only before the session's
+# first temporary table (orders.imports.upsert tries it in a savepoint). The
+# buffers are allocated as used, at most this much per session.
+TEMP_BUFFERS_SQL = "SET LOCAL temp_buffers = '256MB'"
 
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
 STATUS_MAP = {
@@ -102,18 +108,25 @@ def default_label(name):
     return "last-updated-date" if name == "last_updated" else name.replace("_", "-")
 
 
-def _optional_ts(column):
-    return f"CASE WHEN {column} = '' THEN NULL ELSE {column}::timestamptz END"
+def _valid_datetime_sql(column):
+    """SQL: the text `column` is a date-time an import reads (ISO 8601 and valid)."""
+    return f"({_iso_datetime_sql(column)} AND pg_input_is_valid({column}, 'timestamptz'))"
 
 
-def _optional_datetime_check(column, label):
-    """Two WHENs: the text is a date-time, then (CASE goes in order: only a
-    valid one is cast) it lies in the range an import accepts."""
+def _typed_datetime_sql(column):
+    """SQL: the text `column` as timestamptz, NULL when empty or not a date-time
+    (only a valid one is cast)."""
+    return f"CASE WHEN {column} <> '' AND {_valid_datetime_sql(column)} THEN {column}::timestamptz END"
+
+
+def _optional_datetime_check(name, label):
+    """Two WHENs over a staged row's text `name` and its typed value: the text
+    is a date-time, then it lies in the range an import accepts."""
     return (
-        f"WHEN {column} <> '' AND NOT ({_iso_datetime_sql(column)} AND pg_input_is_valid({column}, 'timestamptz')) "
-        f"THEN {_reject(label, 'not an ISO 8601 date-time', column)}\n"
-        f"         WHEN NOT {imported_date_ok_sql(_optional_ts(column))} "
-        f"THEN {_reject(label, IMPORTED_DATE_REASON, column)}"
+        f"WHEN s.{name} <> '' AND s.{name}_ts IS NULL "
+        f"THEN {_reject(label, 'not an ISO 8601 date-time', f's.{name}')}\n"
+        f"         WHEN NOT {imported_date_ok_sql(f's.{name}_ts')} "
+        f"THEN {_reject(label, IMPORTED_DATE_REASON, f's.{name}')}"
     )
 
 
@@ -125,17 +138,41 @@ MONEY_MAX_SHOWN = "9,999,999,999.99"
 ID_MAX_CHARS = 64
 
 
-def _staged_date(column):
-    """A date column of a staged row as SQL (NULL for one no order source carries)."""
-    if column == "purchase_date":
-        return "purchase_date::timestamptz"
-    if column in STAGING_COLUMNS:
-        return _optional_ts(column)
-    return "NULL"
+# The dates of a staged row, typed once by check_sql (the checked table keeps
+# them as timestamptz under the same names, NULL when empty)...
+DATE_COLUMNS = ("purchase_date", "last_updated") + (
+    "earliest_ship_date",
+    "latest_ship_date",
+    "earliest_delivery_date",
+    "latest_delivery_date",
+    "shipped_at",
+    "delivered_at",
+)
+PRICE_SHAPE = r"^-?[0-9]{1,10}(\.[0-9]{1,4})?$"
+# ...and the other typed values: quantity (integer) and item_price_value
+# (numeric; item_price keeps the text, shown in rejections).
+TYPED_SQL = ", ".join(
+    [f"{_typed_datetime_sql(f's.{name}')} AS {name}_ts" for name in DATE_COLUMNS]
+    + [
+        "CASE WHEN s.quantity ~ '^[0-9]{1,9}$' THEN s.quantity::integer END AS quantity_value",
+        f"CASE WHEN s.item_price ~ '{PRICE_SHAPE}' THEN s.item_price::numeric END AS item_price_value",
+    ]
+)
+# The staging columns later steps read (not the file's ignored ones), typed.
+CHECKED_COLUMNS = ", ".join(
+    f"s.{name}_ts AS {name}"
+    if name in DATE_COLUMNS
+    else "s.quantity_value AS quantity"
+    if name == "quantity"
+    else f"s.{name}"
+    for name in STAGING_COLUMNS[:-1]
+)
 
 
-# The staging columns later steps read (not the file's ignored ones).
-CHECKED_COLUMNS = ", ".join(f"s.{name}" for name in STAGING_COLUMNS[:-1])
+def _checked_date(column):
+    """A date column of a checked row as SQL (NULL for one no order source carries)."""
+    return column if column in DATE_COLUMNS else "NULL"
+
 
 # Same partition as the duplicate check in check_sql(): any (order id, SKU)
 # seen twice? Usually not, and then the check can skip the window (a full sort).
@@ -147,14 +184,7 @@ SELECT EXISTS (
 )
 """
 EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-OPTIONAL_DATES = (
-    "earliest_ship_date",
-    "latest_ship_date",
-    "earliest_delivery_date",
-    "latest_delivery_date",
-    "shipped_at",
-    "delivered_at",
-)
+OPTIONAL_DATES = DATE_COLUMNS[2:]
 
 
 def _duplicate_check(label):
@@ -186,14 +216,14 @@ def check_sql(*, duplicates, labels=None):
     label = _labeller(labels)
     duplicate_check = _duplicate_check(label("sku")) if duplicates else ""
     duplicate_window = DUPLICATE_WINDOW if duplicates else ""
-    optional_dates = "\n         ".join(_optional_datetime_check(f"s.{name}", label(name)) for name in OPTIONAL_DATES)
+    optional_dates = "\n         ".join(_optional_datetime_check(name, label(name)) for name in OPTIONAL_DATES)
     order_id_reason = "not an Amazon order id (17 digits as 3-7-7, e.g. 112-1234567-1234567)"
     channel_reason = "expected Amazon (FBA) or Merchant (FBM)"
     too_long = f"longer than {ID_MAX_CHARS} characters"
     return f"""
 CREATE TEMP TABLE import_order_checked ON COMMIT DROP AS
-SELECT {CHECKED_COLUMNS},
-       COALESCE(m.id, CASE WHEN lower(btrim(s.sales_channel)) <> 'non-amazon'
+SELECT {CHECKED_COLUMNS}, s.item_price_value,
+       COALESCE(s.m_id, CASE WHEN lower(btrim(s.sales_channel)) <> 'non-amazon'
                            THEN %(default_marketplace)s END) AS marketplace_id,
        {_map_sql("s.order_status", STATUS_MAP)} AS status_value,
        {_map_sql("s.fulfillment_channel", CHANNEL_MAP)} AS channel_value,
@@ -203,26 +233,26 @@ SELECT {CHECKED_COLUMNS},
            THEN {_reject(label("amazon_order_id"), order_id_reason, "s.amazon_order_id")}
          WHEN length(s.merchant_order_id) > {ID_MAX_CHARS}
            THEN {_reject(label("merchant_order_id"), too_long, "s.merchant_order_id")}
-         WHEN NOT ({_iso_datetime_sql("s.purchase_date")} AND pg_input_is_valid(s.purchase_date, 'timestamptz'))
+         WHEN s.purchase_date_ts IS NULL
            THEN {_reject(label("purchase_date"), "not an ISO 8601 date-time", "s.purchase_date")}
-         WHEN NOT {imported_date_ok_sql("s.purchase_date::timestamptz")}
+         WHEN NOT {imported_date_ok_sql("s.purchase_date_ts")}
            THEN {_reject(label("purchase_date"), IMPORTED_DATE_REASON, "s.purchase_date")}
-         {_optional_datetime_check("s.last_updated", label("last_updated"))}
+         {_optional_datetime_check("last_updated", label("last_updated"))}
          WHEN {_map_sql("s.order_status", STATUS_MAP)} IS NULL
            THEN {_reject(label("order_status"), "unknown order status", "s.order_status")}
          WHEN {_map_sql("s.fulfillment_channel", CHANNEL_MAP)} IS NULL
            THEN {_reject(label("fulfillment_channel"), channel_reason, "s.fulfillment_channel")}
-         WHEN m.id IS NULL AND (%(default_marketplace)s IS NULL OR lower(btrim(s.sales_channel)) = 'non-amazon')
+         WHEN s.m_id IS NULL AND (%(default_marketplace)s IS NULL OR lower(btrim(s.sales_channel)) = 'non-amazon')
            THEN '{label("sales_channel")}|not an Amazon marketplace: ' || left(s.sales_channel, 60)
                 || ' (choose the marketplace when uploading)' || {VALUE_SEP} || left(s.sales_channel, {VALUE_MAX})
          WHEN btrim(s.sku) = '' THEN '{label("sku")}|missing'
          WHEN length(s.sku) > {ID_MAX_CHARS} THEN {_reject(label("sku"), too_long, "s.sku")}
-         WHEN s.quantity !~ '^[0-9]{{1,9}}$'
+         WHEN s.quantity_value IS NULL
            THEN {_reject(label("quantity"), "not a whole number of 0 or more", "s.quantity")}
-         WHEN s.item_price <> '' AND s.item_price !~ '^-?[0-9]{{1,10}}(\\.[0-9]{{1,4}})?$'
+         WHEN s.item_price <> '' AND s.item_price_value IS NULL
            THEN {_reject(label("item_price"), "not a number", "s.item_price")}
          WHEN s.item_price LIKE '-%%' THEN {_reject(label("item_price"), "negative", "s.item_price")}
-         WHEN s.item_price <> '' AND round(NULLIF(s.item_price, '')::numeric, 2) > {MONEY_MAX}
+         WHEN round(s.item_price_value, 2) > {MONEY_MAX}
            THEN {_reject(label("item_price"), f"more than {MONEY_MAX_SHOWN}, the largest amount kept", "s.item_price")}
          WHEN s.currency <> '' AND s.currency !~ '^[A-Z]{{3}}$'
            THEN {_reject(label("currency"), "not an ISO currency code", "s.currency")}
@@ -230,8 +260,13 @@ SELECT {CHECKED_COLUMNS},
          WHEN s.buyer_email <> '' AND btrim(s.buyer_email) !~ '{EMAIL_ADDRESS}'
            THEN {_reject(label("buyer_email"), "not an email address", "s.buyer_email")}{duplicate_check}
        END AS reject
-FROM import_order_rows s
-LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel)){duplicate_window}
+FROM (
+  -- OFFSET 0: typed once per row here, not again in every WHEN that reads them.
+  SELECT s.*, m.id AS m_id, {TYPED_SQL}
+  FROM import_order_rows s
+  LEFT JOIN tenancy_marketplace m ON lower(m.domain) = lower(btrim(s.sales_channel))
+  OFFSET 0
+) s{duplicate_window}
 """
 
 
@@ -278,17 +313,11 @@ FROM import_order_checked WHERE reject IS NOT NULL
 # once per order rather than once per item row.
 FOLD_SQL = f"""
 CREATE TEMP TABLE import_orders ON COMMIT DROP AS
-SELECT amazon_order_id, marketplace_id, merchant_order_id,
-       purchase_date::timestamptz AS purchase_date,
+SELECT amazon_order_id, marketplace_id, merchant_order_id, purchase_date,
        last_updated_ts AS last_updated,
        status_value AS status, channel_value AS fulfillment_channel,
        left(sales_channel, 30) AS sales_channel, left(ship_service_level, 40) AS ship_service_level,
-       {_optional_ts("earliest_ship_date")} AS earliest_ship_date,
-       {_optional_ts("latest_ship_date")} AS latest_ship_date,
-       {_optional_ts("earliest_delivery_date")} AS earliest_delivery_date,
-       {_optional_ts("latest_delivery_date")} AS latest_delivery_date,
-       {_optional_ts("shipped_at")} AS shipped_at,
-       {_optional_ts("delivered_at")} AS delivered_at,
+       earliest_ship_date, latest_ship_date, earliest_delivery_date, latest_delivery_date, shipped_at, delivered_at,
        order_total,
        upper(left(currency, 3)) AS currency,
        lower(is_business_order) IN ('true', '1', 'yes') AS is_business_order,
@@ -297,16 +326,15 @@ SELECT amazon_order_id, marketplace_id, merchant_order_id,
        upper(left(ship_country, 2)) AS ship_country,
        ship_city, ship_state, ship_postal_code,
        lower(btrim(buyer_email)) AS buyer_email, left(btrim(buyer_name), 200) AS buyer_name,
-       {pii_retention_end_sql(column_sql=_staged_date)} <= %(now)s AS pii_expired
+       {pii_retention_end_sql(column_sql=_checked_date)} <= %(now)s AS pii_expired
 FROM (
   SELECT DISTINCT ON (amazon_order_id COLLATE "C") *,
-         COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) AS last_updated_ts,
-         sum(NULLIF(item_price, '')::numeric) OVER same_order AS order_total
+         COALESCE(last_updated, purchase_date) AS last_updated_ts,
+         sum(item_price_value) OVER same_order AS order_total
   FROM import_order_checked
   WHERE reject IS NULL
   WINDOW same_order AS (PARTITION BY amazon_order_id COLLATE "C")
-  ORDER BY amazon_order_id COLLATE "C",
-           COALESCE(NULLIF(last_updated, '')::timestamptz, purchase_date::timestamptz) DESC, line_no DESC
+  ORDER BY amazon_order_id COLLATE "C", COALESCE(last_updated, purchase_date) DESC, line_no DESC
 ) newest
 ORDER BY amazon_order_id COLLATE "C"
 """
@@ -363,21 +391,37 @@ WITH upserted AS (
      OR ({_FILLS_IN}
          AND ({", ".join(_filled(name) for name in FILL_IN_FIELDS)})
              IS DISTINCT FROM ({", ".join(f"orders_order.{name}" for name in FILL_IN_FIELDS)}))
-  RETURNING id, amazon_order_id, (xmax = 0) AS inserted
+  RETURNING id, amazon_order_id, (xmax = 0) AS inserted, last_updated
 )
 SELECT * FROM upserted
 """
 
+# The items of the orders just inserted (none stored yet: a plain INSERT),
+# from the rows not older than their order; their orders count as created.
+INSERT_NEW_ITEMS_SQL = """
+INSERT INTO orders_orderitem (order_id, sku, asin, title, quantity, item_price, item_status)
+SELECT t.id, c.sku, left(c.asin, 10), left(c.title, 500), c.quantity,
+       c.item_price_value, left(c.item_status, 30)
+FROM import_order_checked c
+JOIN import_touched t ON t.amazon_order_id = c.amazon_order_id AND t.inserted
+WHERE c.reject IS NULL
+  AND t.last_updated <= COALESCE(c.last_updated, c.purchase_date)
+ORDER BY t.id
+"""
+
+# The items of the orders stored before this import: upserted, and the
+# orders whose items changed noted.
 UPSERT_ITEMS_SQL = """
 CREATE TEMP TABLE import_item_changes ON COMMIT DROP AS
 WITH changed AS (
   INSERT INTO orders_orderitem (order_id, sku, asin, title, quantity, item_price, item_status)
-  SELECT o.id, c.sku, left(c.asin, 10), left(c.title, 500), c.quantity::integer,
-         NULLIF(c.item_price, '')::numeric, left(c.item_status, 30)
+  SELECT o.id, c.sku, left(c.asin, 10), left(c.title, 500), c.quantity,
+         c.item_price_value, left(c.item_status, 30)
   FROM import_order_checked c
   JOIN orders_order o ON o.account_id = %(account_id)s AND o.amazon_order_id = c.amazon_order_id
   WHERE c.reject IS NULL
-    AND o.last_updated <= COALESCE(NULLIF(c.last_updated, '')::timestamptz, c.purchase_date::timestamptz)
+    AND NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.inserted AND t.amazon_order_id = c.amazon_order_id)
+    AND o.last_updated <= COALESCE(c.last_updated, c.purchase_date)
   ORDER BY o.id
   ON CONFLICT (order_id, sku) DO UPDATE SET
     asin = EXCLUDED.asin, title = EXCLUDED.title, quantity = EXCLUDED.quantity,
@@ -390,6 +434,8 @@ WITH changed AS (
 )
 SELECT DISTINCT order_id FROM changed
 """
+
+NO_ITEM_CHANGES_SQL = "CREATE TEMP TABLE import_item_changes (order_id bigint) ON COMMIT DROP"
 
 # Orders count once: created, or updated at order or item level, else unchanged.
 COUNTS_SQL = """
