@@ -19,26 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "feedbackhub.settings")
 
-from messaging.compliance import Message, MessageKind, check_message  # noqa: E402
+from messaging.compliance import check_message  # noqa: E402
+from tests.messaging.test_compliance_corpus import corpus_message  # noqa: E402
 
 CORPORA = sorted((ROOT / "tests" / "messaging").glob("compliance_corpus*.json"))
 
 
 def load_messages():
-    messages = []
-    for path in CORPORA:
-        for item in json.loads(path.read_text(encoding="utf-8")):
-            messages.append(
-                Message(
-                    kind=MessageKind(item["kind"]),
-                    subject=item["subject"],
-                    body=item["body"],
-                    language=item["language"],
-                    first_contact_after_negative=item["first_contact_after_negative"],
-                    proactive=item["proactive"],
-                )
-            )
-    return messages
+    return [corpus_message(item) for path in CORPORA for item in json.loads(path.read_text(encoding="utf-8"))]
 
 
 def per_message_ms(function, messages, repeat):

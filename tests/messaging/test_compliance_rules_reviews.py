@@ -280,18 +280,6 @@ def test_turning_an_incentive_down_is_not_offering_one():
 
 
 @pytest.mark.parametrize(
-    ("language", "body"),
-    [
-        ("es", "Al dejar su valoración acumulará 200 puntos que podrá canjear en su próxima compra."),
-        ("fr", "Les clients qui laissent une évaluation reçoivent une petite attention dans leur prochain colis."),
-    ],
-)
-def test_benefit_for_the_act_of_reviewing(language, body):
-    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
-    assert excerpts(findings, "incentive"), findings
-
-
-@pytest.mark.parametrize(
     ("language", "body", "expected"),
     [
         (
@@ -305,19 +293,6 @@ def test_benefit_for_the_act_of_reviewing(language, body):
 def test_satisfied_buyers_asked_to_share_their_experience(language, body, expected):
     findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert any(excerpt.startswith(expected) for excerpt in excerpts(findings, "positive_only")), findings
-
-
-@pytest.mark.parametrize(
-    ("language", "body"),
-    [
-        ("de", "Wenn Sie mit Ihrem Kauf zufrieden sind, würden wir uns über ein paar Worte auf Amazon freuen."),
-        ("fr", "Si vous êtes content de votre achat, un petit mot sur Amazon nous ferait plaisir."),
-        ("it", "Se il prodotto ti sta piacendo, ci faresti un favore lasciando due righe su Amazon."),
-    ],
-)
-def test_satisfied_buyers_asked_for_a_few_words(language, body):
-    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
-    assert excerpts(findings, "positive_only"), findings
 
 
 def test_review_change_asked_by_reference_with_a_modal():
@@ -348,34 +323,6 @@ def test_satisfaction_as_the_condition_of_the_ask(language, body, clean):
     assert (not excerpts(findings, "positive_only")) == clean, findings
 
 
-@pytest.mark.parametrize(
-    ("language", "body"),
-    [
-        ("en", "We saw your feedback. Could you take the feedback down once it arrives?"),
-        ("de", "Wir haben Ihre Bewertung gesehen. Wäre es möglich, die Bewertung zurückzunehmen?"),
-        ("es", "Una valoración así afecta muchísimo a una marca pequeña: esperamos que lo tengas en cuenta."),
-        ("it", "Un feedback negativo pesa moltissimo: confidiamo che vorrà tenerne conto nella sua valutazione."),
-    ],
-)
-def test_removal_pressed_in_a_first_contact_round_8(language, body):
-    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
-    assert excerpts(findings, "removal_in_first_contact"), findings
-
-
-@pytest.mark.parametrize(
-    ("language", "body"),
-    [
-        ("en", "Everyone who shares their thoughts on Amazon gets early access to our next restock."),
-        ("en", "Every review posted this month earns you a spot in our monthly draw."),
-        ("es", "Las clientas que comparten su opinión en Amazon reciben una muestra de tamaño viaje."),
-        ("it", "Chi lascia una recensione riceve l'incisione gratuita delle iniziali."),
-    ],
-)
-def test_benefit_for_sharing_an_opinion(language, body):
-    findings = check(body, language=language, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
-    assert excerpts(findings, "incentive"), findings
-
-
 def test_delete_it_points_at_feedback_named_further_back():
     body = (
         "Hemos visto su valoración sobre el pedido. Tiene toda la razón: la pantalla llegó rota. "
@@ -401,58 +348,11 @@ def test_a_tracking_code_is_not_a_promo_code():
     assert excerpts(check("Con il codice GRAZIE10 ha il 10 % in meno.", language="it"), "incentive")
 
 
-@pytest.mark.parametrize(
-    ("language", "body"),
-    [
-        (
-            "fr",
-            "Vous pouvez supprimer votre évaluation. Dès que ce sera fait, un petit geste vous attendra.",
-        ),
-        ("es", "Como agradecimiento, le reembolsaremos los gastos de envío en cuanto actualice su valoración."),
-        ("it", "Ogni recensione pubblicata fa guadagnare 50 punti fedeltà, utilizzabili al prossimo acquisto."),
-        ("de", "Falls Sie Ihre Bewertung anpassen möchten, würden wir Ihnen das Zubehörset kostenfrei nachsenden."),
-    ],
-)
-def test_reward_once_the_feedback_is_done(language, body):
-    findings = check(body, language=language, kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}")
-    assert excerpts(findings, "incentive"), findings
-
-
 def test_amazons_wording_with_handled_passes_in_a_removal_request():
     body = "If you are satisfied with how we handled your concerns, it is possible to update or remove your feedback."
     assert not is_blocked(check(body, kind=MessageKind.REMOVAL_REQUEST, subject="{{ order_id }}"))
     first = check(body, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
     assert excerpts(first, "positive_only"), first
-
-
-@pytest.mark.parametrize(
-    ("body", "rule"),
-    [
-        ("Everyone who posts their thoughts this month gets their warranty extended to 24 months.", "incentive"),
-        ("Tell you what: if you pop a review on Amazon, I'll slip a filter into the post free of charge.", "incentive"),
-        ("Loving it? Then a quick rating would make our day.", "positive_only"),
-        ("If they've lived up to your expectations, please tell other shoppers about it on Amazon.", "positive_only"),
-        ("Not quite right? Hit reply so we can sort it out before you post anything.", "positive_only"),
-    ],
-)
-def test_round_11_paraphrases(body, rule):
-    findings = check(body, kind=MessageKind.FEEDBACK_REQUEST, subject="{{ order_id }}")
-    assert excerpts(findings, rule), findings
-
-
-@pytest.mark.parametrize(
-    ("language", "body"),
-    [
-        (
-            "en",
-            "We can refund the full price. All we ask is that the feedback is taken down first.",
-        ),
-        ("de", "Gerne erstatten wir Ihnen den Kaufpreis. Im Gegenzug bitten wir Sie, Ihre Bewertung zu überdenken."),
-    ],
-)
-def test_a_trade_over_two_sentences(language, body):
-    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
-    assert excerpts(findings, "incentive"), findings
 
 
 def test_a_refund_then_thanks_for_the_feedback_is_no_trade():
@@ -461,40 +361,224 @@ def test_a_refund_then_thanks_for_the_feedback_is_no_trade():
     assert_clean(findings, "incentive")
 
 
-@pytest.mark.parametrize(
-    ("language", "body"),
-    [
-        (
-            "de",
-            "Wir haben Ihre Bewertung gesehen. Das Modell ist unterwegs. "
-            "Wären Sie so freundlich, Ihren Eintrag danach zurückzunehmen?",
-        ),
-        (
-            "es",
-            "Hemos visto su valoración. Lo sentimos. Ya le hemos enviado otra. "
-            "Cuando le llegue, ¿podría retirar lo que escribió?",
-        ),
-        (
-            "it",
-            "Abbiamo visto il suo feedback. Le abbiamo spedito un nuovo rossetto. "
-            "Potrebbe eliminare quanto ha scritto?",
-        ),
-        (
-            "ja",
-            "評価をいただき、誠にありがとうございます。大変恐縮ではございますが、こちらを取り下げていただくことは可能でしょうか。",
-        ),
-        (
-            "en",
-            "We've sent the bag today. Once it's with you, we hope your rating can reflect how the issue was handled.",
-        ),
-    ],
-)
-def test_removal_of_what_the_buyer_wrote(language, body):
-    findings = check(body, language=language, kind=MessageKind.FIRST_CONTACT_NEGATIVE, subject="{{ order_id }}")
-    assert excerpts(findings, "removal_in_first_contact"), findings
-
-
 def test_an_offer_named_in_a_factual_aside_is_not_marketing():
     body = "Der Versand war, wie im Angebot angegeben, für Sie kostenfrei."
     assert_clean(check(body, language="de"), "marketing")
     assert excerpts(check("Diese Woche ist alles im Angebot.", language="de"), "marketing")
+
+
+# Violations said without the usual words, one class per id: each case was missed by the rules
+# before the round that added it (the corpus figures in test_compliance_corpus.py say which).
+SAID_WITHOUT_THE_USUAL_WORDS = [
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "es",
+        "Al dejar su valoración acumulará 200 puntos que podrá canjear en su próxima compra.",
+        id="benefit-for-reviewing-es-1",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "fr",
+        "Les clients qui laissent une évaluation reçoivent une petite attention dans leur prochain colis.",
+        id="benefit-for-reviewing-fr-2",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "en",
+        "Everyone who shares their thoughts on Amazon gets early access to our next restock.",
+        id="benefit-for-sharing-an-opinion-en-1",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "en",
+        "Every review posted this month earns you a spot in our monthly draw.",
+        id="benefit-for-sharing-an-opinion-en-2",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "es",
+        "Las clientas que comparten su opinión en Amazon reciben una muestra de tamaño viaje.",
+        id="benefit-for-sharing-an-opinion-es-3",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "it",
+        "Chi lascia una recensione riceve l'incisione gratuita delle iniziali.",
+        id="benefit-for-sharing-an-opinion-it-4",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.REMOVAL_REQUEST,
+        "fr",
+        "Vous pouvez supprimer votre évaluation. Dès que ce sera fait, un petit geste vous attendra.",
+        id="reward-once-the-feedback-is-done-fr-1",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.REMOVAL_REQUEST,
+        "es",
+        "Como agradecimiento, le reembolsaremos los gastos de envío en cuanto actualice su valoración.",
+        id="reward-once-the-feedback-is-done-es-2",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.REMOVAL_REQUEST,
+        "it",
+        "Ogni recensione pubblicata fa guadagnare 50 punti fedeltà, utilizzabili al prossimo acquisto.",
+        id="reward-once-the-feedback-is-done-it-3",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.REMOVAL_REQUEST,
+        "de",
+        "Falls Sie Ihre Bewertung anpassen möchten, würden wir Ihnen das Zubehörset kostenfrei nachsenden.",
+        id="reward-once-the-feedback-is-done-de-4",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "en",
+        "We can refund the full price. All we ask is that the feedback is taken down first.",
+        id="trade-over-two-sentences-en-1",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "de",
+        "Gerne erstatten wir Ihnen den Kaufpreis. Im Gegenzug bitten wir Sie, Ihre Bewertung zu überdenken.",
+        id="trade-over-two-sentences-de-2",
+    ),
+    pytest.param(
+        "positive_only",
+        MessageKind.FEEDBACK_REQUEST,
+        "de",
+        "Wenn Sie mit Ihrem Kauf zufrieden sind, würden wir uns über ein paar Worte auf Amazon freuen.",
+        id="satisfied-buyers-asked-for-a-few-words-de-1",
+    ),
+    pytest.param(
+        "positive_only",
+        MessageKind.FEEDBACK_REQUEST,
+        "fr",
+        "Si vous êtes content de votre achat, un petit mot sur Amazon nous ferait plaisir.",
+        id="satisfied-buyers-asked-for-a-few-words-fr-2",
+    ),
+    pytest.param(
+        "positive_only",
+        MessageKind.FEEDBACK_REQUEST,
+        "it",
+        "Se il prodotto ti sta piacendo, ci faresti un favore lasciando due righe su Amazon.",
+        id="satisfied-buyers-asked-for-a-few-words-it-3",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "en",
+        "We saw your feedback. Could you take the feedback down once it arrives?",
+        id="removal-pressed-en-1",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "de",
+        "Wir haben Ihre Bewertung gesehen. Wäre es möglich, die Bewertung zurückzunehmen?",
+        id="removal-pressed-de-2",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "es",
+        "Una valoración así afecta muchísimo a una marca pequeña: esperamos que lo tengas en cuenta.",
+        id="removal-pressed-es-3",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "it",
+        "Un feedback negativo pesa moltissimo: confidiamo che vorrà tenerne conto nella sua valutazione.",
+        id="removal-pressed-it-4",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "de",
+        "Wir haben Ihre Bewertung gesehen. Das Modell ist unterwegs. "
+        "Wären Sie so freundlich, Ihren Eintrag danach zurückzunehmen?",
+        id="removal-of-what-the-buyer-wrote-de-1",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "es",
+        "Hemos visto su valoración. Lo sentimos. Ya le hemos enviado otra. "
+        "Cuando le llegue, ¿podría retirar lo que escribió?",
+        id="removal-of-what-the-buyer-wrote-es-2",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "it",
+        "Abbiamo visto il suo feedback. Le abbiamo spedito un nuovo rossetto. Potrebbe eliminare quanto ha scritto?",
+        id="removal-of-what-the-buyer-wrote-it-3",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "ja",
+        "評価をいただき、誠にありがとうございます。大変恐縮ではございますが、こちらを取り下げていただくことは可能でしょうか。",
+        id="removal-of-what-the-buyer-wrote-ja-4",
+    ),
+    pytest.param(
+        "removal_in_first_contact",
+        MessageKind.FIRST_CONTACT_NEGATIVE,
+        "en",
+        "We've sent the bag today. Once it's with you, we hope your rating can reflect how the issue was handled.",
+        id="removal-of-what-the-buyer-wrote-en-5",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "en",
+        "Everyone who posts their thoughts this month gets their warranty extended to 24 months.",
+        id="incentive-paraphrase-en-1",
+    ),
+    pytest.param(
+        "incentive",
+        MessageKind.FEEDBACK_REQUEST,
+        "en",
+        "Tell you what: if you pop a review on Amazon, I'll slip a filter into the post free of charge.",
+        id="incentive-paraphrase-en-2",
+    ),
+    pytest.param(
+        "positive_only",
+        MessageKind.FEEDBACK_REQUEST,
+        "en",
+        "Loving it? Then a quick rating would make our day.",
+        id="satisfaction-paraphrase-en-3",
+    ),
+    pytest.param(
+        "positive_only",
+        MessageKind.FEEDBACK_REQUEST,
+        "en",
+        "If they've lived up to your expectations, please tell other shoppers about it on Amazon.",
+        id="satisfaction-paraphrase-en-4",
+    ),
+    pytest.param(
+        "positive_only",
+        MessageKind.FEEDBACK_REQUEST,
+        "en",
+        "Not quite right? Hit reply so we can sort it out before you post anything.",
+        id="satisfaction-paraphrase-en-5",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "body"), SAID_WITHOUT_THE_USUAL_WORDS)
+def test_violations_said_without_the_usual_words(rule, kind, language, body):
+    findings = check(body, language=language, kind=kind, subject="{{ order_id }}")
+    assert excerpts(findings, rule), findings

@@ -138,9 +138,9 @@ MONEY_MAX_SHOWN = "9,999,999,999.99"
 ID_MAX_CHARS = 64
 
 
-# The dates of a staged row, typed once by check_sql (the checked table keeps
-# them as timestamptz under the same names, NULL when empty)...
-DATE_COLUMNS = ("purchase_date", "last_updated") + (
+# The dates a source may carry or leave empty: checked when present, and on an
+# order filled in but never emptied (FILL_IN_FIELDS below).
+OPTIONAL_DATES = (
     "earliest_ship_date",
     "latest_ship_date",
     "earliest_delivery_date",
@@ -148,6 +148,9 @@ DATE_COLUMNS = ("purchase_date", "last_updated") + (
     "shipped_at",
     "delivered_at",
 )
+# The dates of a staged row, typed once by check_sql (the checked table keeps
+# them as timestamptz under the same names, NULL when empty)...
+DATE_COLUMNS = ("purchase_date", "last_updated", *OPTIONAL_DATES)
 PRICE_SHAPE = r"^-?[0-9]{1,10}(\.[0-9]{1,4})?$"
 # ...and the other typed values: quantity (integer) and item_price_value
 # (numeric; item_price keeps the text, shown in rejections).
@@ -184,7 +187,6 @@ SELECT EXISTS (
 )
 """
 EMAIL_ADDRESS = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-OPTIONAL_DATES = DATE_COLUMNS[2:]
 
 
 def _duplicate_check(label):
@@ -345,14 +347,7 @@ ORDER_FIELDS = (
     "ship_service_level, order_total, currency, is_business_order, is_prime, is_replacement_order, ship_country"
 ).split(", ")
 # …and what a source may know or not (NULL): a known value is never replaced by NULL.
-FILL_IN_FIELDS = [
-    "earliest_ship_date",
-    "latest_ship_date",
-    "earliest_delivery_date",
-    "latest_delivery_date",
-    "shipped_at",
-    "delivered_at",
-]
+FILL_IN_FIELDS = list(OPTIONAL_DATES)
 
 # The merge rule (see orders.imports.upsert): rows of a dated source (All
 # Orders, SP-API) replace ORDER_FIELDS when their last-updated is newer (or
