@@ -11,7 +11,7 @@ from django.core.mail import EmailMultiAlternatives
 
 from feedbackhub.mailsink import mail_for_account
 
-from .compliance import RULES_BY_ID, Message, Severity, check_message
+from .compliance import Message, Severity, check_message, rule_titles
 from .models import SendingSettings, TemplateKind
 from .placeholders import placeholder_values, render_html, render_text
 
@@ -42,7 +42,7 @@ class RenderedMessage:
     @property
     def blocking_titles(self) -> str:
         """The blocking rules as a person reads them: "Incentive, Removal asked too early"."""
-        return ", ".join(RULES_BY_ID[rule_id].title for rule_id in self.blocking_rules)
+        return rule_titles(self.blocking_rules)
 
 
 def buyer_message_render(*, kind: str, language: str, subject: str, body: str, order, account) -> RenderedMessage:

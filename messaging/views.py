@@ -12,7 +12,7 @@ from feedbackhub.forms import add_service_errors
 from feedbackhub.html import mark_spans
 from feedbackhub.tenancy.access import account_view, found_or_404
 
-from .compliance import RULES, Severity
+from .compliance import RULES, Severity, rule_titles
 from .compose import template_findings
 from .forms import CampaignForm, DoNotSolicitForm, MessageTemplateForm, SendingSettingsForm, VariantFormSet
 from .models import CAMPAIGN_TRANSITIONS, Campaign, CampaignState, Language, RequestStatus, TemplateKind
@@ -131,7 +131,12 @@ def highlight(text, findings, field):
     return mark_spans(
         text,
         [
-            (f.start, f.end, "text-bg-danger" if f.severity == Severity.BLOCK else "text-bg-warning", f.rule_id)
+            (
+                f.start,
+                f.end,
+                "text-bg-danger" if f.severity == Severity.BLOCK else "text-bg-warning",
+                rule_titles([f.rule_id]),
+            )
             for f in findings
             if f.field == field
         ],

@@ -16,7 +16,7 @@ from feedbackhub.rules import (
     local_day,
 )
 from feedbackhub.tenancy.models import SellerAccount
-from messaging.compliance import Severity
+from messaging.compliance import Severity, rule_titles
 from messaging.compose import template_findings
 from messaging.models import TemplateKind
 
@@ -237,11 +237,11 @@ def case_resolve(*, case: ResolutionCase, resolution: str, note: str, actor) -> 
     """Record how the problem was solved. The fix stands on its own: a note
     that ties it to the feedback (remove, change, in exchange) is refused."""
     findings = template_findings(kind=TemplateKind.FIRST_CONTACT_NEGATIVE, language="", subject="", body=note)
-    tied = sorted({f.rule_id for f in findings if f.rule_id in CONDITIONAL_RULES})
+    tied = [f.rule_id for f in findings if f.rule_id in CONDITIONAL_RULES]
     if tied:
         raise CaseActionRefused(
             "A refund or replacement can never depend on the feedback: the note reads as a condition "
-            f"({', '.join(tied)}). Record the fix alone."
+            f"({rule_titles(tied)}). Record the fix alone."
         )
     return case_transition(
         case=case,
@@ -281,9 +281,9 @@ def case_public_response_save(*, case: ResolutionCase, text: str, language: str,
     if len(text) > PUBLIC_RESPONSE_MAX_CHARS:
         raise CaseActionRefused(f"A public response is at most {PUBLIC_RESPONSE_MAX_CHARS} characters ({len(text)}).")
     findings = template_findings(kind=TemplateKind.PUBLIC_RESPONSE, language=language, subject="", body=text)
-    blocking = sorted({f.rule_id for f in findings if f.severity == Severity.BLOCK})
+    blocking = [f.rule_id for f in findings if f.severity == Severity.BLOCK]
     if blocking:
-        raise CaseActionRefused(f"The response breaks Amazon's rules ({', '.join(blocking)}).")
+        raise CaseActionRefused(f"The response breaks Amazon's rules ({rule_titles(blocking)}).")
     with transaction.atomic():
         locked = case_locked(case)
         locked.public_response_draft = text

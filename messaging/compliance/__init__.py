@@ -23,7 +23,7 @@ Layout, each module importing only the ones above it:
 Code outside the package imports from here: the names below are its API.
 """
 
-from .checker import RULES, RULES_BY_ID, check_message, is_blocked
+from .checker import RULES, RULES_BY_ID, check_message, is_blocked, rule_titles
 from .model import Finding, Message, MessageKind, Rule, Severity
 
 __all__ = [
@@ -36,4 +36,5 @@ __all__ = [
     "Severity",
     "check_message",
     "is_blocked",
+    "rule_titles",
 ]

@@ -93,6 +93,14 @@ RULES: tuple[Rule, ...] = (
 )
 RULES_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
 
+
+def rule_titles(rule_ids: Iterable[str]) -> str:
+    """Rules as a person reads them, each once, in order: "Incentive, Positive feedback only"."""
+    return ", ".join(
+        RULES_BY_ID[rule_id].title if rule_id in RULES_BY_ID else rule_id for rule_id in sorted(set(rule_ids))
+    )
+
+
 FIELD_ORDER = {"subject": 0, "body": 1}
 # A reply's subject is the buyer's own ("Re: Discount for a review?").
 REPLY_SUBJECT_RE = re.compile(r"^\s*(?:re|aw|rif|r|sv)\s*:", re.IGNORECASE)

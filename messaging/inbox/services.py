@@ -13,7 +13,7 @@ from email.utils import make_msgid, parseaddr
 from django.db import transaction
 from django.utils import timezone
 
-from ..compliance import Severity
+from ..compliance import Severity, rule_titles
 from ..compose import sender_address, template_findings
 from ..models import TemplateKind
 from ..placeholders import PLACEHOLDERS, placeholder_values, render_html, render_text
@@ -33,7 +33,7 @@ class ReplyBlocked(ReplyRefused):
 
     def __init__(self, findings):
         self.findings = findings
-        rules = ", ".join(sorted({finding.rule_id for finding in findings}))
+        rules = rule_titles(finding.rule_id for finding in findings)
         super().__init__(f"Not queued: the reply breaks Amazon's rules ({rules}). Fix the findings.")
 
 

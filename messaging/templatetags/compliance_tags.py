@@ -2,12 +2,11 @@
 
 from django import template
 
-from messaging.compliance import RULES_BY_ID
+from messaging.compliance import rule_titles
 
 register = template.Library()
 
 
 @register.filter
 def rule_title(rule_id: str) -> str:
-    rule = RULES_BY_ID.get(rule_id)
-    return rule.title if rule else rule_id
+    return rule_titles([rule_id])

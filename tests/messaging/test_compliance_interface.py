@@ -136,3 +136,10 @@ def test_placeholders_never_trigger_a_rule(placeholder):
 def test_offsets_after_a_placeholder_point_into_the_written_text():
     body = "Hi {{ buyer_name }}, email seller@example.com"
     assert_flags(check(body), "email_address", body, "seller@example.com")
+
+
+def test_rule_titles_read_as_a_person_reads_them():
+    from messaging.compliance import rule_titles
+
+    assert rule_titles(["positive_only", "incentive", "incentive"]) == "Incentive, Positive feedback only"
+    assert rule_titles(["no_such_rule"]) == "no_such_rule"
