@@ -29,6 +29,9 @@ def open_orders(page: Page):
     page.get_by_test_id("main-nav").get_by_role("link", name="Orders", exact=True).click()
     expect(page).to_have_url(re.compile(r"/orders/$"))
     expect(page.get_by_role("heading", name="Orders", exact=True)).to_be_visible()
+    # The heading shows before htmx binds the filters (at DOMContentLoaded): a filter changed
+    # earlier is lost (seen once under load).
+    page.wait_for_load_state("load")
 
 
 def order_rows(page: Page):
