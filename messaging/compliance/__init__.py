@@ -19,6 +19,8 @@ Layout, each module importing only the ones above it:
   lexicon.py  the word tables, patterns and emoji ranges (data only)
   text.py     placeholder masking, sentence splitting, word-table matching
   rules.py    one function per rule, yielding the spans it flags
+  learned.py  the learned check: a model per meaning rule, scored in pure Python
+              (trained offline by scripts/train_learned_check.py into learned_model.json)
   checker.py  RULES, check_message and is_blocked
 Code outside the package imports from here: the names below are its API.
 """

@@ -8,6 +8,7 @@ an unknown language gets them all.
 import re
 from collections.abc import Iterable
 
+from . import learned
 from .lexicon import INCENTIVE_REFUSAL, LANGUAGES, ORDER_ID_PLACEHOLDER_RE, ORDER_ID_RE
 from .model import Finding, Message, MessageKind, Rule, Severity
 from .rules import FIELD_RULES, FIRST_CONTACT_RULES, Field, Hit
@@ -101,6 +102,11 @@ def rule_titles(rule_ids: Iterable[str]) -> str:
     )
 
 
+# A finding of the learned check (learned.py) names no phrase: it says so, and what to do.
+LEARNED_GUIDELINE = (
+    "{} No single phrase breaks this rule, but the message as a whole reads like it to the learned check; "
+    "the highlighted sentence weighs most. Reword it plainly and check again."
+)
 FIELD_ORDER = {"subject": 0, "body": 1}
 # A reply's subject is the buyer's own ("Re: Discount for a review?").
 REPLY_SUBJECT_RE = re.compile(r"^\s*(?:re|aw|rif|r|sv)\s*:", re.IGNORECASE)
@@ -152,8 +158,9 @@ def _merged(hits: Iterable[Hit]) -> list[Hit]:
     return merged
 
 
-def check_message(message: Message) -> list[Finding]:
-    """Every guideline the message breaks, subject findings first, then body, each by position."""
+def check_message(message: Message, *, learned_check: bool = True) -> list[Finding]:
+    """Every guideline the message breaks, subject findings first, then body, each by position.
+    learned_check=False: the rules alone, as the corpus tests and the bench measure them."""
     kind = MessageKind(message.kind)
     languages = _languages(message)
     field_rules = list(FIELD_RULES)
@@ -179,6 +186,14 @@ def check_message(message: Message) -> list[Finding]:
                     guideline=hit.guideline or rule.guideline,
                 )
             )
+
+    extra = learned.flagged(message, already={finding.rule_id for finding in findings}) if learned_check else []
+    for rule_id, name, start, end in extra:
+        rule = RULES_BY_ID[rule_id]
+        text = message.subject if name == "subject" else message.body
+        findings.append(
+            Finding(rule_id, rule.severity, name, start, end, text[start:end], LEARNED_GUIDELINE.format(rule.guideline))
+        )
 
     if message.proactive and kind in ORDER_ID_KINDS and not _has_order_id(message):
         rule = RULES_BY_ID["missing_order_id"]

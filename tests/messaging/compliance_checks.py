@@ -25,10 +25,13 @@ RULE_IDS = {
 }
 
 
-def check(body, *, subject="Re: your question", kind=MessageKind.BUYER_REPLY, language="en", **fields):
+def check(
+    body, *, subject="Re: your question", kind=MessageKind.BUYER_REPLY, language="en", learned_check=True, **fields
+):
     """Findings for a message; by default a reply, which needs no order id."""
     fields.setdefault("proactive", kind not in (MessageKind.BUYER_REPLY, MessageKind.PUBLIC_RESPONSE))
-    return check_message(Message(kind=kind, subject=subject, body=body, language=language, **fields))
+    message = Message(kind=kind, subject=subject, body=body, language=language, **fields)
+    return check_message(message, learned_check=learned_check)
 
 
 def excerpts(findings, rule_id, field="body"):

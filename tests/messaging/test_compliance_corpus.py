@@ -54,14 +54,14 @@ def test_corpus_is_well_formed():
     assert {rule for item in corpus for rule in item["violations"]} == RULE_IDS
 
 
-def corpus_figures(items):
+def corpus_figures(items, learned_check=True):
     """(recall, false-positive rate, missed ids, false-positive ids): a violating message is
     caught when every expected rule fires; a compliant one is a false positive when anything
-    blocks it."""
+    blocks it. learned_check=False: the rules alone."""
     missed, false_positives = [], []
     violating = compliant = 0
     for item in items:
-        findings = check_message(corpus_message(item))
+        findings = check_message(corpus_message(item), learned_check=learned_check)
         if item["violations"]:
             violating += 1
             if not set(item["violations"]) <= {finding.rule_id for finding in findings}:
@@ -73,8 +73,8 @@ def corpus_figures(items):
     return 1 - len(missed) / violating, len(false_positives) / compliant, missed, false_positives
 
 
-def report(name, items, before=None):
-    recall, fpr, missed, false_positives = corpus_figures(items)
+def report(name, items, before=None, learned_check=True):
+    recall, fpr, missed, false_positives = corpus_figures(items, learned_check)
     violating = sum(bool(item["violations"]) for item in items)
     compliant = len(items) - violating
     line = f"\n{name}: recall {recall:.1%} on {violating} violating, false positives {fpr:.1%} on {compliant} compliant"
@@ -121,10 +121,18 @@ BLIND13 = CORPUS_PATH.with_name("compliance_corpus_blind13.json")
 BLIND14 = CORPUS_PATH.with_name("compliance_corpus_blind14.json")
 BLIND15 = CORPUS_PATH.with_name("compliance_corpus_blind15.json")
 BLIND16 = CORPUS_PATH.with_name("compliance_corpus_blind16.json")
-# Never tuned on: their figures with the round-13 rules, as first read (blind15 91.4 % / 1.2 %,
-# blind16 90.1 % / 1.2 %; together 90.8 % / 1.2 %). The floor only catches a regression.
-NEVER_TUNED = {"blind15": BLIND15, "blind16": BLIND16}
-NEVER_TUNED_FLOOR = (0.90, 0.02)
+BLIND17 = CORPUS_PATH.with_name("compliance_corpus_blind17.json")
+BLIND18 = CORPUS_PATH.with_name("compliance_corpus_blind18.json")
+# Never tuned on, by the rules or by the learned check (messaging/compliance/learned.py, trained
+# on every other corpus by scripts/train_learned_check.py, its threshold chosen leaving one
+# training corpus out at a time). The rules alone, round 13, as first read: blind15 91.4 % / 1.2 %,
+# blind16 90.1 % / 1.2 %, blind17 97.7 % / 0.0 %, blind18 96.7 % / 0.0 % (blind17 and blind18 were
+# written after the learned check's experiments on blind15 and blind16, and read once).
+NEVER_TUNED = {"blind15": BLIND15, "blind16": BLIND16, "blind17": BLIND17, "blind18": BLIND18}
+# All four together: rules alone 94.0 % / 0.6 %; with the learned check 97.5 % / 1.2 % (blind15 +
+# blind16 96.2 % / 2.4 %, blind17 + blind18 98.9 % / 0.0 %). The floors catch a regression.
+NEVER_TUNED_FLOOR = (0.93, 0.02)  # the rules alone
+LEARNED_FLOOR = (0.97, 0.02)  # with the learned check
 PUBLISHED = CORPUS_PATH.with_name("compliance_corpus_published.json")
 BEFORE = {  # (recall, false positives) on first reading, and with which rules
     "blind dev": (0.500, 0.125),  # the checker at 8660651, before the meaning-based rules
@@ -173,6 +181,8 @@ def load(path):
         (BLIND14, set(), 170),
         (BLIND15, set(), 170),
         (BLIND16, set(), 170),
+        (BLIND17, set(), 170),
+        (BLIND18, set(), 170),
         (PUBLISHED, {"split", "source"}, 60),
     ],
     ids=[
@@ -192,6 +202,8 @@ def load(path):
         "blind14",
         "blind15",
         "blind16",
+        "blind17",
+        "blind18",
         "published",
     ],
 )
@@ -220,16 +232,19 @@ def test_blind_corpora_tuned_on_after_measuring_meet_the_targets(name):
 
 
 def test_never_tuned_corpora_are_reported_with_a_floor():
-    """blind15 and blind16: the rules' figure on text they were never tuned on, reported for what
-    it is, each and together (the issue's target, 97 % / 3 %, is not met on them)."""
-    together = []
-    for name, path in NEVER_TUNED.items():
-        items = load(path)
-        together.extend(items)
-        report(f"{name} (never tuned on)", items)
-    recall, fpr, missed, false_positives = report("blind15 + blind16 (never tuned on)", together)
-    assert recall >= NEVER_TUNED_FLOOR[0], missed
-    assert fpr <= NEVER_TUNED_FLOOR[1], false_positives
+    """blind15 to blind18: the checker's figure on text it was never tuned or trained on, reported
+    for what it is, rules alone and with the learned check, each corpus, each pair and all four."""
+    groups = {name: load(path) for name, path in NEVER_TUNED.items()}
+    groups["blind15 + blind16"] = groups["blind15"] + groups["blind16"]
+    groups["blind17 + blind18"] = groups["blind17"] + groups["blind18"]
+    groups["all four"] = groups["blind15 + blind16"] + groups["blind17 + blind18"]
+    for name, items in groups.items():
+        rules_alone = report(f"{name} (never tuned on), rules alone", items, learned_check=False)
+        with_learned = report(f"{name} (never tuned on), rules and learned check", items)
+    assert rules_alone[0] >= NEVER_TUNED_FLOOR[0], rules_alone[2]
+    assert rules_alone[1] <= NEVER_TUNED_FLOOR[1], rules_alone[3]
+    assert with_learned[0] >= LEARNED_FLOOR[0], with_learned[2]
+    assert with_learned[1] <= LEARNED_FLOOR[1], with_learned[3]
 
 
 def test_published_messages_are_reported_with_a_floor():
