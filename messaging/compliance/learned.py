@@ -103,26 +103,27 @@ class LearnedModel:
     terms: dict[str, tuple[float, ...]]
 
     def scores(self, counts: Counter) -> list[float]:
-        """Probability per class: sublinear tf-idf, each group normalised to length 1, then the
-        logistic regression of each class."""
-        sums = {part: [0.0] * len(self.classes) for part in "cwm"}
-        norms = {part: 0.0 for part in "cwm"}
+        """Probability per class: sublinear tf-idf of the character and the word n-grams, each
+        group normalised to length 1, the message kind as ones, then each class's regression."""
+        found: dict[str, list[tuple[int, tuple[float, ...]]]] = {"c": [], "w": [], "m": []}
+        terms = self.terms
         for term, count in counts.items():
-            row = self.terms.get(term)
-            if row is None:
-                continue
-            part = group(term)
-            value = (1.0 + math.log(count)) * row[0] if part in NORMALISED else 1.0
-            norms[part] += value * value
-            totals = sums[part]
-            for index, weight in enumerate(row[1:]):
-                totals[index] += value * weight
+            row = terms.get(term)
+            if row is not None:
+                found[group(term)].append((count, row))
         logits = list(self.intercepts)
-        for part, totals in sums.items():
-            if norms[part]:
-                norm = math.sqrt(norms[part]) if part in NORMALISED else 1.0
-                for index, total in enumerate(totals):
-                    logits[index] += total / norm
+        for part, entries in found.items():
+            if not entries:
+                continue
+            if part in NORMALISED:
+                values = [(1.0 + math.log(count)) * row[0] for count, row in entries]
+                norm = math.sqrt(sum(value * value for value in values))
+            else:
+                values, norm = [1.0] * len(entries), 1.0
+            rows = [row for _, row in entries]
+            for index in range(len(logits)):
+                column = index + 1
+                logits[index] += sum(value * row[column] for value, row in zip(values, rows, strict=True)) / norm
         return [1.0 / (1.0 + math.exp(-logit)) for logit in logits]
 
 
