@@ -107,6 +107,10 @@ LEARNED_GUIDELINE = (
     "{} No single phrase breaks this rule, but the message as a whole reads like it to the learned check; "
     "the highlighted sentence weighs most. Reword it plainly and check again."
 )
+LEARNED_WHOLE_GUIDELINE = (
+    "{} No single phrase or sentence breaks this rule, but the message as a whole reads like it to the "
+    "learned check. Reword it plainly and check again."
+)
 FIELD_ORDER = {"subject": 0, "body": 1}
 # A reply's subject is the buyer's own ("Re: Discount for a review?").
 REPLY_SUBJECT_RE = re.compile(r"^\s*(?:re|aw|rif|r|sv)\s*:", re.IGNORECASE)
@@ -191,9 +195,8 @@ def check_message(message: Message, *, learned_check: bool = True) -> list[Findi
     for rule_id, name, start, end in extra:
         rule = RULES_BY_ID[rule_id]
         text = message.subject if name == "subject" else message.body
-        findings.append(
-            Finding(rule_id, rule.severity, name, start, end, text[start:end], LEARNED_GUIDELINE.format(rule.guideline))
-        )
+        guideline = (LEARNED_GUIDELINE if end > start else LEARNED_WHOLE_GUIDELINE).format(rule.guideline)
+        findings.append(Finding(rule_id, rule.severity, name, start, end, text[start:end], guideline))
 
     if message.proactive and kind in ORDER_ID_KINDS and not _has_order_id(message):
         rule = RULES_BY_ID["missing_order_id"]

@@ -145,7 +145,8 @@ def probabilities(message: Message, model: LearnedModel | None = None) -> dict[s
 
 def flagged(message: Message, already: set[str], model: LearnedModel | None = None) -> list[tuple[str, str, int, int]]:
     """(rule id, field, start, end) for each guideline the learned check reads in the message and
-    the rules did not find (`already`); the span is the sentence that reads most like it."""
+    the rules did not find (`already`); the span is the sentence that reads most like it, or an
+    empty span at the start of the body when no sentence alone does (the message as a whole)."""
     model = model or load_model()
     wanted = [rule_id for rule_id in model.classes if rule_id not in already]
     if not wanted or not long_enough(message):
@@ -154,13 +155,14 @@ def flagged(message: Message, already: set[str], model: LearnedModel | None = No
     found = []
     for rule_id in wanted:
         if scores[rule_id] >= model.threshold:
-            found.append((rule_id, *_likeliest_sentence(message, model, model.classes.index(rule_id))))
+            score, name, start, end = _likeliest_sentence(message, model, model.classes.index(rule_id))
+            found.append((rule_id, name, start, end) if score >= model.threshold else (rule_id, "body", 0, 0))
     return found
 
 
-def _likeliest_sentence(message: Message, model: LearnedModel, index: int) -> tuple[str, int, int]:
-    """The sentence of the subject or body that scores highest alone (the rest of the message
-    left out): what the seller should look at first."""
+def _likeliest_sentence(message: Message, model: LearnedModel, index: int) -> tuple[float, str, int, int]:
+    """(score, field, start, end) of the sentence of the subject or body that scores highest
+    alone (the rest of the message left out): what the seller should look at first."""
     best = (-1.0, "body", 0, 0)
     for name, text in (("subject", message.subject or ""), ("body", message.body or "")):
         for start, end in sentences(text):
@@ -172,4 +174,4 @@ def _likeliest_sentence(message: Message, model: LearnedModel, index: int) -> tu
             score = model.scores(features(message, **parts))[index]
             if score > best[0]:
                 best = (score, name, start, end)
-    return best[1:]
+    return best

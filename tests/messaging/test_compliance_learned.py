@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from messaging.compliance import RULES_BY_ID, MessageKind, Severity, is_blocked
-from messaging.compliance.learned import MODEL_PATH, probabilities
+from messaging.compliance import RULES_BY_ID, Message, MessageKind, Severity, is_blocked
+from messaging.compliance.learned import MODEL_PATH, LearnedModel, flagged, probabilities
 
 from .compliance_checks import CORPUS_PATH, check
 from .test_compliance_corpus import NEVER_TUNED, corpus_message
@@ -107,3 +107,23 @@ def test_a_short_compliant_message_passes(language, kind, body):
         first_contact_after_negative=kind == FIRST_CONTACT,
     )
     assert not is_blocked(findings), findings
+
+
+def test_the_sentence_that_reads_like_it_or_the_message_as_a_whole():
+    """A model of two words, each weighing in alone, over the threshold only together: the
+    finding points at no sentence then, rather than at one that passes alone."""
+    model = LearnedModel(
+        classes=("incentive",),
+        intercepts=(-2.0,),
+        threshold=0.7,
+        terms={"w:alpha": (1.0, 2.5), "w:beta": (1.0, 2.5)},
+    )
+    filler = " ".join(["word"] * 14)
+    message = Message(kind=MessageKind.FEEDBACK_REQUEST, subject="", body=f"alpha {filler}. beta {filler}.")
+    # Alone each sentence is 1 / (1 + e^-0.5) = 0.62 < 0.7; together 1 / (1 + e^-(2 * 2.5 / sqrt 2 - 2)) = 0.82.
+    assert probabilities(message, model)["incentive"] > 0.8
+    assert flagged(message, set(), model) == [("incentive", "body", 0, 0)]
+    one_sentence = Message(kind=MessageKind.FEEDBACK_REQUEST, subject="", body=f"Alpha beta {filler}. {filler}.")
+    end = len(f"Alpha beta {filler}.")
+    assert flagged(one_sentence, set(), model) == [("incentive", "body", 0, end)]
+    assert flagged(one_sentence, {"incentive"}, model) == []

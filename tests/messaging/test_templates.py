@@ -168,3 +168,17 @@ def test_preview_copes_with_two_findings_on_the_same_text(account, client_for):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Emoji" in body and "Positive feedback only" in body and body.count("<mark") == 1
+
+
+@pytest.mark.django_db
+def test_a_finding_with_nothing_to_quote_shows_no_empty_quotes(account, client_for):
+    """The missing order id (and the learned check's reading of a whole message) has no excerpt."""
+    body = (
+        client_for(account, Role.ADMIN)
+        .post(
+            reverse("messaging:template_preview"),
+            {"kind": "feedback_request", "language": "en", "subject": "Thanks", "body": "Thank you for your order."},
+        )
+        .content.decode()
+    )
+    assert "Order ID missing</strong> in body —" in body and "“”" not in body
