@@ -44,6 +44,8 @@ def test_va_answers_a_thread_from_a_template_and_it_waits_on_the_buyer(page: Pag
     row.get_by_role("link", name="Open").click()
 
     picker = page.get_by_test_id("template-picker")
+    expect(picker).to_be_visible()
+    page.wait_for_load_state("load")  # the picker shows before htmx binds it
     picker.locator("select[name=template]").select_option(label="Reply: where is my order (English)")
     picker.get_by_test_id("use-template").click()
     body = page.get_by_test_id("reply-form").locator("textarea[name=body]")
