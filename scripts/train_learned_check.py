@@ -14,6 +14,7 @@ anything: they are what the checker is measured on (tests/messaging/test_complia
 import argparse
 import hashlib
 import json
+import logging
 import math
 import sys
 from collections import Counter
@@ -43,6 +44,7 @@ CORPORA = ROOT / "tests" / "messaging"
 HELD_OUT = set(NEVER_TUNED)  # the corpora the checker is measured on: never trained on
 CLASSES = ("incentive", "positive_only", "review_change", "marketing")  # see learned.py: not removal
 SIGNIFICANT = 6  # digits kept of every number written
+logger = logging.getLogger("train_learned_check")
 
 
 def corpus_name(path: Path) -> str:
@@ -118,12 +120,10 @@ def compliant_sentences(items: list[dict]) -> list[tuple[Message, dict]]:
 
 
 def fit(items: list[dict], args) -> tuple[LearnedModel, dict]:
-    messages = [corpus_message(i) for i in items]
-    counts = [features(m) for m in messages]
+    counts = [features(corpus_message(i)) for i in items]
     vocab = vocabulary(counts, {"c": args.max_char, "w": args.max_word}, args.min_df)
     pieces = compliant_sentences(items) if args.sentence_weight else []
     x, order = matrix(counts + [features(m) for m, _ in pieces], vocab)
-    messages += [m for m, _ in pieces]
     items = items + [i for _, i in pieces]
     sample_weight = np.array([1.0] * len(counts) + [args.sentence_weight] * len(pieces))
     weights, intercepts, estimators = [], [], {}
@@ -150,34 +150,39 @@ def leave_one_corpus_out(corpora: dict[str, list[dict]], args) -> None:
         for item in items:
             m = corpus_message(item)
             items_all.append(item)
-            scored = long_enough(m)
-            scores_all.append(dict(zip(model.classes, model.scores(features(m)) if scored else [0.0] * 4, strict=True)))
-        print(f"  {name}: held out", flush=True)
+            scores = model.scores(features(m)) if long_enough(m) else [0.0] * len(model.classes)
+            scores_all.append(dict(zip(model.classes, scores, strict=True)))
+        logger.info("  %s: held out", name)
     # The rules were tuned on these corpora (they catch all of it), so the threshold is chosen on
     # the learned check alone: of the violations of its four guidelines, how many it finds by
     # itself, against how many compliant messages it flags.
     semantic = [(i, s) for i, s in zip(items_all, scores_all, strict=True) if set(i["violations"]) & set(CLASSES)]
     compliant = [s for i, s in zip(items_all, scores_all, strict=True) if not i["violations"]]
-    print(
-        f"learned check alone, each corpus scored by a model trained on the others ({len(semantic)} violating "
-        f"one of its guidelines, {len(compliant)} compliant):"
+    logger.info(
+        "learned check alone, each corpus scored by a model trained on the others (%d violating one of its "
+        "guidelines, %d compliant):",
+        len(semantic),
+        len(compliant),
     )
-    print("  per guideline (recall on its violations, compliant messages it flags):")
+    logger.info("  per guideline (recall on its violations, compliant messages it flags):")
     for c in CLASSES:
-        own = [(i, s) for i, s in semantic if c in i["violations"]]
-        scored = [s for s in compliant if c in s]
+        own = [s for i, s in semantic if c in i["violations"]]
         row = []
         for t in (0.4, 0.45, 0.5, 0.6, 0.7):
-            found = sum(s.get(c, 0) >= t for _, s in own)
-            flagged = sum(s[c] >= t for s in scored)
-            row.append(f"{t:.2f}: {found}/{len(own)}, {flagged}/{len(scored)}")
-        print(f"    {c}: " + "; ".join(row))
+            found = sum(s[c] >= t for s in own)
+            flagged = sum(s[c] >= t for s in compliant)
+            row.append(f"{t:.2f}: {found}/{len(own)}, {flagged}/{len(compliant)}")
+        logger.info("    %s: %s", c, "; ".join(row))
     for t in thresholds:
         found = sum(set(i["violations"]) & set(CLASSES) <= {c for c, p in s.items() if p >= t} for i, s in semantic)
         flagged = sum(any(p >= t for p in s.values()) for s in compliant)
-        print(
-            f"  threshold {t:.2f}: recall {found / len(semantic):.1%} ({found}), "
-            f"false positives {flagged / len(compliant):.1%} ({flagged})"
+        logger.info(
+            "  threshold %.2f: recall %.1f%% (%d), false positives %.1f%% (%d)",
+            t,
+            100 * found / len(semantic),
+            found,
+            100 * flagged / len(compliant),
+            flagged,
         )
 
 
@@ -197,6 +202,7 @@ def main() -> None:
     parser.add_argument("--max-word", type=int, default=10000)
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
 
     paths = training_corpora()
     corpora = {corpus_name(p): json.loads(p.read_text(encoding="utf-8")) for p in paths}
@@ -220,13 +226,19 @@ def main() -> None:
         "classes": list(CLASSES),
         "intercepts": list(model.intercepts),
         "threshold": args.threshold,
-        "settings": {"C": args.C, "min_df": args.min_df, "max_char": args.max_char, "max_word": args.max_word},
+        "settings": {
+            "C": args.C,
+            "min_df": args.min_df,
+            "max_char": args.max_char,
+            "max_word": args.max_word,
+            "sentence_weight": args.sentence_weight,
+        },
         "trained_on": fingerprint(paths),
         "reference": reference,
         "terms": {t: list(row) for t, row in sorted(model.terms.items())},
     }
     args.output.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB, {len(model.terms)} terms)")
+    logger.info("wrote %s (%.1f MB, %d terms)", args.output, args.output.stat().st_size / 1e6, len(model.terms))
 
 
 if __name__ == "__main__":

@@ -129,10 +129,6 @@ def _languages(message: Message) -> tuple[str, ...]:
     return ("en",) if language == "en" else ("en", language)
 
 
-def _is_first_contact(message: Message) -> bool:
-    return message.first_contact_after_negative or message.kind == MessageKind.FIRST_CONTACT_NEGATIVE
-
-
 def _has_order_id(message: Message) -> bool:
     return any(
         ORDER_ID_RE.search(text) or ORDER_ID_PLACEHOLDER_RE.search(text) for text in (message.subject, message.body)
@@ -168,7 +164,7 @@ def check_message(message: Message, *, learned_check: bool = True) -> list[Findi
     kind = MessageKind(message.kind)
     languages = _languages(message)
     field_rules = list(FIELD_RULES)
-    if _is_first_contact(message):
+    if message.is_first_contact:
         field_rules.extend(FIRST_CONTACT_RULES)
 
     findings: list[Finding] = []

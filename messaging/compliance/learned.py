@@ -51,15 +51,11 @@ def long_enough(message: Message) -> bool:
     return words >= MIN_WORDS
 
 
-def is_first_contact(message: Message) -> bool:
-    return message.first_contact_after_negative or MessageKind(message.kind) == MessageKind.FIRST_CONTACT_NEGATIVE
-
-
 def _meta(message: Message) -> list[str]:
     """What the message is, as words no text can contain ("=" is not a word character)."""
     return [
         f"kind={MessageKind(message.kind).value}",
-        f"first_contact={int(is_first_contact(message))}",
+        f"first_contact={int(message.is_first_contact)}",
         f"proactive={int(bool(message.proactive))}",
     ]
 

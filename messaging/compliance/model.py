@@ -38,6 +38,11 @@ class Message:
     first_contact_after_negative: bool = False
     proactive: bool = True  # seller-initiated (feedback requests, first contacts) vs a reply
 
+    @property
+    def is_first_contact(self) -> bool:
+        """A first contact after negative feedback, by its flag or by its kind."""
+        return self.first_contact_after_negative or self.kind == MessageKind.FIRST_CONTACT_NEGATIVE
+
 
 @dataclass(frozen=True)
 class Rule:
