@@ -45,6 +45,10 @@ TWO_PROCESS_SPEEDUP_TARGET = 1.6  # two dispatcher processes together over one
 PLANNING_TARGET_SECONDS = 20  # planning a million orders
 REPLAN_CHANGED = 10_000  # orders an import changes in an account of --orders
 REPLAN_TARGET_SECONDS = 1  # re-planning them
+# The products the due orders bought: a seller's catalog, one product per order in turn. The
+# checker reads each product's message once (messaging/compose.py), so the catalog's size is
+# how many messages are checked in full.
+CATALOG_SIZE = 250
 
 
 # --- the sink (its own process) ------------------------------------------------
@@ -164,7 +168,8 @@ ORDER_COLUMNS = (
 
 def dispatch_orders_create(account, count):
     """COPY: every order needs its own Fernet-encrypted buyer address, as an
-    import writes it. One item each, for the {{ product_titles }} placeholder."""
+    import writes it. One item each, for the {{ product_titles }} placeholder,
+    from a catalog of CATALOG_SIZE products."""
     from django.db import connection
     from django.utils import timezone
 
@@ -207,10 +212,11 @@ def dispatch_orders_create(account, count):
         cursor.execute(
             """
             INSERT INTO orders_orderitem (order_id, asin, sku, title, quantity, item_price, item_status)
-            SELECT id, 'B0BENCH001', 'MUG-ENAMEL-12', 'Enamel camping mug, 12 oz', 1, 24.99, 'Shipped'
+            SELECT id, 'B0BENCH' || lpad((id %% %s)::text, 3, '0'), 'MUG-ENAMEL-' || (id %% %s),
+                   'Enamel camping mug, 12 oz, design ' || (id %% %s), 1, 24.99, 'Shipped'
               FROM orders_order WHERE account_id = %s
             """,
-            [account.pk],
+            [CATALOG_SIZE, CATALOG_SIZE, CATALOG_SIZE, account.pk],
         )
         cursor.execute("ANALYZE orders_order; ANALYZE orders_orderitem")
 
@@ -274,9 +280,13 @@ def messages_render(account):
 
 
 def dispatcher_run(profile_path=None):
+    from messaging.compose import blocking_rules
     from messaging.dispatch import dispatch_tick
     from messaging.models import FeedbackRequest, RequestStatus
 
+    # Start cold, as a new dispatcher process does: rendering the messages for the bare loop
+    # read every product's message already.
+    blocking_rules.cache_clear()
     profiler = None
     if profile_path:
         import cProfile
@@ -479,7 +489,12 @@ def main():
         planned = requests_plan(account=account).scheduled
         assert planned == args.messages, f"planned {planned} of {args.messages}"
         rendered = messages_render(account)
-        emit(phase="setup", messages=args.messages, rendered_bytes=sum(len(data) for _, _, data in rendered))
+        emit(
+            phase="setup",
+            messages=args.messages,
+            catalog_size=CATALOG_SIZE,
+            rendered_bytes=sum(len(data) for _, _, data in rendered),
+        )
 
         print("the real dispatcher…", file=sys.stderr)
         dispatcher_seconds, ticks = dispatcher_run(args.profile)

@@ -1,10 +1,20 @@
 """A message to a buyer as it leaves: rendered for one order, checked against
 Amazon's rules as rendered, and built as a plain-text + HTML email. Shared by
 the dispatcher, the campaign's test sends and the resolution queue's messages,
-so what is checked is exactly what a buyer gets."""
+so what is checked is exactly what a buyer gets.
+
+The checker reads the seller's words: the template with the values the seller wrote filled in
+(the product titles of the seller's catalog, the store name). The values Amazon gives or
+FeedbackHub writes in a fixed form (the buyer's name, the order id, dates, the marketplace and
+its feedback page) are read as the placeholders they fill, as the template editor read them:
+they are not the seller's wording, and a message is not blocked, or let through, because of
+who the buyer is. What the checker reads is then the same for every order of one product, and
+its verdict is kept (`blocking_rules`): the dispatcher checks each product's message once, not
+each order's (tests/messaging/test_compose_check.py proves the verdict is the whole text's)."""
 
 from dataclasses import dataclass
 from email.utils import make_msgid
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -13,7 +23,17 @@ from feedbackhub.mailsink import mail_for_account
 
 from .compliance import Message, Severity, check_message, rule_titles
 from .models import SendingSettings, TemplateKind
-from .placeholders import placeholder_values, render_html, render_text
+from .placeholders import PLACEHOLDERS, placeholder_values, render_html, render_text
+
+# Filled in for the buyer, not written by the seller: checked as their placeholders.
+NOT_CHECKED_VALUES = (
+    "buyer_first_name",
+    "order_id",
+    "order_date",
+    "delivery_date",
+    "marketplace_domain",
+    "feedback_page_url",
+)
 
 PROACTIVE_KINDS = {TemplateKind.FEEDBACK_REQUEST, TemplateKind.FIRST_CONTACT_NEGATIVE, TemplateKind.REMOVAL_REQUEST}
 
@@ -38,6 +58,9 @@ class RenderedMessage:
     body: str
     html: str
     blocking_rules: tuple  # rule ids of the checker's blocking findings; empty: may be sent
+    # What the checker read (see the module's docstring): where a preview's findings point.
+    checked_subject: str = ""
+    checked_body: str = ""
 
     @property
     def blocking_titles(self) -> str:
@@ -49,15 +72,30 @@ def buyer_message_render(*, kind: str, language: str, subject: str, body: str, o
     """Text with placeholders, rendered for the order and checked as the
     message of `kind` (a TemplateKind) it will be sent as."""
     values = placeholder_values(order=order, account=account, language=language)
-    subject = render_text(subject, values, language)
-    rendered_body = render_text(body, values, language)
-    findings = template_findings(kind=kind, language=language, subject=subject, body=rendered_body)
+    checked_subject, checked_body = checked_text(subject, body, values, language)
     return RenderedMessage(
-        subject=subject,
-        body=rendered_body,
+        subject=render_text(subject, values, language),
+        body=render_text(body, values, language),
         html=render_html(body, values, language),
-        blocking_rules=tuple(sorted({f.rule_id for f in findings if f.severity == Severity.BLOCK})),
+        blocking_rules=blocking_rules(kind=kind, language=language, subject=checked_subject, body=checked_body),
+        checked_subject=checked_subject,
+        checked_body=checked_body,
     )
+
+
+def checked_text(subject: str, body: str, values: dict, language: str) -> tuple[str, str]:
+    """(subject, body) as the checker reads them for these values: the seller's own filled in,
+    the buyer's left as placeholders (see the module's docstring)."""
+    checked = {**values, **{name: PLACEHOLDERS[name].token for name in NOT_CHECKED_VALUES}}
+    return render_text(subject, checked, language), render_text(body, checked, language)
+
+
+@lru_cache(maxsize=4096)
+def blocking_rules(*, kind: str, language: str, subject: str, body: str) -> tuple[str, ...]:
+    """The rule ids of the checker's blocking findings for this text, sorted; empty: may be
+    sent. Kept per text: the checker is a function of the text and the message's kind alone."""
+    findings = template_findings(kind=kind, language=language, subject=subject, body=body)
+    return tuple(sorted({f.rule_id for f in findings if f.severity == Severity.BLOCK}))
 
 
 def feedback_request_render(*, template, order, account) -> RenderedMessage:

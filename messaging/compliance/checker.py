@@ -12,7 +12,7 @@ from . import learned
 from .lexicon import INCENTIVE_REFUSAL, LANGUAGES, ORDER_ID_PLACEHOLDER_RE, ORDER_ID_RE
 from .model import Finding, Message, MessageKind, Rule, Severity
 from .rules import FIELD_RULES, FIRST_CONTACT_RULES, Field, Hit
-from .text import mask_placeholders, matches_any
+from .text import mask_for_rules, matches_any
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -169,7 +169,7 @@ def check_message(message: Message, *, learned_check: bool = True) -> list[Findi
 
     findings: list[Finding] = []
     for name, text in (("subject", message.subject or ""), ("body", message.body or "")):
-        field = Field(name, mask_placeholders(text), kind, languages)
+        field = Field(name, mask_for_rules(text), kind, languages)
         hits = _merged(hit for rule in field_rules for hit in rule(field, languages))
         if name == "subject" and _quotes_a_question_it_turns_down(message, languages):
             hits = [hit for hit in hits if hit.rule_id != "incentive"]

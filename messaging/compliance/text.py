@@ -11,8 +11,27 @@ PLACEHOLDER_RE = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")
 SENTENCE_END_RE = re.compile(r"[.!?;:](?=\s|$)|[。！？]|\n")
 
 
+FEEDBACK_LINK_RE = re.compile(r"\{\{\s*feedback_page_url\s*\}\}")
+FEEDBACK_LINK_WORD = "feedback"
+
+
 def mask_placeholders(text: str) -> str:
     return PLACEHOLDER_RE.sub(lambda match: " " * len(match.group()), text)
+
+
+def mask_for_rules(text: str) -> str:
+    """The placeholders blanked as in mask_placeholders, positions kept, except the order's
+    feedback page link, read as what it is: the word "feedback" (its address says so). The
+    sentence "If all went well, tell us on Amazon: {{ feedback_page_url }}" asks for feedback,
+    as the same sentence with the address filled in does."""
+
+    def masked(match: re.Match) -> str:
+        placeholder = match.group()
+        if FEEDBACK_LINK_RE.fullmatch(placeholder):
+            return FEEDBACK_LINK_WORD.ljust(len(placeholder))
+        return " " * len(placeholder)
+
+    return PLACEHOLDER_RE.sub(masked, text)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
