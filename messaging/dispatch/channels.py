@@ -1,12 +1,18 @@
 """The channels a feedback request goes out through: custom email and
 Amazon's Request a Review. Each has prepare(row) (an outcome that stops the
-send, or Ready), send(row, payload) (an outcome) and close()."""
+send, or Ready), send(row, payload, start) (an outcome) and close().
+
+start, when given, records the row as "sending" (committed) and says whether
+the dispatcher still holds it; a channel calls it once, before the message can
+reach anyone, and sends nothing when it returns False (send returns None)."""
 
 import base64
 import logging
 import re
 import smtplib
+import socket
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from email.header import Header
 from email.utils import formatdate
@@ -47,6 +53,7 @@ ESTIMATE_RETRY = timedelta(days=1)
 PLAIN_ADDRESS_RE = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\Z")
 PLAIN_HEADER_RE = re.compile(r"[\x20-\x7e]{0,900}\Z")
 PLAIN_LINE_MAX = 990
+DOT_AT_LINE_START_RE = re.compile(rb"(?m)^\.")
 
 
 def _part(content_type, text):
@@ -127,6 +134,7 @@ class EmailChannel:
         self.account = account
         self.connection = None
         self.skeleton = MimeSkeleton(self.from_email)
+        self.envelopes = None  # the thread that opens an SMTP transaction while the row is marked
 
     def close(self):
         if self.connection is not None:
@@ -135,6 +143,18 @@ class EmailChannel:
             except Exception:  # noqa: BLE001 - closing a broken connection
                 logger.debug("closing the mail connection failed", exc_info=True)
             self.connection = None
+        if self.envelopes is not None:
+            self.envelopes.shutdown(wait=True)
+            self.envelopes = None
+
+    def _drop_connection(self):
+        """Close the socket without QUIT: inside DATA the server would read QUIT as the
+        message's text. A message whose end-of-data never came is not delivered."""
+        smtp = self.connection.connection if self.connection is not None else None
+        if smtp is not None:
+            smtp.close()
+            self.connection.connection = None
+        self.connection = None
 
     def prepare(self, row):
         """The message to send, or an outcome that stops the send."""
@@ -154,7 +174,7 @@ class EmailChannel:
             feedback_request_email(rendered, account=self.account, from_email=self.from_email, to=order.buyer_email)
         )
 
-    def send(self, row, message):
+    def send(self, row, message, start=None):
         try:
             if self.connection is None:
                 self.connection = get_connection(fail_silently=False)
@@ -162,9 +182,14 @@ class EmailChannel:
             data = self.skeleton.fill(message) if type(self.connection) is SmtpBackend else None
             if data is not None and self.connection.connection is not None:
                 # The same SMTP session Django's backend holds, without its serialiser.
-                self.connection.connection.sendmail(self.from_email, [message.to[0]], data)
+                if not self._smtp_send(self.connection.connection, message.to[0], data, start):
+                    return None
             else:
+                if not _started(start):
+                    return None
                 self.connection.send_messages([message])
+        except StartFailed as failed:
+            raise failed.__cause__ from None  # the database's error, not the mail server's answer
         except smtplib.SMTPRecipientsRefused as error:
             code, text = next(iter(error.recipients.values()))
             return self._smtp_outcome(code, text)
@@ -185,6 +210,42 @@ class EmailChannel:
         provider_id = (getattr(status, "message_id", None) if status else None) or message.extra_headers["Message-ID"]
         return Sent(provider_id=str(provider_id))
 
+    def _smtp_send(self, smtp, to, data, start):
+        """MAIL, RCPT, DATA and the message's text go out in a thread of their own while
+        start() commits the row as "sending" here (both wait on the network, and the wait is
+        the cost: bench/dispatch.py); the end of data, after which the server may deliver,
+        only once the row is marked. Not held any more, or start() failed: the connection is
+        dropped before the end of data, and nothing is delivered. False: not sent (not held)."""
+        if start is None:
+            smtp.sendmail(self.from_email, [to], data)
+            return True
+        if self.envelopes is None:
+            self.envelopes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smtp-envelope")
+        if smtp.sock is not None and smtp.sock.family in (socket.AF_INET, socket.AF_INET6):
+            # The end of data is written apart from the text before it: without this the kernel
+            # holds those five bytes until the server acknowledges the text (Nagle's algorithm
+            # against delayed acknowledgements, some 40 ms a message).
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        envelope = self.envelopes.submit(_smtp_envelope, smtp, self.from_email, to, data)
+        try:
+            started = _started(start)
+        except BaseException:
+            _wait_quietly(envelope)
+            self._drop_connection()
+            raise
+        opened = _wait_quietly(envelope)
+        if not started:
+            if opened:
+                self._drop_connection()
+            return False
+        envelope.result()  # the server's refusal, as sendmail raises it
+        smtp.send(b".\r\n")
+        code, text = smtp.getreply()
+        if code != 250:
+            smtp.rset()
+            raise smtplib.SMTPDataError(code, text)
+        return True
+
     @staticmethod
     def _smtp_outcome(code, text):
         if isinstance(text, bytes):
@@ -192,6 +253,59 @@ class EmailChannel:
         if 400 <= code < 500:
             return Retry(f"The mail server answered {code} {text} (temporary).")
         return Fail(f"The mail server refused the message: {code} {text}")
+
+
+def _smtp_envelope(smtp, from_email, to, data):
+    """What smtplib's sendmail does up to the end of data: MAIL (with the size, when the
+    server takes it), RCPT, DATA and the message (leading dots doubled, ending in CRLF),
+    raising as sendmail does, the transaction reset (421: the connection closed)."""
+
+    def refused(code, error):
+        if code == 421:
+            smtp.close()
+        else:
+            smtp.rset()
+        raise error
+
+    smtp.ehlo_or_helo_if_needed()
+    options = [f"size={len(data)}"] if smtp.does_esmtp and smtp.has_extn("size") else []
+    code, text = smtp.mail(from_email, options)
+    if code != 250:
+        refused(code, smtplib.SMTPSenderRefused(code, text, from_email))
+    code, text = smtp.rcpt(to)
+    if code not in (250, 251):
+        refused(code, smtplib.SMTPRecipientsRefused({to: (code, text)}))
+    smtp.putcmd("data")
+    code, text = smtp.getreply()
+    if code != 354:
+        refused(code, smtplib.SMTPDataError(code, text))
+    body = DOT_AT_LINE_START_RE.sub(b"..", data)
+    if not body.endswith(b"\r\n"):
+        body += b"\r\n"
+    smtp.send(body)
+
+
+class StartFailed(Exception):
+    """start() raised (the database): not an outcome of the send; EmailChannel.send raises
+    the original error, as the dispatcher did before a channel ran start."""
+
+
+def _started(start):
+    if start is None:
+        return True
+    try:
+        return start()
+    except Exception as error:
+        raise StartFailed from error
+
+
+def _wait_quietly(envelope):
+    """True when the envelope went out (the server waits for the end of data)."""
+    try:
+        envelope.result()
+    except Exception:  # noqa: BLE001 - raised again by the caller when it matters
+        return False
+    return True
 
 
 def amazon_api(connection):
@@ -236,7 +350,9 @@ class AmazonChannel:
             return Retry(f"Could not ask Amazon ({type(error).__name__}).")
         return Ready()
 
-    def send(self, row, message):
+    def send(self, row, message, start=None):
+        if start is not None and not start():
+            return None
         try:
             self.api.request_review(amazon_order_id=row.order.amazon_order_id, marketplace_id=row.order.marketplace_id)
         except (QuotaWait, AmazonError) as error:

@@ -10,7 +10,9 @@ from datetime import timedelta
 from django.db import connection as db_connection
 from django.utils import timezone
 
-from ..models import FeedbackRequest, RequestStatus
+from feedbackhub.tenancy.models import Marketplace
+
+from ..models import Campaign, CampaignVariant, FeedbackRequest, RequestStatus
 from .outcomes import Fail, Sent, Skip, Uncertain, backoff
 
 CLAIM_LEASE = timedelta(minutes=10)
@@ -40,12 +42,25 @@ def rows_claim(account, *, now, limit, token):
             {"token": token, "lease": now + CLAIM_LEASE, "now": now, "account": account.pk, "limit": limit},
         )
         ids = [row[0] for row in cursor.fetchall()]
-    return list(
+    rows = list(
         FeedbackRequest.objects.filter(pk__in=ids, claim_token=token)
-        .select_related("account", "order__marketplace", "campaign", "variant__template")
+        .select_related("order")
         .prefetch_related("order__items")
         .order_by("priority", "scheduled_for", "id")
     )
+    # The batch's one account and its few campaigns, templates and marketplaces: loaded once
+    # and shared, not built again for every row (bench/dispatch.py: a third of a row's cost).
+    campaigns = Campaign.objects.in_bulk({row.campaign_id for row in rows if row.campaign_id})
+    variants = CampaignVariant.objects.select_related("template").in_bulk(
+        {row.variant_id for row in rows if row.variant_id}
+    )
+    marketplaces = Marketplace.objects.in_bulk({row.order.marketplace_id for row in rows})
+    for row in rows:
+        row.account = account
+        row.campaign = campaigns.get(row.campaign_id)
+        row.variant = variants.get(row.variant_id)
+        row.order.marketplace = marketplaces[row.order.marketplace_id]
+    return rows
 
 
 def _update_held(row, token, from_status, **changes):

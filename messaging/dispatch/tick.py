@@ -100,7 +100,9 @@ def account_dispatch(account, result, *, now, started, deadline_seconds, batch_s
 def batch_send(rows, token, channels, result, *, now):
     """Send a claimed batch. A sent row is marked in the same statement that
     moves the next row to "sending" (one commit per message, not two); the
-    last one when the batch ends."""
+    last one when the batch ends. The channel runs that statement (start)
+    before the message can reach the buyer, an email's while its envelope
+    goes out (channels.EmailChannel._smtp_send)."""
     now = _clock(now)
     checks = send_time_check(rows=rows, now=now)
     pending = None  # (row, its finish columns): sent, "sending" until the next statement
@@ -131,13 +133,19 @@ def batch_send(rows, token, channels, result, *, now):
                 row_finish(row, token, prepared, from_status=RequestStatus.CLAIMED)
                 result.count(prepared)
                 continue
-            if pending is not None:
-                started, pending = row_finish_and_start_sending(*pending, row, token), None
-            else:
-                started = row_start_sending(row, token)
-            if not started:
+
+            def start(row=row):
+                """The row to "sending", the one sent before it marked in the same statement."""
+                nonlocal pending
+                if pending is None:
+                    return row_start_sending(row, token)
+                started = row_finish_and_start_sending(*pending, row, token)
+                pending = None
+                return started
+
+            outcome = channel.send(row, prepared.payload, start)
+            if outcome is None:
                 continue  # the lease ran out and someone else resolved the row
-            outcome = channel.send(row, prepared.payload)
             if isinstance(outcome, Uncertain) and row.channel == Channel.AMAZON:
                 row_leave_sending(row, token, reason=outcome.reason)
             else:

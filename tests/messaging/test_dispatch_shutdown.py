@@ -55,8 +55,8 @@ def test_shutdown_mid_batch_finishes_the_send_and_releases_the_rest(account, mon
     requests_plan(account=account)
     real_send = channels.EmailChannel.send
 
-    def send_then_shutdown(self, row, payload):
-        outcome = real_send(self, row, payload)
+    def send_then_shutdown(self, row, payload, start=None):
+        outcome = real_send(self, row, payload, start)
         worker_shutting_down.send(sender="test", sig="SIGTERM", how="Warm", exitcode=0)
         return outcome
 
