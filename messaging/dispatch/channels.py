@@ -190,6 +190,9 @@ class EmailChannel:
                 self.connection.send_messages([message])
         except StartFailed as failed:
             raise failed.__cause__ from None  # the database's error, not the mail server's answer
+        except EnvelopeBroken as error:
+            self.close()
+            return Retry(f"The mail connection broke before the message went out ({error}); it is sent again later.")
         except smtplib.SMTPRecipientsRefused as error:
             code, text = next(iter(error.recipients.values()))
             return self._smtp_outcome(code, text)
@@ -238,7 +241,16 @@ class EmailChannel:
             if opened:
                 self._drop_connection()
             return False
-        envelope.result()  # the server's refusal, as sendmail raises it
+        try:
+            envelope.result()  # the server's refusal, as sendmail raises it
+        except smtplib.SMTPServerDisconnected as error:
+            self._drop_connection()
+            raise EnvelopeBroken(type(error).__name__) from error
+        except smtplib.SMTPException:
+            raise  # a refusal (sender, recipient, DATA), as sendmail raises it
+        except OSError as error:  # the connection broke before the end of data: not delivered
+            self._drop_connection()
+            raise EnvelopeBroken(type(error).__name__) from error
         smtp.send(b".\r\n")
         code, text = smtp.getreply()
         if code != 250:
@@ -283,6 +295,10 @@ def _smtp_envelope(smtp, from_email, to, data):
     if not body.endswith(b"\r\n"):
         body += b"\r\n"
     smtp.send(body)
+
+
+class EnvelopeBroken(Exception):
+    """The connection broke before the end of data: the server cannot have taken the message."""
 
 
 class StartFailed(Exception):

@@ -9,7 +9,7 @@ from django.db import DatabaseError
 
 from messaging.compose import RenderedMessage, feedback_request_email
 from messaging.dispatch import channels
-from messaging.dispatch.outcomes import Fail, Sent
+from messaging.dispatch.outcomes import Fail, Retry, Sent
 from messaging.models import SendingSettings
 
 from ..smtp_sink import RecordingHandler, smtp_sink
@@ -22,13 +22,18 @@ SELLER = "seller@shop.example"
 class EnvelopeWatcher(RecordingHandler):
     """Records the message as RecordingHandler does, and signals each RCPT it accepts."""
 
-    def __init__(self, refuse_rcpt=False):
+    def __init__(self, refuse_rcpt=False, hang_up_at_rcpt=False):
         super().__init__()
         self.rcpt_seen = threading.Event()
         self.refuse_rcpt = refuse_rcpt
+        self.hang_up_at_rcpt = hang_up_at_rcpt
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd's hook
         self.rcpt_seen.set()
+        if self.hang_up_at_rcpt:
+            self.hang_up_at_rcpt = False
+            server.transport.close()
+            return "250 OK"
         if self.refuse_rcpt:
             return "550 5.1.1 Recipient address rejected"
         envelope.rcpt_tos.append(address)
@@ -104,6 +109,18 @@ def test_a_refused_recipient_is_the_outcome_once_the_row_is_marked(account, chan
         assert marked == [True] and sink.messages == []
         # The transaction was reset: the connection sends the next message.
         sink.refuse_rcpt = False
+        assert isinstance(channel.send(None, email(account), lambda: True), Sent)
+        assert len(sink.messages) == 1
+
+
+def test_a_connection_broken_before_the_end_of_data_is_tried_again_not_uncertain(account, channel, settings):
+    """The server hung up at RCPT: it cannot have taken the message, so the row is retried
+    (a break after the end of data stays uncertain and is never resent: test_dispatch_kill)."""
+    with smtp_sink(handler=EnvelopeWatcher(hang_up_at_rcpt=True)) as (sink, port):
+        use_sink(settings, port)
+        outcome = channel.send(None, email(account), lambda: True)
+        assert isinstance(outcome, Retry) and "before the message went out" in outcome.reason
+        assert sink.messages == []
         assert isinstance(channel.send(None, email(account), lambda: True), Sent)
         assert len(sink.messages) == 1
 
