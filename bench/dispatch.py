@@ -280,13 +280,13 @@ def messages_render(account):
 
 
 def dispatcher_run(profile_path=None):
-    from messaging.compose import blocking_rules
+    from messaging.compose import checked_findings
     from messaging.dispatch import dispatch_tick
     from messaging.models import FeedbackRequest, RequestStatus
 
     # Start cold, as a new dispatcher process does: rendering the messages for the bare loop
     # read every product's message already.
-    blocking_rules.cache_clear()
+    checked_findings.cache_clear()
     profiler = None
     if profile_path:
         import cProfile

@@ -186,11 +186,8 @@ def _message_preview(case, data):
     rendered = buyer_message_render(
         kind=template_kind, language=language, subject=subject, body=body, order=order, account=case.account
     )
-    findings = template_findings(
-        kind=template_kind, language=language, subject=rendered.checked_subject, body=rendered.checked_body
-    )
     return {
-        "findings": findings,
+        "findings": rendered.findings,
         "blocked": bool(rendered.blocking_rules),
         "subject": rendered.subject,
         "body": rendered.body,

@@ -9,7 +9,7 @@ FeedbackHub writes in a fixed form (the buyer's name, the order id, dates, the m
 its feedback page) are read as the placeholders they fill, as the template editor read them:
 they are not the seller's wording, and a message is not blocked, or let through, because of
 who the buyer is. What the checker reads is then the same for every order of one product, and
-its verdict is kept (`blocking_rules`): the dispatcher checks each product's message once, not
+its findings are kept (`checked_findings`): the dispatcher checks each product's message once, not
 each order's (tests/messaging/test_compose_check.py proves the verdict is the whole text's)."""
 
 from dataclasses import dataclass
@@ -58,9 +58,8 @@ class RenderedMessage:
     body: str
     html: str
     blocking_rules: tuple  # rule ids of the checker's blocking findings; empty: may be sent
-    # What the checker read (see the module's docstring): where a preview's findings point.
-    checked_subject: str = ""
-    checked_body: str = ""
+    # The checker's findings on what it read (see the module's docstring), for a preview.
+    findings: tuple = ()
 
     @property
     def blocking_titles(self) -> str:
@@ -73,13 +72,13 @@ def buyer_message_render(*, kind: str, language: str, subject: str, body: str, o
     message of `kind` (a TemplateKind) it will be sent as."""
     values = placeholder_values(order=order, account=account, language=language)
     checked_subject, checked_body = checked_text(subject, body, values, language)
+    findings = checked_findings(kind=kind, language=language, subject=checked_subject, body=checked_body)
     return RenderedMessage(
         subject=render_text(subject, values, language),
         body=render_text(body, values, language),
         html=render_html(body, values, language),
-        blocking_rules=blocking_rules(kind=kind, language=language, subject=checked_subject, body=checked_body),
-        checked_subject=checked_subject,
-        checked_body=checked_body,
+        blocking_rules=tuple(sorted({f.rule_id for f in findings if f.severity == Severity.BLOCK})),
+        findings=findings,
     )
 
 
@@ -91,11 +90,10 @@ def checked_text(subject: str, body: str, values: dict, language: str) -> tuple[
 
 
 @lru_cache(maxsize=4096)
-def blocking_rules(*, kind: str, language: str, subject: str, body: str) -> tuple[str, ...]:
-    """The rule ids of the checker's blocking findings for this text, sorted; empty: may be
-    sent. Kept per text: the checker is a function of the text and the message's kind alone."""
-    findings = template_findings(kind=kind, language=language, subject=subject, body=body)
-    return tuple(sorted({f.rule_id for f in findings if f.severity == Severity.BLOCK}))
+def checked_findings(*, kind: str, language: str, subject: str, body: str) -> tuple:
+    """template_findings, kept per text (findings are frozen): the checker is a function of
+    the text and the message's kind alone."""
+    return tuple(template_findings(kind=kind, language=language, subject=subject, body=body))
 
 
 def feedback_request_render(*, template, order, account) -> RenderedMessage:

@@ -233,24 +233,22 @@ class EmailChannel:
         try:
             started = _started(start)
         except BaseException:
-            _wait_quietly(envelope)
+            envelope.exception()  # waits for the envelope: the socket is the thread's until then
             self._drop_connection()
             raise
-        opened = _wait_quietly(envelope)
+        error = envelope.exception()
+        broken = isinstance(error, smtplib.SMTPServerDisconnected) or (
+            isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+        )
         if not started:
-            if opened:
-                self._drop_connection()
+            if error is None or broken:
+                self._drop_connection()  # inside DATA, or dead: either way nothing is delivered
             return False
-        try:
-            envelope.result()  # the server's refusal, as sendmail raises it
-        except smtplib.SMTPServerDisconnected as error:
-            self._drop_connection()
+        if broken:
+            self._drop_connection()  # broke before the end of data: not delivered
             raise EnvelopeBroken(type(error).__name__) from error
-        except smtplib.SMTPException:
-            raise  # a refusal (sender, recipient, DATA), as sendmail raises it
-        except OSError as error:  # the connection broke before the end of data: not delivered
-            self._drop_connection()
-            raise EnvelopeBroken(type(error).__name__) from error
+        if error is not None:
+            raise error  # a refusal (sender, recipient, DATA), as sendmail raises it
         smtp.send(b".\r\n")
         code, text = smtp.getreply()
         if code != 250:
@@ -313,15 +311,6 @@ def _started(start):
         return start()
     except Exception as error:
         raise StartFailed from error
-
-
-def _wait_quietly(envelope):
-    """True when the envelope went out (the server waits for the end of data)."""
-    try:
-        envelope.result()
-    except Exception:  # noqa: BLE001 - raised again by the caller when it matters
-        return False
-    return True
 
 
 def amazon_api(connection):

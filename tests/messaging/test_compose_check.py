@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from messaging.compliance import Message, Severity, check_message
-from messaging.compose import NOT_CHECKED_VALUES, PROACTIVE_KINDS, blocking_rules, checked_text
+from messaging.compose import NOT_CHECKED_VALUES, PROACTIVE_KINDS, checked_findings, checked_text
 from messaging.models import TemplateKind
 from messaging.placeholders import FEEDBACK_PAGE, PLACEHOLDER, PLACEHOLDERS, format_date, render_text
 
@@ -163,15 +163,15 @@ def test_the_learned_checks_verdict_on_what_the_seller_wrote_agrees_and_is_no_wo
 def test_one_template_for_many_buyers_is_checked_once():
     template = next(item for item in corpus_templates() if item["id"] == "b20-en-001")
     rng = random.Random(7)
-    blocking_rules.cache_clear()
+    checked_findings.cache_clear()
     verdicts = set()
     for _ in range(50):
         values = buyer_values(rng, "en") | {"product_titles": PRODUCT_TITLES[0], "store_name": STORE_NAMES[0]}
         assert whole_text_verdict(template, values) == set()
         subject, body = checked_text(template["subject"], template["body"], values, "en")
-        verdicts.add(blocking_rules(kind=template["kind"], language="en", subject=subject, body=body))
+        verdicts.add(checked_findings(kind=template["kind"], language="en", subject=subject, body=body))
     assert verdicts == {()}
-    info = blocking_rules.cache_info()
+    info = checked_findings.cache_info()
     assert (info.misses, info.hits) == (1, 49)
 
 
