@@ -1,0 +1,46 @@
+"""A big import refreshes the planner's statistics of orders and items inside
+its own transaction (orders.imports.upsert._statistics_refresh), so that what
+runs after the upsert in that transaction (the rollup refresh, the re-plan) is
+planned for the rows it wrote; a small one leaves them to autovacuum."""
+
+import pytest
+from django.db import connection
+
+from orders.models import ImportStatus, Order, OrderItem
+
+from .reports import all_orders_file, all_orders_row
+
+pytestmark = pytest.mark.usefixtures("media_in_tmp")
+
+
+def reltuples(table):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
+        return cursor.fetchone()[0]
+
+
+def orders_file(count):
+    return all_orders_file(
+        [all_orders_row(order_id=f"112-{n:07d}-{n:07d}", sku=f"SKU-{n % 7}") for n in range(1, count + 1)]
+    )
+
+
+@pytest.mark.django_db
+def test_a_big_import_analyses_the_rows_it_wrote_before_it_commits(importer):
+    before = reltuples("orders_order")
+    job = importer(orders_file(300))
+    assert job.status == ImportStatus.SUCCEEDED, job.error
+    # Nothing has committed (the test's transaction): only the import's own ANALYZE can count them.
+    assert Order.objects.count() >= 300
+    assert reltuples("orders_order") == Order.objects.count() != before
+    assert reltuples("orders_orderitem") == OrderItem.objects.count()
+
+
+@pytest.mark.django_db
+def test_a_small_import_leaves_the_statistics_to_autovacuum(importer):
+    importer(orders_file(300))  # the table as the statistics know it: 300 orders
+    known = reltuples("orders_order")
+    # 20 new orders: under autovacuum's threshold of 50 + 10 % of the table.
+    job = importer(all_orders_file([all_orders_row(order_id=f"113-{n:07d}-{n:07d}") for n in range(1, 21)]))
+    assert job.created == 20
+    assert reltuples("orders_order") == known
