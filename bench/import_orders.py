@@ -27,6 +27,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from accounts import bench_account_delete  # bench/accounts.py: the script's own folder is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "feedbackhub.settings.local")
@@ -100,10 +102,9 @@ def setup_django():
 
 
 def bench_account():
-    from feedbackhub.tenancy.models import SellerAccount
     from feedbackhub.tenancy.services import seller_account_create
 
-    SellerAccount.objects.filter(merchant_id="ABENCHMARK0001").delete()
+    bench_account_delete("ABENCHMARK0001")
     return seller_account_create(
         name="Benchmark seller", merchant_id="ABENCHMARK0001", time_zone="UTC", marketplace_codes=["US"]
     )

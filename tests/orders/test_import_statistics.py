@@ -6,6 +6,7 @@ planned for the rows it wrote; a small one leaves them to autovacuum."""
 import pytest
 from django.db import connection
 
+from orders.imports.upsert import ANALYZE_MIN_ORDERS
 from orders.models import ImportStatus, Order, OrderItem
 
 from .reports import all_orders_file, all_orders_row
@@ -20,27 +21,37 @@ def reltuples(table):
 
 
 def orders_file(count):
-    return all_orders_file(
-        [all_orders_row(order_id=f"112-{n:07d}-{n:07d}", sku=f"SKU-{n % 7}") for n in range(1, count + 1)]
-    )
+    return all_orders_file([all_orders_row(order_id=f"112-{n:07d}-{n:07d}") for n in range(1, count + 1)])
 
 
 @pytest.mark.django_db
 def test_a_big_import_analyses_the_rows_it_wrote_before_it_commits(importer):
     before = reltuples("orders_order")
-    job = importer(orders_file(300))
+    job = importer(orders_file(ANALYZE_MIN_ORDERS))
     assert job.status == ImportStatus.SUCCEEDED, job.error
     # Nothing has committed (the test's transaction): only the import's own ANALYZE can count them.
-    assert Order.objects.count() >= 300
+    assert Order.objects.count() >= ANALYZE_MIN_ORDERS
     assert reltuples("orders_order") == Order.objects.count() != before
     assert reltuples("orders_orderitem") == OrderItem.objects.count()
 
 
 @pytest.mark.django_db
 def test_a_small_import_leaves_the_statistics_to_autovacuum(importer):
-    importer(orders_file(300))  # the table as the statistics know it: 300 orders
+    importer(orders_file(ANALYZE_MIN_ORDERS))  # the statistics now know the account's orders
     known = reltuples("orders_order")
-    # 20 new orders: under autovacuum's threshold of 50 + 10 % of the table.
+    # Fewer new orders than the minimum.
     job = importer(all_orders_file([all_orders_row(order_id=f"113-{n:07d}-{n:07d}") for n in range(1, 21)]))
     assert job.created == 20
+    assert reltuples("orders_order") == known
+
+
+@pytest.mark.django_db
+def test_an_import_small_beside_what_the_account_holds_leaves_the_statistics(importer):
+    importer(orders_file(12 * ANALYZE_MIN_ORDERS))
+    known = reltuples("orders_order")
+    # The minimum, but under a tenth of the 12,000 orders the statistics know the account holds.
+    job = importer(
+        all_orders_file([all_orders_row(order_id=f"113-{n:07d}-{n:07d}") for n in range(1, ANALYZE_MIN_ORDERS + 1)])
+    )
+    assert job.created == ANALYZE_MIN_ORDERS
     assert reltuples("orders_order") == known

@@ -150,7 +150,7 @@ def order_copy_upsert(
         )
         cursor.execute(UPSERT_ITEMS_SQL if cursor.fetchone()[0] else NO_ITEM_CHANGES_SQL, params)
         cursor.execute("ANALYZE import_item_changes")
-        _statistics_refresh(cursor)
+        _statistics_refresh(cursor, account.pk)
         ship_to_encrypt(cursor, now, account.pk)
         cursor.execute(LINK_CLAIMS_SQL, params)
         cursor.execute(COUNTS_SQL)
@@ -174,25 +174,33 @@ def order_copy_upsert(
     return counts
 
 
-def _statistics_refresh(cursor):
-    """ANALYZE orders and order items when this import added more than
-    autovacuum's own threshold (50 rows + 10 % of the table) of new orders.
+# An import adding at least this many orders, and more than a tenth of what the
+# statistics think the account holds, analyses orders and items (below).
+ANALYZE_MIN_ORDERS = 1_000
+
+
+def _statistics_refresh(cursor, account_id):
+    """ANALYZE orders and order items when this import added at least
+    ANALYZE_MIN_ORDERS new orders and more than a tenth of the orders the
+    statistics think the account holds (autovacuum's own scale factor).
 
     Autovacuum cannot see rows before they commit, and what runs after the
     upsert in the same transaction (the dashboard's rollup refresh, the
-    re-plan) is planned from the statistics: a seller's first big upload
-    into a table the statistics call nearly empty got one scan of the
-    account's orders per (marketplace, day) key in the rollup refresh, 38 s
-    of a 45 s import of 200,000 rows (bench/import_orders.py). ANALYZE
-    counts this transaction's own new rows; the statistics it writes become
-    everyone's at commit (and are thrown away with a failed import). It holds
-    the tables' SHARE UPDATE EXCLUSIVE lock until then, so a second big
-    import analyses after the first commits (nothing else it does waits)."""
-    cursor.execute(
-        "SELECT (SELECT count(*) FROM import_touched WHERE inserted) > "
-        "50 + 0.1 * GREATEST((SELECT reltuples FROM pg_class WHERE oid = 'orders_order'::regclass), 0)"
-    )
-    if cursor.fetchone()[0]:
+    re-plan) is planned from the statistics. A seller's first big upload,
+    which they put at one row, got one scan of the account's orders per
+    (marketplace, day) key in the rollup refresh: 38 s of a 45 s import of
+    200,000 rows, 325 s at 1,000,000 (bench/import_orders.py). ANALYZE counts
+    this transaction's own new rows; the statistics it writes become
+    everyone's at commit (and go with a failed import). It holds the tables'
+    SHARE UPDATE EXCLUSIVE lock until then, so a second such import analyses
+    once the first commits (nothing else waits for it)."""
+    cursor.execute("SELECT count(*) FROM import_touched WHERE inserted")
+    created = cursor.fetchone()[0]
+    if created < ANALYZE_MIN_ORDERS:
+        return
+    cursor.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM orders_order WHERE account_id = %s", [account_id])
+    believed = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+    if created > 0.1 * believed:
         cursor.execute("ANALYZE orders_order, orders_orderitem")
 
 
