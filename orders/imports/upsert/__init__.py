@@ -144,13 +144,14 @@ def order_copy_upsert(
         cursor.execute(UPSERT_ORDERS_SQL, params)
         cursor.execute("ANALYZE import_touched")
         cursor.execute(INSERT_NEW_ITEMS_SQL)
-        # Every order new (a first upload): no stored item to upsert.
         cursor.execute(
-            "SELECT (SELECT count(*) FROM import_orders) > (SELECT count(*) FROM import_touched WHERE inserted)"
+            "SELECT (SELECT count(*) FROM import_orders), (SELECT count(*) FROM import_touched WHERE inserted)"
         )
-        cursor.execute(UPSERT_ITEMS_SQL if cursor.fetchone()[0] else NO_ITEM_CHANGES_SQL, params)
+        orders_in_file, inserted = cursor.fetchone()
+        # Every order new (a first upload): no stored item to upsert.
+        cursor.execute(UPSERT_ITEMS_SQL if orders_in_file > inserted else NO_ITEM_CHANGES_SQL, params)
         cursor.execute("ANALYZE import_item_changes")
-        _statistics_refresh(cursor, account.pk)
+        _statistics_refresh(cursor, account.pk, inserted)
         ship_to_encrypt(cursor, now, account.pk)
         cursor.execute(LINK_CLAIMS_SQL, params)
         cursor.execute(COUNTS_SQL)
@@ -179,7 +180,7 @@ def order_copy_upsert(
 ANALYZE_MIN_ORDERS = 1_000
 
 
-def _statistics_refresh(cursor, account_id):
+def _statistics_refresh(cursor, account_id, created):
     """ANALYZE orders and order items when this import added at least
     ANALYZE_MIN_ORDERS new orders and more than a tenth of the orders the
     statistics think the account holds (autovacuum's own scale factor).
@@ -194,8 +195,6 @@ def _statistics_refresh(cursor, account_id):
     everyone's at commit (and go with a failed import). It holds the tables'
     SHARE UPDATE EXCLUSIVE lock until then, so a second such import analyses
     once the first commits (nothing else waits for it)."""
-    cursor.execute("SELECT count(*) FROM import_touched WHERE inserted")
-    created = cursor.fetchone()[0]
     if created < ANALYZE_MIN_ORDERS:
         return
     cursor.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM orders_order WHERE account_id = %s", [account_id])
