@@ -68,5 +68,5 @@ def copy_from(cursor, sql, stream):
 
 def copy_error_line(error):
     """The COPY input line PostgreSQL names in an error's context, if any."""
-    match = re.search(r"COPY import_order_rows, line (\d+)", str(error))
+    match = re.search(r"COPY import_order_rows_\d+, line (\d+)", str(error))
     return int(match.group(1)) if match else None
