@@ -2,6 +2,8 @@
 an UNLOGGED table of the connection's own, so that PostgreSQL may scan it in
 parallel for the row check, and gone once the import returns or fails."""
 
+import threading
+
 import pytest
 from django.db import connection
 from django.utils import timezone
@@ -73,3 +75,53 @@ def test_no_staging_table_outlives_a_file_that_fails_to_load(importer):
     assert job.error.startswith("Line 5001 cannot be read as utf-8"), job.error
     assert staging_tables() == []
     assert Order.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_at_once_each_stage_their_own_rows(account, other_account, member_of, monkeypatch):
+    """The first import holds its staging table, uncommitted, while the second
+    runs from start to end on its own connection: with one shared name the
+    second would wait on the first's table until it committed."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from orders.imports.services import import_job_create, import_job_run
+
+    staged, release = threading.Event(), threading.Event()
+    check_sql = upsert.check_sql
+
+    def check_sql_paused(**kwargs):
+        if threading.current_thread().name == "first":
+            staged.set()
+            assert release.wait(60)
+        return check_sql(**kwargs)
+
+    monkeypatch.setattr(upsert, "check_sql", check_sql_paused)
+    jobs = {}
+    for name, owner, prefix in (("first", account, 112), ("second", other_account, 113)):
+        rows = [all_orders_row(order_id=f"{prefix}-{n:07d}-{n:07d}") for n in range(1, 4)]
+        upload = SimpleUploadedFile("report.txt", all_orders_file(rows).encode())
+        jobs[name] = import_job_create(account=owner, user=member_of(owner), uploaded_file=upload, requested_type="")
+    results = {}
+
+    def run(name):
+        try:
+            results[name] = import_job_run(job_id=jobs[name].pk)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=run, args=("first",), name="first")
+    first.start()
+    try:
+        assert staged.wait(60)
+        second = threading.Thread(target=run, args=("second",), name="second")
+        second.start()
+        second.join(30)
+        assert not second.is_alive(), "the second import waited on the first"
+    finally:
+        release.set()
+        first.join(60)
+    assert {name: job.status for name, job in results.items()} == {
+        "first": ImportStatus.SUCCEEDED,
+        "second": ImportStatus.SUCCEEDED,
+    }
+    assert Order.objects.filter(account=account).count() == Order.objects.filter(account=other_account).count() == 3
