@@ -135,8 +135,8 @@ def order_copy_upsert(
             progress(None, phase="checking")
         # The new table's row count: without it the planner takes 1,000,000
         # staged rows for a sixth as many and plans the check on one core. One
-        # column with a small target samples 3,000 rows (0.8 s -> 0.1 s for
-        # all of them at 1,000,000 rows).
+        # column with a small target samples 3,000 rows (1,000,000 rows: every
+        # column analysed took 0.8 s, this under 0.05 s).
         cursor.execute(f"ALTER TABLE {rows_table} ALTER line_no SET STATISTICS 10; ANALYZE {rows_table} (line_no)")
         cursor.execute(DUPLICATES_SQL.format(table=rows_table))
         cursor.execute(check_sql(table=rows_table, duplicates=cursor.fetchone()[0], labels=labels), params)

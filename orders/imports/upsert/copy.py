@@ -5,6 +5,8 @@ import re
 
 from django.db import connection
 
+from .sql import STAGING_PREFIX
+
 COPY_CHUNK_BYTES = 256 * 1024
 
 
@@ -68,5 +70,5 @@ def copy_from(cursor, sql, stream):
 
 def copy_error_line(error):
     """The COPY input line PostgreSQL names in an error's context, if any."""
-    match = re.search(r"COPY import_order_rows_\d+, line (\d+)", str(error))
+    match = re.search(rf"COPY {STAGING_PREFIX}\d+, line (\d+)", str(error))
     return int(match.group(1)) if match else None

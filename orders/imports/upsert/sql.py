@@ -16,10 +16,13 @@ def _literal(text):
     return "'" + str(text).replace("'", "''") + "'"
 
 
+STAGING_PREFIX = "import_order_rows_"
+
+
 def staging_table(backend_pid):
     """The staging table's name: one per connection, so imports running at
     the same time never meet."""
-    return f"import_order_rows_{int(backend_pid)}"
+    return f"{STAGING_PREFIX}{int(backend_pid)}"
 
 
 def staging_sql(table, first_line_no, extra_columns, defaults=None):
