@@ -285,8 +285,10 @@ class FeedbackRequest(models.Model):
             ),
         ]
         indexes = [
+            # The dispatcher's claim order, id included: the claim reads the first due rows in
+            # index order and stops, where a sort by the last key read every due row.
             models.Index(
-                fields=["account", "priority", "scheduled_for"],
+                fields=["account", "priority", "scheduled_for", "id"],
                 name="feedback_request_due",
                 condition=Q(status="scheduled"),
             ),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from feedbackhub.tenancy.models import Marketplace
 
 from ..models import Campaign, CampaignVariant, FeedbackRequest, RequestStatus
+from ..planning import live_campaign_ids
 from .outcomes import Fail, Sent, Skip, Uncertain, backoff
 
 CLAIM_LEASE = timedelta(minutes=10)
@@ -20,26 +21,46 @@ SEND_LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 6
 
 
+# Due rows of the live campaigns `live` (ids), in the due index's order, to "claimed".
+CLAIM_SQL = """
+WITH picked AS MATERIALIZED (
+    SELECT fr.id FROM messaging_feedbackrequest fr
+     WHERE fr.account_id = %(account)s AND fr.status = 'scheduled' AND fr.scheduled_for <= %(now)s
+       AND fr.campaign_id = ANY(%(live)s)
+     ORDER BY fr.priority, fr.scheduled_for, fr.id
+     LIMIT %(limit)s
+       FOR UPDATE OF fr SKIP LOCKED
+)
+UPDATE messaging_feedbackrequest AS held
+   SET status = 'claimed', claim_token = %(token)s, lease_until = %(lease)s, updated_at = %(now)s
+  FROM picked
+ WHERE held.id = picked.id AND held.status = 'scheduled'
+RETURNING held.id
+"""
+
+
 def rows_claim(account, *, now, limit, token):
-    """Claim up to `limit` due rows of live campaigns, first campaigns first."""
+    """Claim up to `limit` due rows of live campaigns, first campaigns first.
+
+    The live campaigns are named by id, not joined: against a join the planner
+    cannot tell that nearly every due row is a live campaign's, and it sorted
+    every due row of the account for each batch (20,000 due: 10-30 ms a batch,
+    the ordered index scan 0.15 ms; bench/dispatch.py). A campaign paused
+    between the two statements is seen by batch_send, which gives its rows back."""
+    live = live_campaign_ids(account=account)
+    if not live:
+        return []
     with db_connection.cursor() as cursor:
         cursor.execute(
-            """
-            WITH picked AS MATERIALIZED (
-                SELECT fr.id FROM messaging_feedbackrequest fr
-                 WHERE fr.account_id = %(account)s AND fr.status = 'scheduled' AND fr.scheduled_for <= %(now)s
-                   AND fr.campaign_id IN (SELECT id FROM messaging_campaign WHERE state = 'live')
-                 ORDER BY fr.priority, fr.scheduled_for, fr.id
-                 LIMIT %(limit)s
-                   FOR UPDATE OF fr SKIP LOCKED
-            )
-            UPDATE messaging_feedbackrequest AS held
-               SET status = 'claimed', claim_token = %(token)s, lease_until = %(lease)s, updated_at = %(now)s
-              FROM picked
-             WHERE held.id = picked.id AND held.status = 'scheduled'
-            RETURNING held.id
-            """,
-            {"token": token, "lease": now + CLAIM_LEASE, "now": now, "account": account.pk, "limit": limit},
+            CLAIM_SQL,
+            {
+                "token": token,
+                "lease": now + CLAIM_LEASE,
+                "now": now,
+                "account": account.pk,
+                "limit": limit,
+                "live": live,
+            },
         )
         ids = [row[0] for row in cursor.fetchall()]
     rows = list(

@@ -6,7 +6,7 @@ planned for the rows it wrote; a small one leaves them to autovacuum."""
 import pytest
 from django.db import connection
 
-from orders.imports.upsert import ANALYZE_MIN_ORDERS
+from feedbackhub.statistics import ANALYZE_MIN_ROWS
 from orders.models import ImportStatus, Order, OrderItem
 
 from .reports import all_orders_file, all_orders_row
@@ -27,17 +27,17 @@ def orders_file(count):
 @pytest.mark.django_db
 def test_a_big_import_analyses_the_rows_it_wrote_before_it_commits(importer):
     before = reltuples("orders_order")
-    job = importer(orders_file(ANALYZE_MIN_ORDERS))
+    job = importer(orders_file(ANALYZE_MIN_ROWS))
     assert job.status == ImportStatus.SUCCEEDED, job.error
     # Nothing has committed (the test's transaction): only the import's own ANALYZE can count them.
-    assert Order.objects.count() >= ANALYZE_MIN_ORDERS
+    assert Order.objects.count() >= ANALYZE_MIN_ROWS
     assert reltuples("orders_order") == Order.objects.count() != before
     assert reltuples("orders_orderitem") == OrderItem.objects.count()
 
 
 @pytest.mark.django_db
 def test_a_small_import_leaves_the_statistics_to_autovacuum(importer):
-    importer(orders_file(ANALYZE_MIN_ORDERS))  # the statistics now know the account's orders
+    importer(orders_file(ANALYZE_MIN_ROWS))  # the statistics now know the account's orders
     known = reltuples("orders_order")
     # Fewer new orders than the minimum.
     job = importer(all_orders_file([all_orders_row(order_id=f"113-{n:07d}-{n:07d}") for n in range(1, 21)]))
@@ -47,11 +47,11 @@ def test_a_small_import_leaves_the_statistics_to_autovacuum(importer):
 
 @pytest.mark.django_db
 def test_an_import_small_beside_what_the_account_holds_leaves_the_statistics(importer):
-    importer(orders_file(12 * ANALYZE_MIN_ORDERS))
+    importer(orders_file(12 * ANALYZE_MIN_ROWS))
     known = reltuples("orders_order")
     # The minimum, but under a tenth of the 12,000 orders the statistics know the account holds.
     job = importer(
-        all_orders_file([all_orders_row(order_id=f"113-{n:07d}-{n:07d}") for n in range(1, ANALYZE_MIN_ORDERS + 1)])
+        all_orders_file([all_orders_row(order_id=f"113-{n:07d}-{n:07d}") for n in range(1, ANALYZE_MIN_ROWS + 1)])
     )
-    assert job.created == ANALYZE_MIN_ORDERS
+    assert job.created == ANALYZE_MIN_ROWS
     assert reltuples("orders_order") == known

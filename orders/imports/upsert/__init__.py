@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from django.db import DataError, connection, transaction
 from django.utils import timezone
 
+from feedbackhub.statistics import analyze_when_grown
+
 from ..reading import FileRejected
 from ..rows import STAGING_COLUMNS
 from .copy import ChunkStream, copy_error_line, copy_from, order_row_line
@@ -186,32 +188,21 @@ def order_copy_upsert(
     return counts
 
 
-# An import adding at least this many orders, and more than a tenth of what the
-# statistics think the account holds, analyses orders and items (below).
-ANALYZE_MIN_ORDERS = 1_000
-
-
 def _statistics_refresh(cursor, account_id, created):
-    """ANALYZE orders and order items when this import added at least
-    ANALYZE_MIN_ORDERS new orders and more than a tenth of the orders the
-    statistics think the account holds (autovacuum's own scale factor).
-
-    Autovacuum cannot see rows before they commit, and what runs after the
-    upsert in the same transaction (the dashboard's rollup refresh, the
-    re-plan) is planned from the statistics. A seller's first big upload,
-    which they put at one row, got one scan of the account's orders per
-    (marketplace, day) key in the rollup refresh: 38 s of a 45 s import of
-    200,000 rows, 325 s at 1,000,000 (bench/import_orders.py). ANALYZE counts
-    this transaction's own new rows; the statistics it writes become
-    everyone's at commit (and go with a failed import). It holds the tables'
-    SHARE UPDATE EXCLUSIVE lock until then, so a second such import analyses
-    once the first commits (nothing else waits for it)."""
-    if created < ANALYZE_MIN_ORDERS:
-        return
-    cursor.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM orders_order WHERE account_id = %s", [account_id])
-    believed = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
-    if created > 0.1 * believed:
-        cursor.execute("ANALYZE orders_order, orders_orderitem")
+    """ANALYZE orders and order items when this import added many orders for
+    the account (feedbackhub.statistics). What runs after the upsert in the
+    same transaction (the dashboard's rollup refresh, the re-plan) is planned
+    from the statistics: a seller's first big upload, which they put at one
+    row, got one scan of the account's orders per (marketplace, day) key in
+    the rollup refresh: 38 s of a 45 s import of 200,000 rows, 325 s at
+    1,000,000 (bench/import_orders.py)."""
+    analyze_when_grown(
+        cursor,
+        added=created,
+        believed_sql="SELECT 1 FROM orders_order WHERE account_id = %s",
+        params=[account_id],
+        tables=("orders_order", "orders_orderitem"),
+    )
 
 
 def _temp_buffers_raise(cursor):
