@@ -5,6 +5,8 @@ the real time even when a tick runs with a given `now`: they record when the
 message actually left, not the moment the tick was asked to act as of.
 """
 
+import re
+import weakref
 from datetime import timedelta
 
 from django.db import connection as db_connection
@@ -90,11 +92,35 @@ def _update_held(row, token, from_status, **changes):
     the ORM query cost as much as running it (bench/dispatch.py)."""
     assignments = ", ".join(f"{column} = %s" for column in changes)
     with db_connection.cursor() as cursor:
-        cursor.execute(
+        _execute_prepared(
+            cursor,
             f"UPDATE messaging_feedbackrequest SET {assignments} WHERE id = %s AND claim_token = %s AND status = %s",
             [*changes.values(), row.pk, token, from_status],
         )
         return cursor.rowcount == 1
+
+
+# The statements each message runs, prepared once per database session: the driver's
+# connection -> {statement text: its prepared name}. Parsed and planned anew each time, the
+# statement that marks one row sent and the next sending took 0.65-0.82 ms with its commit,
+# prepared 0.46-0.54 ms (10,000 messages of bench/dispatch.py's setup). PREPARE outlives a
+# rolled-back transaction; a new session prepares again.
+_PREPARED = weakref.WeakKeyDictionary()
+_PLACEHOLDER_RE = re.compile(r"%s")
+
+
+def _execute_prepared(cursor, sql, params):
+    """cursor.execute(sql, params) (sql with %s placeholders only) as EXECUTE of
+    the session's prepared statement, PREPAREd the first time."""
+    session = db_connection.connection
+    names = _PREPARED.setdefault(session, {})
+    name = names.get(sql)
+    if name is None:
+        name = f"dispatch_row_{len(names) + 1}"
+        numbers = iter(range(1, len(params) + 1))
+        cursor.execute(f"PREPARE {name} AS {_PLACEHOLDER_RE.sub(lambda _: f'${next(numbers)}', sql)}")
+        names[sql] = name
+    cursor.execute(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)
 
 
 def row_start_sending(row, token):
@@ -155,7 +181,8 @@ def row_finish_and_start_sending(finished, finished_changes, row, token):
     now = timezone.now()
     assignments = ", ".join(f"{column} = %s" for column in finished_changes)
     with db_connection.cursor() as cursor:
-        cursor.execute(
+        _execute_prepared(
+            cursor,
             f"""
             WITH finished AS (
                 UPDATE messaging_feedbackrequest SET {assignments}
