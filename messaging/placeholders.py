@@ -6,6 +6,7 @@ values an order gives the placeholders, dates written as the buyer reads them.""
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from feedbackhub.rules import local_day, message_delivery_date
 
@@ -98,18 +99,42 @@ def _value(name, values, language):
     return fallback.get(language_code(language), fallback.get("en", ""))
 
 
+@lru_cache(maxsize=512)
+def _segments(text):
+    """The text cut at its known placeholders: (literal, name, literal, ..., name, literal).
+    A template's text is cut once; each order's message is then its values joined in (the
+    dispatcher's rendering of bench/dispatch.py's message: 27-29 -> 18-22 us, where the
+    pattern ran over the text five times a message)."""
+    parts, last = [], 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.group(1) in PLACEHOLDERS:
+            parts += [text[last : match.start()], match.group(1)]
+            last = match.end()
+    parts.append(text[last:])
+    return tuple(parts)
+
+
+def _filled(parts, value):
+    filled = list(parts)
+    for index in range(1, len(parts), 2):
+        filled[index] = value(parts[index])
+    return "".join(filled)
+
+
 def render_text(text, values, language="en"):
     """Plain text: known placeholders replaced, everything else left as written."""
-    return PLACEHOLDER.sub(
-        lambda match: _value(match.group(1), values, language) if match.group(1) in PLACEHOLDERS else match.group(0),
-        text,
-    )
+    return _filled(_segments(text), lambda name: _value(name, values, language))
+
+
+@lru_cache(maxsize=512)
+def _html_segments(text):
+    return _segments(html.escape(text, quote=False))
 
 
 def render_html(text, values, language="en"):
     """HTML part: the text and every value escaped, paragraphs kept."""
-    rendered = render_text(
-        html.escape(text, quote=False), {k: html.escape(v or "") for k, v in values.items()}, language
+    rendered = _filled(
+        _html_segments(text), lambda name: _value(name, {name: html.escape(values.get(name) or "")}, language)
     )
     paragraphs = [part.replace("\n", "<br>\n") for part in rendered.split("\n\n")]
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
