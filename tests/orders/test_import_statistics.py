@@ -1,15 +1,19 @@
 """A big import refreshes the planner's statistics of orders and items inside
 its own transaction (orders.imports.upsert._statistics_refresh), so that what
 runs after the upsert in that transaction (the rollup refresh, the re-plan) is
-planned for the rows it wrote; a small one leaves them to autovacuum."""
+planned for the rows it wrote; a small one leaves them to autovacuum. A
+feedback upload does the same for the feedback (feedbackhub.statistics)."""
+
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 
+from feedback.models import Feedback
 from feedbackhub.statistics import ANALYZE_MIN_ROWS
 from orders.models import ImportStatus, Order, OrderItem
 
-from .reports import all_orders_file, all_orders_row
+from .reports import all_orders_file, all_orders_row, feedback_file
 
 pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
@@ -55,3 +59,32 @@ def test_an_import_small_beside_what_the_account_holds_leaves_the_statistics(imp
     )
     assert job.created == ANALYZE_MIN_ROWS
     assert reltuples("orders_order") == known
+
+
+def feedback_upload(count, *, first=1):
+    today = date.today()
+    return feedback_file(
+        [
+            ((today - timedelta(days=1 + n % 50)).strftime("%m/%d/%y"), 1 + n % 5, "Fine", "", f"114-{n:07d}-0000001")
+            for n in range(first, first + count)
+        ]
+    )
+
+
+@pytest.mark.django_db
+def test_a_big_feedback_upload_analyses_the_feedback_before_it_commits(importer):
+    """The cases and rollups it refreshes next are planned for it (feedback.importers.run_feedback)."""
+    before = reltuples("feedback_feedback")
+    job = importer(feedback_upload(ANALYZE_MIN_ROWS), marketplace_code="US")
+    assert job.status == ImportStatus.SUCCEEDED, job.error
+    assert job.created == ANALYZE_MIN_ROWS
+    assert reltuples("feedback_feedback") == Feedback.objects.count() != before
+
+
+@pytest.mark.django_db
+def test_a_small_feedback_upload_leaves_the_statistics_to_autovacuum(importer):
+    importer(feedback_upload(ANALYZE_MIN_ROWS), marketplace_code="US")
+    known = reltuples("feedback_feedback")
+    job = importer(feedback_upload(20, first=ANALYZE_MIN_ROWS + 1), marketplace_code="US")
+    assert job.created == 20
+    assert reltuples("feedback_feedback") == known
