@@ -101,7 +101,7 @@ def _update_held(row, token, from_status, **changes):
 
 
 # The statements each message runs, prepared once per database session: the driver's
-# connection -> {statement text: its prepared name}. Parsed and planned anew each time, the
+# connection -> {statement text: the EXECUTE that runs it}. Parsed and planned anew each time, the
 # statement that marks one row sent and the next sending took 0.65-0.82 ms with its commit,
 # prepared 0.46-0.54 ms (10,000 messages of bench/dispatch.py's setup). PREPARE outlives a
 # rolled-back transaction; a new session prepares again.
@@ -112,15 +112,14 @@ _PLACEHOLDER_RE = re.compile(r"%s")
 def _execute_prepared(cursor, sql, params):
     """cursor.execute(sql, params) (sql with %s placeholders only) as EXECUTE of
     the session's prepared statement, PREPAREd the first time."""
-    session = db_connection.connection
-    names = _PREPARED.setdefault(session, {})
-    name = names.get(sql)
-    if name is None:
-        name = f"dispatch_row_{len(names) + 1}"
+    prepared = _PREPARED.setdefault(db_connection.connection, {})
+    execute = prepared.get(sql)
+    if execute is None:
+        name = f"dispatch_row_{len(prepared) + 1}"
         numbers = iter(range(1, len(params) + 1))
         cursor.execute(f"PREPARE {name} AS {_PLACEHOLDER_RE.sub(lambda _: f'${next(numbers)}', sql)}")
-        names[sql] = name
-    cursor.execute(f"EXECUTE {name} ({', '.join(['%s'] * len(params))})", params)
+        execute = prepared[sql] = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})"
+    cursor.execute(execute, params)
 
 
 def row_start_sending(row, token):

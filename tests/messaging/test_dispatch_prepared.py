@@ -28,6 +28,9 @@ def prepared_statements():
 
 
 def claimed(account, count):
+    """`count` claimed rows, in a new database session (earlier tests' sessions hold their own
+    prepared statements)."""
+    connection.close()
     now = timezone.now()
     for _ in range(count):
         delivered_order(account, delivered=now - timedelta(days=8))
